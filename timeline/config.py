@@ -1,0 +1,105 @@
+"""Project configuration: ``timeline.toml``, one typed schema validated up front."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from timeline.errors import TimelineError
+
+CONFIG_FILE = "timeline.toml"
+
+
+@dataclass(slots=True)
+class Config:
+    """Every setting of a timeline project, with its default.
+
+    Relative paths are resolved against :attr:`root`, the folder holding ``timeline.toml``.
+    """
+
+    root: Path = field(default_factory=Path.cwd)
+    #: Site title, shown in the header and feeds.
+    title: str = "Timeline"
+    #: One-sentence description for the page header and metadata.
+    description: str = ""
+    #: Public URL of the site, e.g. ``https://example.org/iraq/``; its path is the site's prefix.
+    base_url: str = ""
+    #: Language of the site (``lang`` attribute).
+    language: str = "en"
+    #: Folder of articles.
+    content_dir: str = "content"
+    #: Folder the site is written to.
+    output_dir: str = "site"
+    #: Folder of template overrides; templates not found here come from the default theme.
+    templates_dir: str = "templates"
+    #: Read ambiguous numeric dates like 3/4/2013 as day-first (4 March) instead of month-first.
+    dayfirst: bool = False
+    #: Time zone for publication dates given without one.
+    timezone: str = "UTC"
+    #: Similarity (0-100) above which two same-date sentences are one event.
+    merge_threshold: float = 80.0
+    #: File of editorial annotations, relative to the content folder.
+    annotations_file: str = "annotations.yaml"
+
+    @property
+    def content_path(self) -> Path:
+        return self.root / self.content_dir
+
+    @property
+    def output_path(self) -> Path:
+        return self.root / self.output_dir
+
+    @property
+    def templates_path(self) -> Path:
+        return self.root / self.templates_dir
+
+    @property
+    def config_path(self) -> Path:
+        return self.root / CONFIG_FILE
+
+
+def load_config(root: Path | None = None, **overrides) -> Config:
+    """Read ``timeline.toml`` in ``root`` (defaults if absent) and apply CLI overrides.
+
+    Raises :class:`TimelineError` naming the file for unreadable TOML, unknown keys or wrong types.
+    """
+    root = (root or Path.cwd()).resolve()
+    values = _read_toml(root / CONFIG_FILE)
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return _validated(root, values)
+
+
+def _read_toml(path: Path) -> dict:
+    if not path.exists():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise TimelineError(f"cannot read configuration: {exc}", path,
+                            hint="fix the TOML syntax") from None
+    # Settings may sit at the top level or under a [site] table; both read the same.
+    merged = {k: v for k, v in data.items() if not isinstance(v, dict)}
+    for table in data.values():
+        if isinstance(table, dict):
+            merged.update(table)
+    return merged
+
+
+def _validated(root: Path, values: dict) -> Config:
+    known = {f.name: f for f in fields(Config) if f.name != "root"}
+    config = Config(root=root)
+    for key, value in values.items():
+        if key not in known:
+            raise TimelineError(f"unknown setting {key!r}", root / CONFIG_FILE,
+                                hint=f"known settings: {', '.join(sorted(known))}")
+        expected = type(getattr(config, key))
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
+            raise TimelineError(
+                f"setting {key!r} must be a {expected.__name__}, not {type(value).__name__}",
+                root / CONFIG_FILE,
+            )
+        setattr(config, key, value)
+    return config

@@ -1,0 +1,90 @@
+"""The data that flows through the build pipeline, as small typed records.
+
+load content -> :class:`Article`; tag -> :class:`~timeline.temporal.model.Timex`;
+build events -> :class:`Event` with one :class:`Citation`; merge -> :class:`Event` with many.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from timeline.temporal.model import Timex
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-level piece of an article's body: its plain text and where it sits in
+    :attr:`Article.text` (so time expressions can be highlighted in place)."""
+
+    kind: str  # "paragraph", "heading", "quote", "list_item", ...
+    start: int
+    end: int
+    level: int = 0  # heading level, 0 for other kinds
+
+
+@dataclass(slots=True)
+class Article:
+    """One content file, parsed: metadata from front matter and the body as plain text."""
+
+    path: Path  # relative to the project root, e.g. content/2014-06-15-wsj.txt
+    slug: str
+    title: str
+    text: str  # plain body text; every offset in the pipeline points into this string
+    blocks: list[Block] = field(default_factory=list)
+    source: str = ""  # publisher, e.g. "The Wall Street Journal"
+    authors: list[str] = field(default_factory=list)
+    url: str | None = None
+    published: dt.datetime | dt.date | None = None
+    published_from: str | None = None  # "front matter", "date line", "file name" or None
+    tags: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)  # other front matter keys, kept for templates
+
+    @property
+    def published_date(self) -> dt.date | None:
+        """The publication day, whatever the precision of :attr:`published`."""
+        if isinstance(self.published, dt.datetime):
+            return self.published.date()
+        return self.published
+
+
+@dataclass(slots=True)
+class Citation:
+    """One article's report of an event: the sentence and the expression that dates it."""
+
+    article: Article
+    sentence: str
+    sentence_start: int  # offsets into article.text
+    sentence_end: int
+    timex: Timex  # offsets into article.text
+    other_timexes: list[Timex] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Event:
+    """Something that happened (or is expected) at a date, with every source that reports it."""
+
+    id: str
+    value: str  # TimeML value of the anchoring expression
+    precision: str
+    start: dt.date
+    end: dt.date  # exclusive
+    text: str  # the sentence of the first citation
+    citations: list[Citation] = field(default_factory=list)
+    mod: str | None = None
+    status: str = "reported"  # "reported" or "expected"
+    headline: str = ""
+    conflicts: list[dict] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    featured: bool = False
+    hidden: bool = False
+    note: str | None = None  # editorial note, Markdown source
+    editorial: bool = False  # added by hand in annotations
+
+    @property
+    def sort_key(self) -> tuple:
+        """Chronological order; within the same start, finer precision first."""
+        from timeline.temporal.values import precision_rank
+
+        return (self.start, precision_rank(self.precision), self.end, self.id)
