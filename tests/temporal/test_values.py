@@ -1,0 +1,88 @@
+"""What TimeML values mean: precision, day interval, validity and labels."""
+
+import datetime as dt
+
+import pytest
+
+from timeline.temporal.values import describe, interpret, is_valid_value, precision_rank
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "start", "end"),
+    [
+        ("2014-06-14", "day", D(2014, 6, 14), D(2014, 6, 15)),
+        ("2014-06", "month", D(2014, 6, 1), D(2014, 7, 1)),
+        ("2014-12", "month", D(2014, 12, 1), D(2015, 1, 1)),
+        # 15 June 2014 was a Sunday, so ISO week 25 runs Monday 16 to Sunday 22 June.
+        ("2014-W25", "week", D(2014, 6, 16), D(2014, 6, 23)),
+        ("2014-W24-WE", "weekend", D(2014, 6, 14), D(2014, 6, 16)),
+        ("2014-W24-6", "day", D(2014, 6, 14), D(2014, 6, 15)),
+        ("2013-FA", "season", D(2013, 9, 1), D(2013, 12, 1)),
+        ("2013-WI", "season", D(2013, 12, 1), D(2014, 3, 1)),
+        ("1998-Q3", "quarter", D(1998, 7, 1), D(1998, 10, 1)),
+        ("1998-H2", "half", D(1998, 7, 1), D(1999, 1, 1)),
+        ("2003", "year", D(2003, 1, 1), D(2004, 1, 1)),
+        ("199", "decade", D(1990, 1, 1), D(2000, 1, 1)),
+        ("19", "century", D(1900, 1, 1), D(2000, 1, 1)),
+        ("2014-06-14T15:30", "minute", D(2014, 6, 14), D(2014, 6, 15)),
+        ("2014-06-14T15", "hour", D(2014, 6, 14), D(2014, 6, 15)),
+        ("2014-06-14TMO", "daypart", D(2014, 6, 14), D(2014, 6, 15)),
+        ("2014-06-14T15:30:00-04:00", "second", D(2014, 6, 14), D(2014, 6, 15)),
+    ],
+)
+def test_interpret_resolved_values(value, precision, start, end):
+    meaning = interpret(value)
+    assert meaning is not None
+    assert (meaning.precision, meaning.start, meaning.end) == (precision, start, end)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["P1Y", "PAST_REF", "XXXX-07-20", "XXXX-WXX-1", "2014-02-30", "2014-13", "0000", "",
+     "2014-W54", "2014-06-14T25:00", "June 2014"],
+)
+def test_interpret_returns_none_for_values_without_a_calendar_period(value):
+    assert interpret(value) is None
+
+
+@pytest.mark.parametrize(
+    "value", ["2014-06-14", "P3Y", "P12M", "PT3H", "PXY", "PAST_REF", "XXXX-07-20", "XXXX-WXX-1",
+              "2014-XX-XX", "199X", "2014-06-14TNI", "XXXX-WXX-1TNI"],
+)
+def test_valid_values(value):
+    assert is_valid_value(value)
+
+
+@pytest.mark.parametrize("value", ["2014-02-30", "hello", "", "2014-6-1", "P", "20140614"])
+def test_invalid_values(value):
+    assert not is_valid_value(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "mod", "label"),
+    [
+        ("2014-06-14", None, "14 June 2014"),
+        ("2014-W25", None, "week of 16 June 2014"),
+        ("2014-W24-WE", None, "weekend of 14 June 2014"),
+        ("2014-07", "END", "late July 2014"),
+        ("2014-07", "START", "early July 2014"),
+        ("2014-07", "MID", "mid-July 2014"),
+        ("2013-FA", None, "fall 2013"),
+        ("2003", None, "2003"),
+        ("199", None, "1990s"),
+        ("20", None, "21st century"),
+        ("1998-Q3", None, "third quarter of 1998"),
+        ("2014-06-14TMO", None, "14 June 2014, morning"),
+        ("2014-06-14T15:30", None, "14 June 2014, 15:30"),
+        ("2003", "APPROX", "about 2003"),
+    ],
+)
+def test_describe(value, mod, label):
+    assert describe(value, mod) == label
+
+
+def test_precision_rank_orders_specific_before_vague():
+    assert precision_rank("day") < precision_rank("week") < precision_rank("month")
+    assert precision_rank("month") < precision_rank("season") < precision_rank("year")

@@ -1,0 +1,45 @@
+"""timeline.toml: defaults, overrides and one clear error per mistake."""
+
+import pytest
+
+from timeline.config import load_config
+from timeline.errors import TimelineError
+
+
+def test_defaults_without_a_config_file(tmp_path):
+    config = load_config(tmp_path)
+    assert config.title == "Timeline"
+    assert config.content_path == tmp_path.resolve() / "content"
+    assert config.output_path == tmp_path.resolve() / "site"
+
+
+def test_values_from_file_and_overrides(tmp_path):
+    (tmp_path / "timeline.toml").write_text(
+        '[site]\ntitle = "Iraq 2014"\nbase_url = "https://example.org/iraq/"\n'
+        "merge_threshold = 75\n",
+        encoding="utf-8",
+    )
+    config = load_config(tmp_path, output_dir="public", content_dir=None)
+    assert config.title == "Iraq 2014"
+    assert config.base_url == "https://example.org/iraq/"
+    assert config.merge_threshold == 75.0
+    assert config.output_dir == "public"
+    assert config.content_dir == "content"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("title = \n", "cannot read configuration"),
+        ("colour = 'red'\n", "unknown setting 'colour'"),
+        ("title = 3\n", "setting 'title' must be a str"),
+        ("dayfirst = 'yes'\n", "setting 'dayfirst' must be a bool"),
+    ],
+)
+def test_bad_config_names_the_file(tmp_path, text, fragment):
+    (tmp_path / "timeline.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(TimelineError) as info:
+        load_config(tmp_path)
+    message = str(info.value)
+    assert fragment in message
+    assert "timeline.toml" in message
