@@ -49,3 +49,37 @@ def build(content_dir, output_dir, root, strict, quiet) -> None:
     click.echo(result.summary())
     if not result.ok:
         sys.exit(1)
+
+
+@main.command("eval")
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--errors", "show_errors", is_flag=True,
+              help="List every miss, spurious timex and wrong value.")
+@click.option("--types", "subset", type=click.Choice(["all", "date-time"]), default="all",
+              show_default=True, help="Which types --errors and --per-doc list.")
+@click.option("--per-doc", is_flag=True, help="Also print one line per document.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_command(directory, show_errors, subset, per_doc, as_json) -> None:
+    """Score the tagger on a folder of TimeML (.tml) files, TempEval-3 style."""
+    from timeline.temporal import evaluate as scorer
+    from timeline.temporal import tag
+    from timeline.temporal.timeml import read_timeml_dir
+
+    subset = subset.replace("-", "_")
+    try:
+        documents = read_timeml_dir(directory)
+    except TimelineError as exc:
+        _fail(exc)
+    evaluation = scorer.evaluate(documents, tag)
+    if as_json:
+        click.echo(scorer.to_json(evaluation, errors=show_errors))
+        return
+    if per_doc:
+        click.echo(scorer.format_documents(evaluation, subset))
+        click.echo()
+    click.echo(scorer.format_table(evaluation))
+    if show_errors:
+        errors = evaluation.errors(subset)
+        click.echo(f"\n{len(errors)} errors ({scorer.SUBSET_LABELS[subset]}):")
+        for error in errors:
+            click.echo(error.describe())

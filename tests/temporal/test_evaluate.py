@@ -1,0 +1,154 @@
+"""Tests for timeline.temporal.evaluate: TempEval-3 Task A scoring on hand-made pairs.
+
+Every expected count below was worked out by hand from the spans and values, not by running
+the scorer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from timeline.temporal.evaluate import (
+    Counts,
+    evaluate,
+    format_table,
+    match_relaxed,
+    prf,
+    score_document,
+    to_json,
+)
+from timeline.temporal.model import Timex
+from timeline.temporal.timeml import parse_timeml
+
+TEXT = ("On Monday, March 3, 2014 the talks began; they lasted two weeks "
+        "and ended last Friday at noon.")
+
+
+def span(start: int, end: int, type_: str, value: str) -> Timex:
+    return Timex(start, end, TEXT[start:end], type_, value)
+
+
+GOLD = [
+    span(3, 9, "DATE", "2014-03-03"),  # G1 Monday
+    span(11, 24, "DATE", "2014-03-03"),  # G2 March 3, 2014
+    span(54, 63, "DURATION", "P2W"),  # G3 two weeks
+    span(74, 85, "DATE", "2014-02-28"),  # G4 last Friday
+    span(89, 93, "TIME", "2014-02-28T12:00"),  # G5 noon
+]
+SYSTEM = [
+    span(3, 24, "DATE", "2014-03-03"),  # S1 overlaps G1 and G2, can take only one: G2 (larger)
+    span(54, 63, "DURATION", "P14D"),  # S2 strict with G3, wrong value
+    span(79, 85, "DATE", "2014-03-07"),  # S3 relaxed with G4, wrong value
+    span(89, 93, "DATE", "2014-02-28T12:00"),  # S4 strict with G5, right value, wrong type
+    span(29, 34, "DATE", "PRESENT_REF"),  # S5 "talks" spurious
+]
+
+
+def test_spans_in_fixture_are_what_the_comments_say():
+    assert [t.text for t in GOLD] == ["Monday", "March 3, 2014", "two weeks", "last Friday",
+                                      "noon"]
+    assert [t.text for t in SYSTEM] == ["Monday, March 3, 2014", "two weeks", "Friday", "noon",
+                                        "talks"]
+
+
+def test_all_types_counts():
+    score = score_document("d", TEXT, GOLD, SYSTEM)
+    assert score.counts["all"] == Counts(gold=5, system=5, strict=2, relaxed=4, value=2, type=3)
+
+
+def test_date_time_subset_restricts_both_sides():
+    # Gold without G3 (DURATION): 4. System without S2 (DURATION): 4.
+    # strict: S4=G5. relaxed: S1-G2, S3-G4, S4-G5. value: S1-G2, S4-G5. type: S1, S3.
+    score = score_document("d", TEXT, GOLD, SYSTEM)
+    assert score.counts["date_time"] == Counts(gold=4, system=4, strict=1, relaxed=3, value=2,
+                                               type=2)
+
+
+def test_figures_from_counts():
+    figures = Counts(gold=5, system=5, strict=2, relaxed=4, value=2, type=3).figures()
+    assert figures["strict_f1"] == pytest.approx(0.4)
+    assert figures["relaxed_p"] == pytest.approx(0.8)
+    assert figures["relaxed_r"] == pytest.approx(0.8)
+    assert figures["value_f1"] == pytest.approx(0.4)
+    assert figures["value_accuracy"] == pytest.approx(0.5)
+    assert figures["type_accuracy"] == pytest.approx(0.75)
+    # Unequal sides: 3 correct of 4 proposed, 6 to find -> P .75, R .5, F1 .6
+    assert prf(3, 4, 6) == pytest.approx((0.75, 0.5, 0.6))
+
+
+def test_nothing_proposed_scores_zero_not_a_division_error():
+    figures = Counts(gold=3).figures()
+    assert figures["relaxed_p"] == figures["relaxed_f1"] == figures["value_accuracy"] == 0.0
+
+
+def test_error_listing_kinds_in_text_order():
+    score = score_document("d", TEXT, GOLD, SYSTEM)
+    listed = [(e.kind, e.gold.text if e.gold else None, e.system.text if e.system else None)
+              for e in score.errors["all"]]
+    assert listed == [
+        ("miss", "Monday", None),
+        ("spurious", None, "talks"),
+        ("wrong value", "two weeks", "two weeks"),
+        ("wrong value", "last Friday", "Friday"),
+        ("wrong type", "noon", "noon"),
+    ]
+    assert "[Monday]" in score.errors["all"][0].context
+    line = score.errors["all"][3].describe()
+    assert "2014-02-28" in line and "2014-03-07" in line and line.startswith("d: wrong value")
+
+
+def test_relaxed_matching_is_one_to_one_and_maximum():
+    # Gold A 0-10, B 12-20; system X 5-15 overlaps both, Y 0-3 overlaps only A.
+    # A prefers X (overlap 5 > 3), but the maximum matching is A-Y, B-X.
+    gold = [Timex(0, 10, "", "DATE", "1"), Timex(12, 20, "", "DATE", "2")]
+    system = [Timex(5, 15, "", "DATE", "1"), Timex(0, 3, "", "DATE", "1")]
+    assert match_relaxed(gold, system) == [(0, 1), (1, 0)]
+
+
+def test_touching_spans_do_not_overlap():
+    gold = [Timex(0, 5, "", "DATE", "x")]
+    system = [Timex(5, 9, "", "DATE", "x")]
+    assert match_relaxed(gold, system) == []
+
+
+def test_duplicate_system_span_counts_once():
+    gold = [Timex(0, 5, "", "DATE", "x")]
+    system = [Timex(0, 5, "", "DATE", "x"), Timex(0, 5, "", "DATE", "x")]
+    counts = score_document("d", "abcdefg", gold, system).counts["all"]
+    assert counts == Counts(gold=1, system=2, strict=1, relaxed=1, value=1, type=1)
+
+
+DOC = """<TimeML><DOCID>D</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2014-06-15"
+ functionInDocument="CREATION_TIME">x</TIMEX3></DCT>
+<TEXT>Talks ended <TIMEX3 tid="t1" type="DATE" value="2014-06-14">Saturday</TIMEX3> after <TIMEX3
+ tid="t2" type="DURATION" value="P3D">three days</TIMEX3>.</TEXT></TimeML>"""
+
+
+def test_evaluate_tags_with_the_dct_as_anchor_and_micro_averages():
+    anchors = []
+
+    def half_right_tagger(text, anchor=None, *, dayfirst=False):
+        # Finds "Saturday" with the right value and nothing else.
+        anchors.append(anchor)
+        start = text.index("Saturday")
+        return [Timex(start, start + 8, "Saturday", "DATE", "2014-06-14")]
+
+    docs = [parse_timeml(DOC), parse_timeml(DOC.replace("<DOCID>D", "<DOCID>E"))]
+    evaluation = evaluate(docs, half_right_tagger)
+    assert anchors == [dt.date(2014, 6, 15)] * 2
+    # Two documents, each 2 gold / 1 system / 1 exact match with the right value.
+    assert evaluation.total("all") == Counts(gold=4, system=2, strict=2, relaxed=2, value=2,
+                                             type=2)
+    assert evaluation.total("date_time") == Counts(gold=2, system=2, strict=2, relaxed=2,
+                                                   value=2, type=2)
+    assert [e.kind for e in evaluation.errors("all")] == ["miss", "miss"]
+    table = format_table(evaluation)
+    # all types: value P 2/2=100.0, R 2/4=50.0, F1 66.7
+    assert "value          100.0    50.0    66.7" in table
+    data = json.loads(to_json(evaluation, errors=True))
+    assert data["total"]["date_time"]["value_f1"] == 1.0
+    assert [e["gold"]["text"] for e in data["errors"]["all"]] == ["three days", "three days"]

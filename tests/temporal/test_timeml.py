@@ -1,0 +1,115 @@
+"""Tests for timeline.temporal.timeml: reading gold TimeML and writing TimeML."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from timeline.errors import TimelineError
+from timeline.temporal.model import Timex
+from timeline.temporal.timeml import (
+    find_timeml_files,
+    parse_timeml,
+    read_timeml,
+    read_timeml_dir,
+    write_timeml,
+)
+
+DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "timeml-dev"
+
+SAMPLE = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>DOC1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-13T14:00"
+ functionInDocument="CREATION_TIME">x</TIMEX3></DCT>
+<TEXT>A &amp; B <EVENT eid="e1">met</EVENT> <TIMEX3 tid="t1" type="DATE"
+ value="1998-02-12">Thursday</TIMEX3>
+for <TIMEX3 tid="t2" type="DURATION" value="P2H" mod="APPROX">about two hours</TIMEX3>.</TEXT>
+</TimeML>
+"""
+
+
+def test_parse_sample_text_dct_and_offsets():
+    doc = parse_timeml(SAMPLE)
+    assert doc.doc_id == "DOC1"
+    assert doc.dct == dt.date(1998, 2, 13)
+    assert doc.dct_value == "1998-02-13T14:00"
+    # Tags stripped, &amp; decoded: "A & B met Thursday\nfor about two hours."
+    assert doc.text == "A & B met Thursday\nfor about two hours."
+    assert [(t.start, t.end, t.text, t.type, t.value, t.mod) for t in doc.timexes] == [
+        (10, 18, "Thursday", "DATE", "1998-02-12", None),
+        (23, 38, "about two hours", "DURATION", "P2H", "APPROX"),
+    ]
+
+
+def test_creation_time_inside_text_is_not_gold():
+    source = SAMPLE.replace(
+        "<TEXT>A",
+        '<TEXT><TIMEX3 tid="t9" type="DATE" value="1998-02-13" '
+        'functionInDocument="CREATION_TIME">Feb. 13</TIMEX3> A',
+    ).replace('<DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-13T14:00"\n'
+              ' functionInDocument="CREATION_TIME">x</TIMEX3></DCT>', "")
+    doc = parse_timeml(source)
+    assert doc.dct == dt.date(1998, 2, 13)
+    assert doc.text.startswith("Feb. 13 A & B")
+    assert [t.text for t in doc.timexes] == ["Thursday", "about two hours"]
+
+
+def test_missing_text_element_is_a_one_line_error():
+    with pytest.raises(TimelineError) as info:
+        parse_timeml("<TimeML><DOCID>x</DOCID></TimeML>", name="bad.tml")
+    assert "bad.tml" in str(info.value) and "<TEXT>" in str(info.value)
+
+
+def test_malformed_xml_names_file_and_line(tmp_path):
+    path = tmp_path / "broken.tml"
+    path.write_text("<TimeML>\n<TEXT>a <TIMEX3>b</TEXT>\n</TimeML>\n", encoding="utf-8")
+    with pytest.raises(TimelineError) as info:
+        read_timeml(path)
+    assert str(info.value).startswith(f"error: {path}:2: ")
+
+
+def test_empty_dir_is_an_error(tmp_path):
+    (tmp_path / "notes.txt").write_text("hi", encoding="utf-8")
+    with pytest.raises(TimelineError, match="no .tml files"):
+        find_timeml_files(tmp_path)
+
+
+def test_write_then_read_round_trip_keeps_text_and_spans():
+    text = 'He said "5 < 6 & 7 > 2" on\r\nMonday, March 3\x00.'
+    timexes = [
+        Timex(28, 34, "Monday", "DATE", "2014-03-03"),
+        Timex(36, 43, "March 3", "DATE", "2014-03-03", mod="START"),
+    ]
+    written = write_timeml(text, timexes, doc_id="d<1>", dct=dt.date(2014, 3, 5))
+    doc = parse_timeml(written)
+    # The NUL character cannot live in XML: it becomes U+FFFD, one character for one.
+    assert doc.text == text.replace("\x00", "\ufffd")
+    assert doc.doc_id == "d<1>"
+    assert doc.dct == dt.date(2014, 3, 5)
+    assert [(t.start, t.end, t.text, t.value, t.mod) for t in doc.timexes] == [
+        (28, 34, "Monday", "2014-03-03", None),
+        (36, 43, "March 3", "2014-03-03", "START"),
+    ]
+
+
+def test_write_rejects_overlapping_timexes():
+    with pytest.raises(ValueError):
+        write_timeml("March 3 2014", [Timex(0, 7, "March 3", "DATE", "XXXX-03-03"),
+                                      Timex(6, 12, "3 2014", "DATE", "2014")])
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="TimeML dev set not present")
+def test_dev_set_offsets_match_gold_text():
+    docs = read_timeml_dir(DEV)
+    assert len(docs) == 256
+    assert all(doc.dct is not None for doc in docs)
+    for doc in docs:
+        for timex in doc.timexes:
+            assert doc.text[timex.start:timex.end] == timex.text
+    # First AQUAINT document, read by eye: "Friday" (1998-08-07) is its only TEXT timex.
+    first = next(doc for doc in docs if doc.doc_id == "APW19980807.0261")
+    assert [(t.text, t.value) for t in first.timexes] == [("Friday", "1998-08-07")]
+    assert first.dct == dt.date(1998, 8, 7)
