@@ -7,6 +7,9 @@ Imports of the heavier modules happen inside the commands so ``timeline tag`` st
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
 import sys
 from pathlib import Path
 
@@ -14,6 +17,8 @@ import click
 
 from timeline import __version__
 from timeline.errors import TimelineError
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _fail(exc: TimelineError) -> None:
@@ -83,3 +88,135 @@ def eval_command(directory, show_errors, subset, per_doc, as_json) -> None:
         click.echo(f"\n{len(errors)} errors ({scorer.SUBSET_LABELS[subset]}):")
         for error in errors:
             click.echo(error.describe())
+
+
+def _parse_anchor(raw: str | None, where: str = "--anchor") -> dt.date | None:
+    """A YYYY-MM-DD date, or a TimelineError saying what is wrong with it."""
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not _ISO_DATE.fullmatch(raw):
+        raise TimelineError(f"bad anchor {raw!r}: expected a date as YYYY-MM-DD", where)
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError as exc:
+        raise TimelineError(f"bad anchor {raw!r}: {exc}", where) from None
+
+
+def _read_utf8(path: Path) -> str:
+    """The file's text as Python reads it (UTF-8, universal newlines), or a one-line error."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return handle.read()
+    except UnicodeDecodeError as exc:
+        raise TimelineError(f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset "
+                            f"{exc.start})", path, hint="save the file as UTF-8") from None
+    except OSError as exc:
+        raise TimelineError(f"cannot read file: {exc.strerror}", path) from None
+
+
+def _safe_tag(text: str, anchor: dt.date | None, dayfirst: bool, where: str | Path):
+    from timeline.temporal import tag
+
+    try:
+        return tag(text, anchor, dayfirst=dayfirst)
+    except Exception as exc:  # noqa: BLE001 - a tagger bug must not end a batch with a traceback
+        raise TimelineError(f"internal tagger error {type(exc).__name__}: {exc}", where,
+                            hint="please report this input") from None
+
+
+def _format_text_listing(path: Path, timexes) -> str:
+    from timeline.temporal.values import describe
+
+    lines = [f"{path}: {len(timexes)} time expressions"]
+    for t in timexes:
+        mod = f" mod={t.mod}" if t.mod else ""
+        label = describe(t.value, t.mod) if t.interval else ""
+        label = f"  ({label})" if label else ""
+        lines.append(f"  {t.start:>6}-{t.end:<6} {t.type:<8} {t.value}{mod}  {t.text!r}{label}")
+    return "\n".join(lines)
+
+
+def _tag_jsonl_line(line: str, number: int, default_anchor: dt.date | None,
+                    dayfirst: bool) -> dict:
+    """One output record for one input line: the timexes, or an error naming the line."""
+    where = f"<stdin>:{number}"
+    record_id = None
+    try:
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise TimelineError(f"not JSON: {exc.msg}", where) from None
+        if not isinstance(record, dict):
+            raise TimelineError("expected a JSON object {\"id\", \"text\", \"anchor\"}", where)
+        record_id = record.get("id")
+        text = record.get("text")
+        if not isinstance(text, str):
+            raise TimelineError("\"text\" must be a string", where)
+        raw_anchor = record.get("anchor")
+        anchor = default_anchor if raw_anchor is None else _parse_anchor(raw_anchor, where)
+        timexes = _safe_tag(text, anchor, dayfirst, where)
+    except TimelineError as exc:
+        return {"id": record_id, "line": number, "error": str(exc)}
+    return {"id": record_id, "timexes": [t.to_json() for t in timexes]}
+
+
+@main.command("tag")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--anchor", help="Date the text was written, YYYY-MM-DD (resolves 'Friday').")
+@click.option("--format", "fmt", type=click.Choice(["json", "tml", "text"]), default="json",
+              show_default=True, help="Output format.")
+@click.option("--dayfirst", is_flag=True, help="Read 3/4/2014 as 3 April.")
+@click.option("--jsonl", is_flag=True,
+              help='Read {"id", "text", "anchor"} JSON lines from stdin, write {"id", "timexes"}.')
+def tag_command(files, anchor, fmt, dayfirst, jsonl) -> None:
+    """Find and resolve time expressions in plain-text FILES.
+
+    JSON output: one file gives a list of {"start", "end", "text", "type", "value", "mod"?}
+    with character offsets into the text as Python reads it (UTF-8, universal newlines);
+    several files give an object mapping each file name to its list.
+    """
+    try:
+        anchor_date = _parse_anchor(anchor)
+    except TimelineError as exc:
+        _fail(exc)
+    if jsonl:
+        sys.exit(_tag_jsonl(sys.stdin, anchor_date, dayfirst))
+    if not files:
+        _fail(TimelineError("no input files", hint="give FILE... or --jsonl to read stdin"))
+    results: dict[str, list] = {}
+    failed = False
+    for path in files:
+        try:
+            text = _read_utf8(path)
+            timexes = _safe_tag(text, anchor_date, dayfirst, path)
+        except TimelineError as exc:
+            click.echo(str(exc), err=True)
+            failed = True
+            continue
+        if fmt == "json":
+            results[str(path)] = [t.to_json() for t in timexes]
+        elif fmt == "tml":
+            from timeline.temporal.timeml import write_timeml
+
+            click.echo(write_timeml(text, timexes, doc_id=path.stem, dct=anchor_date), nl=False)
+        else:
+            click.echo(_format_text_listing(path, timexes))
+    if fmt == "json" and results:
+        data = next(iter(results.values())) if len(files) == 1 else results
+        click.echo(json.dumps(data, ensure_ascii=False))
+    if failed:
+        sys.exit(1)
+
+
+def _tag_jsonl(stream, anchor: dt.date | None, dayfirst: bool) -> int:
+    """Tag each JSON line of ``stream``; bad lines get an error record. Exit code 1 if any."""
+    bad = 0
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        record = _tag_jsonl_line(line, number, anchor, dayfirst)
+        bad += "error" in record
+        click.echo(json.dumps(record, ensure_ascii=False))
+    if bad:
+        click.echo(f"error: {bad} bad input line(s); see the \"error\" records", err=True)
+    return 1 if bad else 0
