@@ -1,0 +1,200 @@
+"""Incremental build cache: remember each article's processing result by what it depends on.
+
+``process_article(path, config)`` (load + tag + build events) is pure, so its result is a
+function of the file's bytes, the tagger (``TAGGER_VERSION``), the code of the package and the
+settings that affect it. :class:`ArticleCache` memoises it under a key made of exactly those,
+in memory (for the preview server) and optionally on disk in ``.timeline-cache/`` (so
+``timeline build`` speeds up too). Each hit returns a fresh copy: later pipeline stages mutate
+events (merge, status, annotations) and must never change what the cache holds.
+
+A cache entry that cannot be read (corrupted, truncated, written by another version) is a miss,
+never an error: the article is processed again and the entry rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from timeline.config import Config
+
+#: Bumped when the layout of cache entries changes; old entries are then ignored.
+CACHE_FORMAT = 1
+#: Folder of the on-disk cache, relative to the project root (git-ignored).
+CACHE_DIR = ".timeline-cache"
+#: Settings that only affect later stages (merge, render, publish), never one article's result.
+#: Any other setting - including ones added later - is part of the key, to err on the safe side.
+IRRELEVANT_SETTINGS = frozenset({
+    "root", "title", "description", "base_url", "output_dir", "templates_dir",
+    "merge_threshold", "annotations_file",
+})
+
+_code_fingerprint: str | None = None
+
+
+def code_fingerprint() -> str:
+    """A hash of the package's source, so results cached by older code are never reused.
+
+    ``TAGGER_VERSION`` covers deliberate tagger changes; this also covers loader and event
+    changes made without a version bump (the common case while developing).
+    """
+    global _code_fingerprint
+    if _code_fingerprint is None:
+        from timeline.temporal import TAGGER_VERSION
+
+        digest = hashlib.sha256(f"{CACHE_FORMAT}:{TAGGER_VERSION}".encode())
+        package = Path(__file__).resolve().parent
+        for source in sorted(package.rglob("*.py")):
+            digest.update(source.relative_to(package).as_posix().encode())
+            digest.update(source.read_bytes())
+        _code_fingerprint = digest.hexdigest()
+    return _code_fingerprint
+
+
+def settings_fingerprint(config: Config) -> str:
+    """The settings that can change one article's result, as a stable string."""
+    relevant = sorted(
+        (f.name, repr(getattr(config, f.name)))
+        for f in fields(config) if f.name not in IRRELEVANT_SETTINGS
+    )
+    return repr(relevant)
+
+
+@dataclass
+class CacheStats:
+    """How many articles were served from the cache and how many were processed."""
+
+    hits: int = 0
+    misses: int = 0
+
+
+class ArticleCache:
+    """Memoises ``process_article`` per article; thread-safe.
+
+    ``directory=None`` keeps entries in memory only. Use :meth:`for_project` for the standard
+    on-disk cache of a project.
+    """
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory
+        self.stats = CacheStats()
+        self._memory: dict[str, bytes] = {}
+        self._lock = threading.Lock()
+
+    @classmethod
+    def for_project(cls, config: Config) -> ArticleCache:
+        return cls(config.root / CACHE_DIR / "articles")
+
+    def key(self, path: Path, config: Config) -> str:
+        """The cache key of the article at ``path``: content hash + code + settings + path."""
+        content = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        try:
+            where = Path(path).resolve().relative_to(config.root.resolve()).as_posix()
+        except ValueError:
+            where = str(Path(path).resolve())
+        parts = (code_fingerprint(), settings_fingerprint(config), where, content)
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+    def get(self, path: Path, config: Config,
+            compute: Callable[[Path, Config], Any] | None = None) -> Any:
+        """``compute(path, config)``'s result, from the cache when the inputs are unchanged.
+
+        ``compute`` defaults to :func:`timeline.build.process_article`. If the file cannot be
+        read, ``compute`` runs uncached so it reports the problem in its usual way.
+        """
+        if compute is None:
+            from timeline.build import process_article as compute
+        try:
+            key = self.key(path, config)
+        except OSError:
+            return compute(path, config)
+        cached = self._lookup(key)
+        if cached is not None:
+            self.stats.hits += 1
+            return cached
+        self.stats.misses += 1
+        result = compute(path, config)
+        self._store(key, result)
+        return result
+
+    __call__ = get
+
+    def _lookup(self, key: str) -> Any | None:
+        with self._lock:
+            data = self._memory.get(key)
+        if data is None and self.directory is not None:
+            data = self._read_entry(key)
+        if data is None:
+            return None
+        try:
+            return pickle.loads(data)  # a fresh copy for every hit
+        except Exception:  # noqa: BLE001 - any unreadable entry is just a miss
+            self._forget(key)
+            return None
+
+    def _store(self, key: str, result: Any) -> None:
+        try:
+            data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - an unpicklable result is simply not cached
+            return
+        with self._lock:
+            self._memory[key] = data
+        if self.directory is not None:
+            self._write_entry(key, data)
+
+    def _forget(self, key: str) -> None:
+        with self._lock:
+            self._memory.pop(key, None)
+        if self.directory is not None:
+            self._entry_path(key).unlink(missing_ok=True)
+
+    # -- on disk: one file per entry, so a one-article change writes one small file ----------
+
+    def _entry_path(self, key: str) -> Path:
+        assert self.directory is not None
+        return self.directory / f"{key}.pickle"
+
+    def _read_entry(self, key: str) -> bytes | None:
+        try:
+            raw = self._entry_path(key).read_bytes()
+        except OSError:
+            return None
+        header = f"timeline-cache {CACHE_FORMAT} {key}\n".encode()
+        if not raw.startswith(header):
+            return None  # another format or a damaged file: recompute and overwrite
+        data = raw[len(header):]
+        with self._lock:
+            self._memory[key] = data
+        return data
+
+    def _write_entry(self, key: str, data: bytes) -> None:
+        header = f"timeline-cache {CACHE_FORMAT} {key}\n".encode()
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            # Write then rename: a crash mid-write never leaves a half entry under the real name.
+            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".pickle")
+            with os.fdopen(fd, "wb") as out:
+                out.write(header + data)
+            os.replace(tmp, self._entry_path(key))
+        except OSError:
+            pass  # a read-only or full disk only costs speed, never the build
+
+    def prune(self, keep_keys: set[str] | None = None) -> int:
+        """Delete on-disk entries not in ``keep_keys`` (default: those in memory); return count."""
+        if self.directory is None or not self.directory.is_dir():
+            return 0
+        with self._lock:
+            keep = set(self._memory) if keep_keys is None else keep_keys
+        removed = 0
+        for entry in self.directory.glob("*.pickle"):
+            if entry.stem not in keep:
+                entry.unlink(missing_ok=True)
+                removed += 1
+        return removed
