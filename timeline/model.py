@@ -22,6 +22,8 @@ class Block:
     start: int
     end: int
     level: int = 0  # heading level, 0 for other kinds
+    #: inline formatting (:class:`timeline.content.InlineSpan`), offsets into Article.text
+    inline: tuple = ()
 
 
 @dataclass(slots=True)
@@ -81,6 +83,11 @@ class Event:
     hidden: bool = False
     note: str | None = None  # editorial note, Markdown source
     editorial: bool = False  # added by hand in annotations
+    # Set by merging (timeline.merge), status (timeline.status) and annotations:
+    aliases: list[str] = field(default_factory=list)  # ids of events merged into this one
+    independent_sources: int = 1  # distinct publishers, reprints counted with their original
+    status_as_of: dt.date | None = None  # publication date an "expected" status is valid for
+    date_corrected_from: str | None = None  # TimeML value before an editor corrected it
 
     @property
     def sort_key(self) -> tuple:

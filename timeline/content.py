@@ -1,0 +1,433 @@
+"""Load content files into :class:`~timeline.model.Article` records.
+
+One job: turn a ``.md`` or ``.txt`` file into plain body text with paragraph blocks, metadata
+from YAML front matter, and a publication date (front matter, else a date line at the top of the
+text, else a ``YYYY-MM-DD-`` file-name prefix; never today's date).
+
+Every offset in the pipeline points into :attr:`Article.text`, the *plain* text. Markdown
+formatting (links, emphasis, code) is kept as :class:`InlineSpan` records on each block, in
+plain-text coordinates, so the renderer can re-apply it around highlighted time expressions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from markdown_it import MarkdownIt
+
+from timeline.config import Config
+from timeline.errors import Diagnostics, TimelineError
+from timeline.model import Article, Block
+
+CONTENT_SUFFIXES = (".md", ".markdown", ".txt")
+#: Blocks kept apart between paragraphs in Article.text, so no sentence spans two blocks.
+BLOCK_SEPARATOR = "\n\n"
+#: How many non-empty lines at the top of a text may hold its date line.
+DATE_LINE_WINDOW = 3
+#: Lines at most this long in a blank-line-separated chunk are read as hard-wrapped prose.
+WRAP_WIDTH = 100
+
+_FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[-_ ]|$)")
+_FRONT_MATTER_FENCE = re.compile(r"^---[ \t]*$")
+# Words a date line may contain besides numbers: month and weekday names, clock and zone words.
+_DATE_WORD_LIST = """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday
+    mon tue tues wed thu thur thurs fri sat sun
+    am pm a p m utc gmt et edt est cet cest bst pt pdt pst z t of the at updated published
+    st nd rd th
+"""
+_DATE_WORDS = frozenset(_DATE_WORD_LIST.split())
+_DATE_LINE_CHARS = re.compile(r"^[\w ,./:+\-–—]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class InlineSpan:
+    """Inline formatting in plain-text coordinates: ``kind`` is em, strong, code or link."""
+
+    kind: str
+    start: int
+    end: int
+    href: str | None = None
+
+
+def discover(config: Config) -> list[Path]:
+    """Content files under the content folder, sorted, skipping hidden files and folders."""
+    root = config.content_path
+    if not root.is_dir():
+        raise TimelineError("content folder not found", root,
+                            hint="create it or pass --content DIR")
+    found = []
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if any(part.startswith((".", "_")) for part in relative.parts):
+            continue
+        if path.suffix.lower() in CONTENT_SUFFIXES and path.is_file():
+            found.append(path)
+    return found
+
+
+def load_article(path: Path, config: Config, diagnostics: Diagnostics | None = None) -> Article:
+    """Read one content file. Raises :class:`TimelineError` (file, line, fix) for unusable input;
+    adds warnings (such as a missing publication date) to ``diagnostics``."""
+    diagnostics = diagnostics if diagnostics is not None else Diagnostics()
+    shown = _display_path(path, config)
+    raw = _read_text(path, shown)
+    meta, body, body_line = _split_front_matter(raw, shown)
+    if not body.strip() and not meta.get("title"):
+        raise TimelineError("the file has no text", shown,
+                            hint="add the article text, or delete the file")
+    is_markdown = path.suffix.lower() in (".md", ".markdown")
+    text, blocks = _markdown_blocks(body) if is_markdown else _text_blocks(body)
+    blocks = _mark_date_line(text, blocks, config)
+    article = Article(
+        path=Path(shown),
+        slug=slugify(path.stem),
+        title=_title(meta, path, shown, diagnostics),
+        text=text,
+        blocks=blocks,
+        source=_string(meta.get("source", meta.get("publisher", "")), "source", shown,
+                       diagnostics),
+        authors=_string_list(meta.get("authors", meta.get("author")), "author", shown,
+                             diagnostics),
+        url=_url(meta.get("url"), shown, diagnostics),
+        tags=_string_list(meta.get("tags"), "tags", shown, diagnostics),
+        extra={k: v for k, v in meta.items() if k not in _KNOWN_KEYS},
+    )
+    _set_published(article, meta, text, blocks, path, config, diagnostics)
+    return article
+
+
+_KNOWN_KEYS = {"title", "source", "publisher", "author", "authors", "url", "date", "tags"}
+
+
+def slugify(name: str) -> str:
+    """A file-name-safe, URL-safe slug: lowercase ASCII words joined by hyphens."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug or "article"
+
+
+def _display_path(path: Path, config: Config) -> str:
+    try:
+        return path.resolve().relative_to(config.root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _read_text(path: Path, shown: str) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TimelineError(f"cannot read the file: {exc.strerror}", shown) from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # a UTF-8 byte order mark carries no text
+    if b"\x00" in data[:4096]:
+        raise TimelineError("the file is binary or UTF-16, not UTF-8 text", shown,
+                            hint="save it as UTF-8 text, or move it out of the content folder")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise TimelineError(f"the file is not UTF-8 (byte 0x{data[exc.start]:02x})", shown, line,
+                            hint="re-save it as UTF-8") from None
+    if not text.strip():
+        raise TimelineError("the file is empty", shown, hint="add the article text, or delete it")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _split_front_matter(raw: str, shown: str) -> tuple[dict, str, int]:
+    """Return (metadata, body, line number of the body's first line)."""
+    lines = raw.split("\n")
+    if not lines or not _FRONT_MATTER_FENCE.match(lines[0]):
+        return {}, raw, 1
+    for index in range(1, len(lines)):
+        if _FRONT_MATTER_FENCE.match(lines[index]):
+            break
+    else:
+        raise TimelineError("front matter has no closing '---' line", shown, 1,
+                            hint="end the front matter with a line holding only ---")
+    source = "\n".join(lines[1:index])
+    try:
+        meta = yaml.safe_load(source)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the '---'
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise TimelineError(f"broken front matter: {problem}", shown, line,
+                            hint="fix the YAML between the --- lines") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise TimelineError("front matter must be a set of 'key: value' lines", shown, 2,
+                            hint="write e.g. 'title: My article' between the --- lines")
+    meta = {str(k).lower(): v for k, v in meta.items()}
+    return meta, "\n".join(lines[index + 1:]), index + 2
+
+
+# --- plain text -----------------------------------------------------------------------------
+
+
+def _text_blocks(body: str) -> tuple[str, list[Block]]:
+    """Paragraphs of a .txt file: blank-line chunks; in a chunk of long lines, one per line."""
+    paragraphs: list[str] = []
+    for chunk in re.split(r"\n[ \t]*\n", body):
+        lines = [_collapse(line) for line in chunk.split("\n")]
+        lines = [line for line in lines if line]
+        if not lines:
+            continue
+        # Hard-wrapped prose (all lines short) is one paragraph; long lines are paragraphs each,
+        # which is how text copied from web pages arrives.
+        if len(lines) > 1 and all(len(line) <= WRAP_WIDTH for line in lines):
+            paragraphs.append(" ".join(lines))
+        else:
+            paragraphs.extend(lines)
+    return _join_blocks([("paragraph", 0, p, ()) for p in paragraphs])
+
+
+def _collapse(line: str) -> str:
+    return re.sub(r"\s+", " ", line).strip()
+
+
+def _join_blocks(parts: list[tuple[str, int, str, tuple]]) -> tuple[str, list[Block]]:
+    """Concatenate block texts with separators; shift each block's inline spans to text offsets."""
+    pieces: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    for kind, level, content, spans in parts:
+        if pieces:
+            pieces.append(BLOCK_SEPARATOR)
+            offset += len(BLOCK_SEPARATOR)
+        shifted = tuple(
+            InlineSpan(s.kind, s.start + offset, s.end + offset, s.href) for s in spans
+        )
+        blocks.append(Block(kind, offset, offset + len(content), level, shifted))
+        pieces.append(content)
+        offset += len(content)
+    return "".join(pieces), blocks
+
+
+# --- markdown -------------------------------------------------------------------------------
+
+_md = MarkdownIt("js-default")  # raw HTML off: article HTML is shown as text, never run
+_BLOCK_KINDS = {"paragraph_open": "paragraph", "heading_open": "heading"}
+
+
+def _markdown_blocks(body: str) -> tuple[str, list[Block]]:
+    parts: list[tuple[str, int, str, tuple]] = []
+    context: list[str] = []  # enclosing containers: blockquote, list_item
+    kind, level = "paragraph", 0
+    for token in _md.parse(body):
+        if token.type in ("blockquote_open", "list_item_open"):
+            context.append(token.type.removesuffix("_open"))
+        elif token.type in ("blockquote_close", "list_item_close") and context:
+            context.pop()
+        elif token.type in _BLOCK_KINDS:
+            kind = _BLOCK_KINDS[token.type]
+            level = int(token.tag[1]) if kind == "heading" else 0
+        elif token.type == "inline":
+            content, spans = _inline_text(token.children or [])
+            if content.strip():
+                block_kind = kind if kind == "heading" else _container_kind(context)
+                parts.append(_trimmed(block_kind, level, content, spans))
+            kind, level = "paragraph", 0
+        elif token.type in ("fence", "code_block") and token.content.strip():
+            parts.append(("code", 0, token.content.rstrip("\n"), ()))
+    return _join_blocks(parts)
+
+
+def _container_kind(context: list[str]) -> str:
+    if "list_item" in context:
+        return "list_item"
+    return "quote" if "blockquote" in context else "paragraph"
+
+
+def _inline_text(children) -> tuple[str, list[InlineSpan]]:
+    """Plain text of an inline token, and its formatting as spans over that text."""
+    out: list[str] = []
+    spans: list[InlineSpan] = []
+    open_spans: list[tuple[str, int, str | None]] = []
+    length = 0
+    for child in children:
+        if child.type in ("text", "code_inline", "softbreak", "hardbreak", "image"):
+            piece = {"softbreak": " ", "hardbreak": " "}.get(child.type, child.content)
+            if child.type == "code_inline":
+                spans.append(InlineSpan("code", length, length + len(piece)))
+            out.append(piece)
+            length += len(piece)
+        elif child.type.endswith("_open"):
+            href = child.attrGet("href") if child.type == "link_open" else None
+            open_spans.append((child.type.removesuffix("_open"), length, href))
+        elif child.type.endswith("_close") and open_spans:
+            name, start, href = open_spans.pop()
+            kind = {"link": "link", "em": "em", "strong": "strong", "s": "del"}.get(name)
+            if kind and length > start:
+                spans.append(InlineSpan(kind, start, length, href))
+    return "".join(out), spans
+
+
+def _trimmed(kind: str, level: int, content: str, spans: list[InlineSpan]):
+    """Strip surrounding whitespace while keeping the spans aligned."""
+    lead = len(content) - len(content.lstrip())
+    stripped = content.strip()
+    kept = []
+    for s in spans:
+        start = min(max(s.start - lead, 0), len(stripped))
+        end = min(max(s.end - lead, 0), len(stripped))
+        if end > start:
+            kept.append(InlineSpan(s.kind, start, end, s.href))
+    return kind, level, stripped, tuple(kept)
+
+
+# --- metadata -------------------------------------------------------------------------------
+
+
+def _string(value, key: str, shown: str, diagnostics: Diagnostics) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        diagnostics.warn(f"front matter '{key}' should be text, not a {type(value).__name__}",
+                         shown, hint=f"write '{key}: some text'")
+        return ""
+    return str(value).strip()
+
+
+def _string_list(value, key: str, shown: str, diagnostics: Diagnostics) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()] if key == "tags" else [
+            value.strip()]
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        return [str(v).strip() for v in value if str(v).strip()]
+    diagnostics.warn(f"front matter '{key}' should be text or a list of text", shown,
+                     hint=f"write '{key}: [first, second]'")
+    return []
+
+
+def _title(meta: dict, path: Path, shown: str, diagnostics: Diagnostics) -> str:
+    title = _string(meta.get("title"), "title", shown, diagnostics)
+    return title or path.stem.replace("-", " ").replace("_", " ").strip().capitalize()
+
+
+def _url(value, shown: str, diagnostics: Diagnostics) -> str | None:
+    url = _string(value, "url", shown, diagnostics)
+    if not url:
+        return None
+    if not re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
+        diagnostics.warn(f"front matter 'url' is not an http(s) address: {url!r}", shown,
+                         hint="give the full address, e.g. https://example.org/story")
+    return url
+
+
+# --- publication date -----------------------------------------------------------------------
+
+
+def _set_published(article: Article, meta: dict, text: str, blocks: list[Block], path: Path,
+                   config: Config, diagnostics: Diagnostics) -> None:
+    shown = str(article.path)
+    if meta.get("date") not in (None, ""):
+        published = _front_matter_date(meta["date"], config)
+        if published is None:
+            diagnostics.warn(f"front matter 'date' is not a date: {meta['date']!r}", shown,
+                             hint="write it as 2014-06-15 (or 2014-06-15T10:00:00-04:00)")
+        else:
+            article.published, article.published_from = published, "front matter"
+            return
+    dateline = next((b for b in blocks if b.kind == "dateline"), None)
+    if dateline is not None:
+        article.published = parse_date_line(text[dateline.start:dateline.end], config)
+        article.published_from = "date line"
+        return
+    from_name = _file_name_date(path)
+    if from_name is not None:
+        article.published, article.published_from = from_name, "file name"
+        return
+    diagnostics.warn(
+        "no publication date: relative dates such as 'on Saturday' stay unresolved", shown,
+        hint="add 'date: YYYY-MM-DD' to the front matter, a date line at the top of the text, "
+             "or a YYYY-MM-DD- prefix to the file name",
+    )
+
+
+def _front_matter_date(value, config: Config) -> dt.date | dt.datetime | None:
+    if isinstance(value, dt.datetime):
+        return _with_zone(value, config)
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return None
+    parsed = _parse(text, config)
+    if parsed is None:
+        return None
+    has_clock = parsed.time() != dt.time(0) or re.search(r"\d:\d", text)
+    return _with_zone(parsed, config) if has_clock else parsed.date()
+
+
+def _parse(text: str, config: Config) -> dt.datetime | None:
+    import dateparser  # slow to import; only dates outside ISO form need it
+
+    settings = {
+        "STRICT_PARSING": True,
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "DATE_ORDER": "DMY" if config.dayfirst else "MDY",
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    try:
+        return dateparser.parse(text, languages=["en"], settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def _with_zone(value: dt.datetime, config: Config) -> dt.datetime:
+    if value.tzinfo is not None:
+        return value  # the article's own zone decides which day it was published
+    try:
+        return value.replace(tzinfo=ZoneInfo(config.timezone))
+    except (ZoneInfoNotFoundError, ValueError):
+        return value.replace(tzinfo=dt.UTC)
+
+
+def _mark_date_line(text: str, blocks: list[Block], config: Config) -> list[Block]:
+    """Mark a date line among the first paragraphs as kind 'dateline' (not an event)."""
+    for index, block in enumerate(blocks[:DATE_LINE_WINDOW]):
+        if block.kind in ("paragraph", "heading") and parse_date_line(
+            text[block.start:block.end], config
+        ):
+            marked = Block("dateline", block.start, block.end, 0, block.inline)
+            return [*blocks[:index], marked, *blocks[index + 1:]]
+    return blocks
+
+
+def parse_date_line(line: str, config: Config) -> dt.date | dt.datetime | None:
+    """The date of a line that is a date and nothing else ("Sunday, 15 June 2014"), or None."""
+    line = line.strip()
+    if not (6 <= len(line) <= 60) or not re.search(r"\b\d{4}\b", line):
+        return None
+    if not _DATE_LINE_CHARS.match(line):
+        return None
+    words = re.findall(r"[A-Za-z]+", line)
+    if any(word.lower().rstrip(".") not in _DATE_WORDS for word in words):
+        return None
+    return _front_matter_date(line, config)
+
+
+def _file_name_date(path: Path) -> dt.date | None:
+    match = _FILENAME_DATE.match(path.name)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None

@@ -1,0 +1,89 @@
+"""Turn an article's dated sentences into timeline events, one citation each.
+
+A sentence holding at least one time expression that anchors the timeline (a resolved DATE or
+TIME, see :attr:`Timex.anchors_timeline`) becomes an :class:`Event` dated by its most specific
+expression; the sentence's other expressions stay on the citation. Durations, sets, vague
+references and unresolved expressions never create events. Date lines do not either.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from timeline.model import Article, Citation, Event
+from timeline.sentences import split_sentences
+from timeline.temporal.model import Timex
+from timeline.temporal.values import precision_rank
+
+#: Blocks whose sentences never become events: the article's own date line.
+SKIPPED_BLOCKS = ("dateline",)
+
+
+def build_events(article: Article, timexes: list[Timex]) -> list[Event]:
+    """Events of one article, in text order, with ids unique within the article."""
+    events: list[Event] = []
+    seen: set[str] = set()
+    ordered = sorted(timexes, key=lambda t: (t.start, t.end))
+    for start, end in article_sentences(article):
+        inside = [t for t in ordered if t.start >= start and t.end <= end]
+        anchors = [t for t in inside if t.anchors_timeline]
+        if not anchors:
+            continue
+        anchor = min(anchors, key=lambda t: precision_rank(t.precision or "millennium"))
+        event = _event(article, start, end, anchor, [t for t in inside if t is not anchor])
+        event.id = _unique(event.id, seen)
+        events.append(event)
+    return events
+
+
+def article_sentences(article: Article) -> list[tuple[int, int]]:
+    """Sentence spans of the article's body blocks (date lines left out)."""
+    spans: list[tuple[int, int]] = []
+    blocks = article.blocks or []
+    if not blocks and article.text:
+        return split_sentences(article.text)
+    for block in blocks:
+        if block.kind in SKIPPED_BLOCKS:
+            continue
+        spans.extend(split_sentences(article.text, block.start, block.end))
+    return spans
+
+
+def _event(article: Article, start: int, end: int, anchor: Timex, others: list[Timex]) -> Event:
+    sentence = article.text[start:end]
+    first, last = anchor.interval  # anchors_timeline guarantees an interval
+    citation = Citation(article=article, sentence=sentence, sentence_start=start,
+                        sentence_end=end, timex=anchor, other_timexes=others)
+    return Event(
+        id=event_id(anchor.value, sentence),
+        value=anchor.value,
+        precision=anchor.precision or "day",
+        start=first,
+        end=last,
+        text=sentence,
+        citations=[citation],
+        mod=anchor.mod,
+    )
+
+
+def event_id(value: str, sentence: str) -> str:
+    """A stable id from the date value and the sentence, robust to quotes, case and spacing."""
+    digest = hashlib.sha1(f"{value}|{normalise(sentence)}".encode()).hexdigest()
+    return digest[:10]
+
+
+def normalise(sentence: str) -> str:
+    """Lowercase words only: typographic quotes, dashes, punctuation and spacing removed."""
+    folded = unicodedata.normalize("NFKD", sentence).casefold()
+    return " ".join(re.findall(r"\w+", folded))
+
+
+def _unique(candidate: str, seen: set[str]) -> str:
+    identifier, counter = candidate, 2
+    while identifier in seen:
+        identifier = f"{candidate}-{counter}"
+        counter += 1
+    seen.add(identifier)
+    return identifier

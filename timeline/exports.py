@@ -1,0 +1,99 @@
+"""Machine-readable exports of the timeline, written next to the pages.
+
+This module writes ``events.json`` (schema: ``docs/events-schema.md``). Other formats
+(TimelineJS, Atom, iCalendar, CSV) plug in beside it and are listed in :data:`EXPORTERS`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from timeline.config import Config
+from timeline.model import Citation, Event
+from timeline.temporal.values import describe
+
+EVENTS_JSON = "events.json"
+#: Version of the events.json layout; bumped on incompatible changes.
+SCHEMA_VERSION = 1
+
+
+def event_to_json(event: Event) -> dict:
+    """One event in the events.json form."""
+    date = {
+        "value": event.value,
+        "precision": event.precision,
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat(),
+        "label": describe(event.value, event.mod),
+    }
+    if event.mod:
+        date["mod"] = event.mod
+    data = {
+        "id": event.id,
+        "date": date,
+        "text": event.text,
+        "status": event.status,
+        "citations": [citation_to_json(c) for c in event.citations],
+    }
+    # Fields set by later stages (merging, headlines, annotations) appear only when used.
+    optional = {
+        "headline": event.headline or None,
+        "conflicts": event.conflicts or None,
+        "tags": event.tags or None,
+        "featured": event.featured or None,
+        "note": event.note or None,
+        "editorial": event.editorial or None,
+    }
+    data.update({k: v for k, v in optional.items() if v is not None})
+    return data
+
+
+def citation_to_json(citation: Citation) -> dict:
+    article = citation.article
+    published = article.published_date
+    timex = citation.timex
+    return {
+        "source": article.path.as_posix(),
+        "title": article.title,
+        "publisher": article.source or None,
+        "url": article.url,
+        "published": published.isoformat() if published else None,
+        "expression": timex.text,
+        "value": timex.value,
+        "sentence": citation.sentence,
+        "offsets": {
+            "sentence": [citation.sentence_start, citation.sentence_end],
+            "expression": [timex.start, timex.end],
+        },
+        "page": f"sources/{article.slug}.html",
+    }
+
+
+def events_document(events: list[Event], config: Config) -> dict:
+    """The whole events.json document: site metadata and the visible events in order."""
+    shown = sorted((e for e in events if not e.hidden), key=lambda e: e.sort_key)
+    return {
+        "schema": SCHEMA_VERSION,
+        "title": config.title,
+        "description": config.description,
+        "events": [event_to_json(e) for e in shown],
+    }
+
+
+def write_events_json(out_dir: Path, events: list[Event], config: Config) -> Path:
+    target = out_dir / EVENTS_JSON
+    document = events_document(events, config)
+    target.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n",
+                      encoding="utf-8")
+    return target
+
+
+#: Every export: a function (out_dir, events, config) -> written file.
+EXPORTERS: list[Callable[[Path, list[Event], Config], Path]] = [write_events_json]
+
+
+def write_exports(out_dir: Path, events: list[Event], config: Config) -> list[Path]:
+    """Write every export into ``out_dir``; return the files written, relative to it."""
+    return [exporter(out_dir, events, config).relative_to(out_dir) for exporter in EXPORTERS]

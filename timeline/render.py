@@ -1,0 +1,481 @@
+"""Render the site's HTML pages from articles and events with Jinja templates.
+
+One job: view data in, HTML files out. Templates come from the project's ``templates/`` folder
+first, then the theme shipped in the package, so a project overrides any template or partial
+by dropping a file of the same name into ``templates/``. Autoescape is on for every template:
+article text and metadata are always escaped. Every link is relative, so the site works from
+``file://``, at a domain root and under a sub-path.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import html
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import groupby
+from pathlib import Path
+
+import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+
+from timeline import __version__
+from timeline.config import Config
+from timeline.errors import TimelineError
+from timeline.model import Article, Block, Citation, Event
+from timeline.siteurls import INDEX_PAGE, SOURCES_DIR, event_anchor, source_page
+from timeline.temporal.model import Timex
+from timeline.temporal.values import describe, precision_rank
+
+THEME = Path(__file__).resolve().parent / "theme"
+STATIC_DIR = "static"
+#: Precisions shown under a month heading; coarser events sit at the top of their year.
+MONTH_PRECISIONS = ("second", "minute", "hour", "daypart", "day", "weekend", "week", "month")
+_notes_md = MarkdownIt("js-default")
+
+
+@dataclass
+class SourceDoc:
+    """An article with its time expressions, and which event each expression dates."""
+
+    article: Article
+    timexes: list[Timex]
+    #: timex start offset -> id of the event (after merging) it dates or belongs to
+    event_of: dict[int, str] = field(default_factory=dict)
+
+    def timex_anchor(self, timex: Timex) -> str:
+        """``id`` of the expression on the source page: t-<index in text order>."""
+        for index, candidate in enumerate(self.timexes):
+            if candidate.start == timex.start and candidate.end == timex.end:
+                return f"t-{index + 1}"
+        return ""
+
+
+# --- environment ----------------------------------------------------------------------------
+
+
+def make_environment(config: Config) -> jinja2.Environment:
+    """Jinja environment: project templates first, then the theme; autoescape everywhere."""
+    loader = jinja2.ChoiceLoader([
+        jinja2.FileSystemLoader(str(config.templates_path)),
+        jinja2.FileSystemLoader(str(THEME / "templates")),
+    ])
+    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True,
+                             lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["date_label"] = date_label
+    env.globals["generator"] = f"timeline {__version__}"
+    return env
+
+
+# --- pages ----------------------------------------------------------------------------------
+
+
+def render_site(out_dir: Path, config: Config, events: list[Event],
+                docs: list[SourceDoc]) -> list[Path]:
+    """Write index.html, sources/index.html, one page per source and the static assets.
+
+    Returns the files written, relative to ``out_dir``. Raises :class:`TimelineError` naming
+    the template (and line) when a template is broken.
+    """
+    env = make_environment(config)
+    docs_by_path = {str(doc.article.path): doc for doc in docs}
+    shown = [e for e in events if not e.hidden]
+    written = copy_static(out_dir)
+    site = _site_context(config, shown, docs)
+    written.append(_write(env, "index.html", out_dir / INDEX_PAGE, root="",
+                          site=site, years=group_events(shown, docs_by_path, root="")))
+    written.append(_write(env, "sources.html", out_dir / SOURCES_DIR / INDEX_PAGE, root="../",
+                          site=site, sources=[_source_summary(d, shown) for d in docs]))
+    for doc in docs:
+        target = out_dir / source_page(doc.article.slug)
+        written.append(_write(env, "source.html", target, root="../", site=site,
+                              source=_source_view(doc)))
+    return [p.relative_to(out_dir) for p in written]
+
+
+def _write(env: jinja2.Environment, name: str, target: Path, **context) -> Path:
+    try:
+        page = env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TimelineError(f"template error: {exc.message}", exc.filename or name, exc.lineno,
+                            hint="fix the template, or delete the override") from None
+    except jinja2.TemplateError as exc:
+        raise TimelineError(f"template {name} failed: {exc}", name,
+                            hint="check the variables the template uses") from None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(page, encoding="utf-8")
+    return target
+
+
+def copy_static(out_dir: Path) -> list[Path]:
+    """Copy the theme's CSS/JS, then the project's ``templates/static`` over it."""
+    written = []
+    source_root = THEME / "static"
+    for source in sorted(source_root.rglob("*")):
+        if source.is_file():
+            target = out_dir / STATIC_DIR / source.relative_to(source_root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+            written.append(target)
+    return written
+
+
+def _site_context(config: Config, events: list[Event], docs: list[SourceDoc]) -> dict:
+    span = ""
+    if events:
+        first, last = min(e.start.year for e in events), max(e.start.year for e in events)
+        span = str(first) if first == last else f"{first}–{last}"
+    return {
+        "title": config.title,
+        "description": config.description,
+        "language": config.language,
+        "base_url": config.base_url,
+        "event_count": len(events),
+        "source_count": len(docs),
+        "span": span,
+    }
+
+
+# --- the timeline ---------------------------------------------------------------------------
+
+
+@dataclass
+class CitationView:
+    title: str
+    source: str
+    published: str
+    published_iso: str
+    source_href: str  # relative link to the expression on the source page
+    url: str | None  # original article, http(s) only
+    expression: str
+    citation: Citation
+
+
+@dataclass
+class EventView:
+    event: Event
+    anchor: str
+    label: str
+    datetime: str
+    sentence_html: Markup
+    citations: list[CitationView]
+    note_html: Markup | None = None
+    published_label: str = ""
+
+
+@dataclass
+class MonthView:
+    label: str
+    anchor: str
+    events: list[EventView]
+
+
+@dataclass
+class YearView:
+    year: int
+    label: str
+    anchor: str
+    events: list[EventView]  # coarser than a month: "fall 2013", "2003"
+    months: list[MonthView]
+
+    @property
+    def count(self) -> int:
+        return len(self.events) + sum(len(m.events) for m in self.months)
+
+
+def group_events(events: list[Event], docs_by_path: dict[str, SourceDoc],
+                 root: str = "") -> list[YearView]:
+    """Events in chronological order, grouped by year, then by month where precise enough."""
+    ordered = sorted(events, key=lambda e: e.sort_key)
+    years = []
+    for year, in_year in groupby(ordered, key=lambda e: e.start.year):
+        in_year = list(in_year)
+        coarse = [e for e in in_year if e.precision not in MONTH_PRECISIONS]
+        fine = [e for e in in_year if e.precision in MONTH_PRECISIONS]
+        months = [
+            MonthView(f"{calendar.month_name[month]} {year}", f"m-{year}-{month:02d}",
+                      [event_view(e, docs_by_path, root) for e in in_month])
+            for month, in_month in groupby(fine, key=lambda e: e.start.month)
+        ]
+        years.append(YearView(year, str(year), f"y-{year}",
+                              [event_view(e, docs_by_path, root) for e in coarse], months))
+    return years
+
+
+def event_view(event: Event, docs_by_path: dict[str, SourceDoc], root: str) -> EventView:
+    first = event.citations[0] if event.citations else None
+    sentence = Markup("")
+    if first is not None:
+        sentence = highlight_sentence(first)
+    elif event.text:
+        sentence = escape(event.text)
+    note = Markup(_notes_md.render(event.note)) if event.note else None
+    return EventView(
+        event=event,
+        anchor=event_anchor(event.id),
+        label=date_label(event.value, event.mod),
+        datetime=html_datetime(event.value, event.precision, event.start),
+        sentence_html=sentence,
+        citations=[_citation_view(c, docs_by_path, root) for c in event.citations],
+        note_html=note,
+        published_label=_published_label(first.article) if first else "",
+    )
+
+
+def _citation_view(citation: Citation, docs_by_path: dict[str, SourceDoc],
+                   root: str) -> CitationView:
+    article = citation.article
+    doc = docs_by_path.get(str(article.path))
+    anchor = doc.timex_anchor(citation.timex) if doc else ""
+    href = root + source_page(article.slug) + (f"#{anchor}" if anchor else "")
+    published = article.published_date
+    return CitationView(
+        title=article.title,
+        source=article.source,
+        published=_published_label(article),
+        published_iso=published.isoformat() if published else "",
+        source_href=href,
+        url=safe_url(article.url),
+        expression=citation.timex.text,
+        citation=citation,
+    )
+
+
+def highlight_sentence(citation: Citation) -> Markup:
+    """The citation's sentence, its dating expression in <mark>, other expressions marked."""
+    base = citation.sentence_start
+    layers = [_Layer(citation.timex.start - base, citation.timex.end - base,
+                     Markup('<mark class="tx tx-anchor">'), Markup("</mark>"), 5)]
+    for other in citation.other_timexes:
+        layers.append(_Layer(other.start - base, other.end - base,
+                             Markup('<mark class="tx tx-other">'), Markup("</mark>"), 5))
+    return render_runs(citation.sentence, 0, len(citation.sentence), layers)
+
+
+# --- source pages ---------------------------------------------------------------------------
+
+
+def _source_summary(doc: SourceDoc, events: list[Event]) -> dict:
+    article = doc.article
+    cited = sum(1 for e in events for c in e.citations if c.article.path == article.path)
+    return {
+        "article": article,
+        "href": source_page(article.slug).removeprefix(SOURCES_DIR + "/"),
+        "published": _published_label(article),
+        "published_iso": article.published_date.isoformat() if article.published_date else "",
+        "url": safe_url(article.url),
+        "events": cited,
+        "expressions": len(doc.timexes),
+    }
+
+
+def _source_view(doc: SourceDoc) -> dict:
+    article = doc.article
+    return {
+        "article": article,
+        "published": _published_label(article),
+        "published_iso": article.published_date.isoformat() if article.published_date else "",
+        "published_from": article.published_from,
+        "url": safe_url(article.url),
+        "blocks": _blocks_html(doc),
+        "expressions": len(doc.timexes),
+        "events": len(set(doc.event_of.values())),
+        "undated": article.published is None,
+    }
+
+
+def _blocks_html(doc: SourceDoc) -> list[Markup]:
+    """Each block of the article as HTML, with time expressions highlighted in place."""
+    out: list[Markup] = []
+    list_items: list[Markup] = []
+    for block in doc.article.blocks:
+        body = _block_inner(doc, block)
+        if block.kind == "list_item":
+            list_items.append(Markup("<li>{}</li>").format(body))
+            continue
+        if list_items:
+            out.append(Markup("<ul>{}</ul>").format(Markup("").join(list_items)))
+            list_items = []
+        out.append(_wrap_block(block, body))
+    if list_items:
+        out.append(Markup("<ul>{}</ul>").format(Markup("").join(list_items)))
+    return out
+
+
+def _wrap_block(block: Block, body: Markup) -> Markup:
+    if block.kind == "heading":
+        level = min(max(block.level + 1, 2), 6)  # the article title is the page's only h1
+        return Markup(f"<h{level}>{{}}</h{level}>").format(body)
+    if block.kind == "quote":
+        return Markup("<blockquote><p>{}</p></blockquote>").format(body)
+    if block.kind == "code":
+        return Markup("<pre><code>{}</code></pre>").format(body)
+    if block.kind == "dateline":
+        return Markup('<p class="dateline">{}</p>').format(body)
+    return Markup("<p>{}</p>").format(body)
+
+
+_INLINE_TAGS = {"link": 0, "strong": 1, "em": 2, "del": 3, "code": 4}
+
+
+def _block_inner(doc: SourceDoc, block: Block) -> Markup:
+    layers: list[_Layer] = []
+    links = []
+    for span in block.inline:
+        if span.kind == "link":
+            href = safe_url(span.href, allow_relative=True)
+            if href is None:
+                continue
+            links.append(span)
+            opening = Markup('<a href="{}" rel="noopener">').format(href)
+            layers.append(_Layer(span.start, span.end, opening, Markup("</a>"), 0))
+        elif span.kind in _INLINE_TAGS:
+            tag = span.kind
+            layers.append(_Layer(span.start, span.end, Markup(f"<{tag}>"), Markup(f"</{tag}>"),
+                                 _INLINE_TAGS[tag]))
+    for index, timex in enumerate(doc.timexes):
+        if timex.start < block.start or timex.end > block.end:
+            continue
+        inside_link = any(s.start < timex.end and timex.start < s.end for s in links)
+        opening, closing = _timex_tags(doc, timex, index, inside_link)
+        layers.append(_Layer(timex.start, timex.end, opening, closing, 5))
+    return render_runs(doc.article.text, block.start, block.end, layers)
+
+
+def _timex_tags(doc: SourceDoc, timex: Timex, index: int,
+                inside_link: bool) -> tuple[Markup, Markup]:
+    """Opening/closing HTML of a highlighted expression: a link to its event when it dates one,
+    else a focusable <mark>; the resolved date shows as a tooltip on hover and focus."""
+    tip = timex_tip(timex, undated=doc.article.published is None)
+    event_id = doc.event_of.get(timex.start)
+    classes = "tx " + ("tx-event" if event_id else _timex_class(timex))
+    inner = Markup('<mark class="{}">').format(classes)
+    iso = html_datetime(timex.value, timex.precision, timex.interval[0]) if timex.interval else ""
+    if iso:
+        inner += Markup('<time datetime="{}">').format(iso)
+    closing = (Markup("</time>") if iso else Markup("")) + Markup("</mark>")
+    ident = f"t-{index + 1}"
+    if event_id and not inside_link:
+        opening = Markup('<a class="tx-link" id="{}" href="../{}#{}" data-tip="{}" '
+                         'aria-describedby="{}-tip">').format(
+            ident, INDEX_PAGE, event_anchor(event_id), tip, ident)
+        tail = Markup('<span class="tx-tip" id="{}-tip" role="tooltip">{}</span></a>').format(
+            ident, tip)
+        return opening + inner, closing + tail
+    opening = Markup('<span class="tx-wrap" id="{}" tabindex="0" data-tip="{}" '
+                     'aria-describedby="{}-tip">').format(ident, tip, ident)
+    tail = Markup('<span class="tx-tip" id="{}-tip" role="tooltip">{}</span></span>').format(
+        ident, tip)
+    return opening + inner, closing + tail
+
+
+def _timex_class(timex: Timex) -> str:
+    if timex.type in ("DURATION", "SET"):
+        return "tx-duration"
+    return "tx-date" if timex.interval else "tx-unresolved"
+
+
+def timex_tip(timex: Timex, *, undated: bool = False) -> str:
+    """What the tooltip of an expression says: its resolved date, or why it has none."""
+    if timex.type == "DURATION":
+        return "a duration, not a date"
+    if timex.type == "SET":
+        return "a repeating time, not a date"
+    if timex.value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF"):
+        return "a vague time, not placed on the timeline"
+    if timex.interval is None:
+        if undated:
+            return "unresolved: the article has no publication date"
+        return "unresolved"
+    return date_label(timex.value, timex.mod)
+
+
+# --- run rendering: nested tags over plain text ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Layer:
+    start: int
+    end: int
+    opening: Markup
+    closing: Markup
+    depth: int  # smaller wraps larger: links outside, time expressions innermost
+
+
+def render_runs(text: str, start: int, end: int, layers: Iterable[_Layer]) -> Markup:
+    """HTML of ``text[start:end]`` with each layer's tags around its span, properly nested.
+
+    The text is cut at every layer boundary; between runs, only the tags that change are
+    closed and opened (a layer crossing another is split into two elements).
+    """
+    layers = [
+        _Layer(max(la.start, start), min(la.end, end), la.opening, la.closing, la.depth)
+        for la in layers if min(la.end, end) > max(la.start, start)
+    ]
+    order = {id(la): (la.depth, la.start, -la.end, i) for i, la in enumerate(layers)}
+    cuts = sorted({start, end, *(la.start for la in layers), *(la.end for la in layers)})
+    out: list[str] = []
+    stack: list[_Layer] = []
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        active = sorted((la for la in layers if la.start <= left and right <= la.end),
+                        key=lambda la: order[id(la)])
+        common = 0
+        while common < min(len(stack), len(active)) and stack[common] is active[common]:
+            common += 1
+        for layer in reversed(stack[common:]):
+            out.append(layer.closing)
+        for layer in active[common:]:
+            out.append(layer.opening)
+        stack = active
+        out.append(html.escape(text[left:right], quote=False))
+    for layer in reversed(stack):
+        out.append(layer.closing)
+    return Markup("".join(out))
+
+
+# --- small helpers --------------------------------------------------------------------------
+
+
+def date_label(value: str, mod: str | None = None) -> str:
+    """The label of a TimeML value at its precision ("14 June 2014", "fall 2013")."""
+    return describe(value, mod)
+
+
+def html_datetime(value: str, precision: str | None, start: dt.date | None) -> str:
+    """A valid HTML ``datetime`` attribute for a value: day, month, week or year."""
+    if start is None or precision is None:
+        return ""
+    if precision_rank(precision) <= precision_rank("day"):
+        return start.isoformat()
+    if precision == "week":
+        year, week, _ = start.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if precision == "month":
+        return f"{start.year:04d}-{start.month:02d}"
+    if 1 <= start.year <= 9999:
+        return f"{start.year:04d}"
+    return ""
+
+
+def _published_label(article: Article) -> str:
+    published = article.published_date
+    if published is None:
+        return ""
+    return f"{published.day} {calendar.month_name[published.month]} {published.year}"
+
+
+def safe_url(url: str | None, *, allow_relative: bool = False) -> str | None:
+    """``url`` if it is http(s) (or, when allowed, a relative link/fragment), else None:
+    ``javascript:`` and other schemes never become links."""
+    if not url:
+        return None
+    url = url.strip()
+    lowered = url.lower()
+    if lowered.startswith(("http://", "https://")):
+        return url
+    if allow_relative and ":" not in url.split("/", 1)[0] and not lowered.startswith("//"):
+        return url
+    return None

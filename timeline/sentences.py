@@ -1,0 +1,53 @@
+"""Split text into sentences, as ``(start, end)`` offsets into the text.
+
+Uses pysbd (rule-based, knows abbreviations such as "Mr.", "U.S.", "Sen.", "S.C.", "Sept.").
+Offsets are recovered by searching each segment in the text, so they always index the exact
+input, whatever pysbd does to whitespace.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pysbd
+
+# pysbd splits inside political affiliations such as "(R., S.C.)" only when a segment would
+# start with a lowercase letter or closing punctuation; those splits are rejoined below.
+_CONTINUATION = re.compile(r"^[\s\"'”’)\]]*[a-z,;:)\]]")
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` as offsets into ``text``, stripped of outer whitespace.
+
+    Every returned span is non-empty and ``text[s:e]`` is the sentence exactly.
+    """
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    if not chunk.strip():
+        return []
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for segment in _segmenter().segment(chunk):
+        piece = segment.strip()
+        if not piece:
+            continue
+        found = chunk.find(piece, cursor)
+        if found < 0:  # pysbd altered the text; fall back to the rest of the chunk
+            found = cursor
+            piece = chunk[cursor:].strip()
+            found = chunk.find(piece, cursor) if piece else cursor
+        span = (start + found, start + found + len(piece))
+        if spans and _CONTINUATION.match(piece):
+            spans[-1] = (spans[-1][0], span[1])
+        else:
+            spans.append(span)
+        cursor = found + len(piece)
+        if cursor >= len(chunk):
+            break
+    return [s for s in spans if s[1] > s[0]]
