@@ -35,7 +35,7 @@ DATA = ROOT.parent / "shared" / "data" / "timeml-dev"
 
 
 class Tally:
-    """Inputs tried and distinct failures (by exception type and message head)."""
+    """Inputs tried and distinct failures, each with the first input that showed it."""
 
     def __init__(self) -> None:
         self.tried = 0
@@ -46,10 +46,19 @@ class Tally:
         try:
             check_contract(source, anchor, dayfirst)
         except Exception as exc:  # noqa: BLE001 - every failure is recorded, not raised
-            key = f"{type(exc).__name__}: {str(exc)[:160]}"
-            self.failures.setdefault(key, (source, anchor, dayfirst))
-            if len(self.failures) == 1:
+            key = failure_key(exc)
+            if key not in self.failures:
+                self.failures[key] = (f"{str(exc)[:200]} | input {source[:200]!r}", anchor,
+                                      dayfirst)
                 traceback.print_exc()
+
+
+def failure_key(exc: BaseException) -> str:
+    """Failures are told apart by exception type and the line that raised, not by input:
+    the line of a failed check names the broken property, the line of a crash names the bug."""
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" at {Path(frame.filename).name}:{frame.lineno}" if frame else ""
+    return f"{type(exc).__name__}{where}"
 
 
 def hypothesis_rounds(tally: Tally, deadline: float, seed: int) -> int:
@@ -76,8 +85,9 @@ def hypothesis_rounds(tally: Tally, deadline: float, seed: int) -> int:
             run()
         except Exception as exc:  # noqa: BLE001 - recorded with hypothesis' shrunk example
             notes = " ".join(getattr(exc, "__notes__", []))
-            key = f"{type(exc).__name__}: {str(exc)[:160]}"
-            tally.failures.setdefault(key, (notes or "(see above)", None, False))
+            key = failure_key(exc)
+            tally.failures.setdefault(key, (f"{str(exc)[:200]} | {notes or '(see above)'}",
+                                            None, False))
         rounds += 1
     return rounds
 
@@ -130,8 +140,8 @@ def main() -> None:
     print(f"fuzzed {tally.tried:,} inputs in {elapsed:.0f} s: {after_hypothesis:,} from "
           f"{rounds} hypothesis rounds, {tally.tried - after_hypothesis:,} mutated news slices")
     print(f"{len(tally.failures)} distinct failures")
-    for key, (source, anchor, dayfirst) in tally.failures.items():
-        print(f"- {key}\n  input {source[:200]!r} anchor={anchor} dayfirst={dayfirst}")
+    for key, (detail, anchor, dayfirst) in tally.failures.items():
+        print(f"- {key}\n  {detail} anchor={anchor} dayfirst={dayfirst}")
     sys.exit(1 if tally.failures else 0)
 
 
