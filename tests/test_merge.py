@@ -1,0 +1,212 @@
+"""Merging near-duplicate reports into one event: matching, negatives, conflicts, sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from tests.eventfactory import article, event
+from timeline.merge import (
+    candidate_pairs,
+    independent_sources,
+    merge_events,
+    normalise,
+    similarity,
+)
+
+JUNE_15 = dt.date(2014, 6, 15)
+WSJ = article("wsj", JUNE_15, "The Wall Street Journal")
+BLOG = article("blog", JUNE_15, "Blog reprint of The Wall Street Journal")
+LATER = article("later", dt.date(2014, 6, 22), "Reuters")
+EARLY = article("early", dt.date(2014, 6, 14), "Associated Press")
+
+PHOTOS_WSJ = ("The possible depth of the ISIS threat became clearer on Sunday when photos were "
+              "posted on a Twitter TWTR +0.51% account associated with ISIS claiming to show "
+              "Sunni militants carrying out a mass execution of captured Iraqi Shiite soldiers, "
+              "raising the prospect of a broader sectarian war in Iraq.")
+PHOTOS_BLOG = ("The possible depth of the ISIS threat became clearer on Sunday when photos were "
+               "posted on a Twitter  account associated with ISIS claiming to show Sunni "
+               "militants carrying out a mass execution of captured Iraqi Shiite soldiers, "
+               "raising the prospect of a broader sectarian war in Iraq.")
+KERRY_WSJ = ("Secretary of State John Kerry communicated Washington’s strategy to his Iraqi "
+             "counterpart, Hoshyar Zebari, in a phone call on Saturday, according to the State "
+             "Department.")
+KERRY_BLOG = KERRY_WSJ.replace("’", "'")
+TAL_AFAR = ("Iraqi officials said on Sunday that ISIS had taken control of Tal Afar in northwest "
+            "Iraq, where thousands of U.S. and Iraqi forces once fought.")
+
+
+def test_normalise_ignores_case_quotes_dashes_and_punctuation():
+    typographic = normalise("Maliki’s “Shiite—led” GOVERNMENT.")
+    assert typographic == normalise("maliki's \"shiite-led\" government")
+    assert normalise("  Hello,   world!  ") == "hello world"
+
+
+def test_ticker_insertion_and_quote_styles_merge_into_one_event():
+    merged = merge_events([event(WSJ, PHOTOS_WSJ, "on Sunday", "2014-06-15"),
+                           event(BLOG, PHOTOS_BLOG, "on Sunday", "2014-06-15"),
+                           event(WSJ, KERRY_WSJ, "on Saturday", "2014-06-14"),
+                           event(BLOG, KERRY_BLOG, "on Saturday", "2014-06-14")])
+    assert len(merged) == 2
+    kerry, photos = merged  # chronological
+    assert kerry.value == "2014-06-14" and photos.value == "2014-06-15"
+    for merged_event in merged:
+        assert {c.article.slug for c in merged_event.citations} == {"wsj", "blog"}
+        assert merged_event.conflicts == []
+
+
+def test_trimmed_sentence_merges_with_its_longer_version():
+    trimmed = ("Neither the alleged death toll nor the identity of the victims could be "
+               "verified on Sunday.")
+    longer = ("While the photographs were posted on a Twitter account associated with ISIS, "
+              "neither the alleged death toll nor the identity of the victims could be "
+              "verified on Sunday.")
+    merged = merge_events([event(BLOG, trimmed, "on Sunday", "2014-06-15"),
+                           event(WSJ, longer, "on Sunday", "2014-06-15")])
+    assert len(merged) == 1 and len(merged[0].citations) == 2
+
+
+def test_citations_are_ordered_by_publication_date():
+    sentence = "Iran said on Saturday it was open to cooperating with the U.S. in Iraq."
+    merged = merge_events([event(LATER, sentence, "on Saturday", "2014-06-14"),
+                           event(WSJ, sentence, "on Saturday", "2014-06-14"),
+                           event(EARLY, sentence, "on Saturday", "2014-06-14")])
+    assert [c.article.slug for c in merged[0].citations] == ["early", "wsj", "later"]
+
+
+def test_different_events_on_the_same_day_stay_apart():
+    merged = merge_events([event(WSJ, PHOTOS_WSJ, "on Sunday", "2014-06-15"),
+                           event(BLOG, TAL_AFAR, "on Sunday", "2014-06-15")])
+    assert len(merged) == 2
+    assert all(len(e.citations) == 1 for e in merged)
+
+
+def test_same_wording_with_other_names_and_numbers_stays_apart():
+    tokyo = "Stocks rose 2 percent in Tokyo on Monday after the central bank cut its key rate."
+    london = "Stocks fell 3 percent in London on Monday after the central bank held its key rate."
+    merged = merge_events([event(WSJ, tokyo, "on Monday", "2014-06-16"),
+                           event(BLOG, london, "on Monday", "2014-06-16")])
+    assert len(merged) == 2
+
+
+def test_sentences_of_one_article_never_merge_with_each_other():
+    sentence = "Officials met in Geneva on Tuesday to discuss the crisis."
+    merged = merge_events([event(WSJ, sentence, "on Tuesday", "2014-06-10"),
+                           event(WSJ, sentence, "on Tuesday", "2014-06-10"),
+                           event(BLOG, sentence, "on Tuesday", "2014-06-10")])
+    assert sorted(len(e.citations) for e in merged) == [1, 2]
+    for merged_event in merged:
+        slugs = [c.article.slug for c in merged_event.citations]
+        assert len(slugs) == len(set(slugs))
+
+
+def test_same_sentence_resolved_to_different_dates_is_one_event_with_a_conflict():
+    sentence = "Kerry called Zebari on Saturday to discuss the Iraq crisis."
+    merged = merge_events([event(WSJ, sentence, "on Saturday", "2014-06-14"),
+                           event(LATER, sentence, "on Saturday", "2014-06-21")])
+    assert len(merged) == 1
+    conflicted = merged[0]
+    assert len(conflicted.citations) == 2
+    # A tie between the two readings goes to the earliest publication.
+    assert conflicted.value == "2014-06-14"
+    readings = {(c["source"], c["value"], c["label"]) for c in conflicted.conflicts}
+    assert readings == {("content/wsj.txt", "2014-06-14", "14 June 2014"),
+                        ("content/later.txt", "2014-06-21", "21 June 2014")}
+
+
+def test_the_date_most_sources_give_wins_a_conflict():
+    sentence = "The ministers met in Vienna on Monday for a new round of talks."
+    merged = merge_events([event(EARLY, sentence, "on Monday", "2014-06-09"),
+                           event(WSJ, sentence, "on Monday", "2014-06-16"),
+                           event(LATER, sentence, "on Monday", "2014-06-16")])
+    assert len(merged) == 1
+    assert merged[0].value == "2014-06-16"
+    assert len(merged[0].conflicts) == 3
+
+
+def test_nested_dates_agree_and_the_finest_one_dates_the_event():
+    merged = merge_events([
+        event(WSJ, "Senior White House officials met their Iranian counterparts in Geneva last "
+              "week but didn't discuss the Iraq crisis.", "last week", "2014-W24"),
+        event(LATER, "Senior White House officials met their Iranian counterparts in Geneva on "
+              "Tuesday but didn't discuss the Iraq crisis.", "on Tuesday", "2014-06-10"),
+    ])
+    assert len(merged) == 1
+    assert merged[0].value == "2014-06-10" and merged[0].precision == "day"
+    assert merged[0].conflicts == []
+
+
+def test_threshold_decides_borderline_pairs():
+    said = "The governor said that hundreds of soldiers were captured on Sunday in the province."
+    says = "The governor says that hundreds of soldiers were captured on Sunday in the province."
+    pair = [event(WSJ, said, "on Sunday", "2014-06-15"),
+            event(BLOG, says, "on Sunday", "2014-06-15")]
+    score = similarity(normalise(said), normalise(says))
+    assert 80 < score < 100
+    assert len(merge_events(pair, threshold=80)) == 1
+    pair = [event(WSJ, said, "on Sunday", "2014-06-15"),
+            event(BLOG, says, "on Sunday", "2014-06-15")]
+    assert len(merge_events(pair, threshold=99.5)) == 2
+
+
+def test_merged_event_keeps_a_member_id_and_lists_the_others_as_aliases():
+    members = [event(WSJ, KERRY_WSJ, "on Saturday", "2014-06-14"),
+               event(BLOG, KERRY_BLOG, "on Saturday", "2014-06-14")]
+    ids = {m.id for m in members}
+    merged = merge_events(members)[0]
+    assert merged.id in ids
+    assert set(merged.aliases) == ids - {merged.id}
+
+
+def test_merging_is_independent_of_input_order():
+    inputs = [(WSJ, PHOTOS_WSJ, "on Sunday", "2014-06-15"),
+              (BLOG, PHOTOS_BLOG, "on Sunday", "2014-06-15"),
+              (BLOG, TAL_AFAR, "on Sunday", "2014-06-15"),
+              (WSJ, KERRY_WSJ, "on Saturday", "2014-06-14")]
+    outcomes = set()
+    for order in itertools.permutations(inputs):
+        merged = merge_events([event(*args) for args in order])
+        outcomes.add(tuple((e.id, tuple(c.article.slug for c in e.citations)) for e in merged))
+    assert len(outcomes) == 1
+
+
+def test_candidate_generation_compares_near_duplicates_not_everything():
+    words = [f"w{i}" for i in range(400)]
+    texts = [normalise(f"{words[i]} {words[i + 1]} met {words[i + 2]} in {words[i + 3]} on the day")
+             for i in range(0, 396)]
+    copy = texts[10] + " again"
+    texts.append(copy)
+    pairs = candidate_pairs(texts)
+    all_pairs = len(texts) * (len(texts) - 1) // 2
+    assert (10, len(texts) - 1) in pairs
+    assert len(pairs) < all_pairs / 20
+
+
+@pytest.mark.parametrize(("sources", "expected"), [
+    (["The Wall Street Journal", "Blog reprint of The Wall Street Journal"], 1),
+    (["The Wall Street Journal", "Reuters"], 2),
+    (["The Wall Street Journal", "Reuters", "Reuters"], 2),
+    (["Associated Press"], 1),
+])
+def test_independent_sources_count_publishers_and_fold_reprints(sources, expected):
+    citations = [event(article(f"a{i}", JUNE_15, name), "Talks began on Sunday.", "on Sunday",
+                       "2014-06-15").citations[0] for i, name in enumerate(sources)]
+    assert independent_sources(citations) == expected
+
+
+def test_declared_reprint_counts_with_its_original():
+    original = article("orig", JUNE_15, "Reuters")
+    reprint = article("copy", JUNE_15, "Daily Planet", reprint_of="Reuters")
+    citations = [event(a, "Talks began on Sunday.", "on Sunday", "2014-06-15").citations[0]
+                 for a in (original, reprint)]
+    assert independent_sources(citations) == 1
+
+
+def test_merged_event_carries_its_independent_source_count():
+    merged = merge_events([event(WSJ, KERRY_WSJ, "on Saturday", "2014-06-14"),
+                           event(BLOG, KERRY_BLOG, "on Saturday", "2014-06-14"),
+                           event(LATER, KERRY_WSJ, "on Saturday", "2014-06-14")])
+    assert len(merged) == 1
+    assert merged[0].independent_sources == 2

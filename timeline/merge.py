@@ -1,0 +1,297 @@
+"""Merge events that different articles report in (nearly) the same words into one event.
+
+Input: events from :func:`timeline.events.build_events`, one citation each. Output: events
+with every citation that reports them, ordered by publication date.
+
+How sentences are matched, in three passes that stay near-linear in the number of events:
+
+1. *Normalise* each sentence (casefold, typographic quotes and dashes unified, punctuation
+   dropped) and group exact copies: wire copy and reprints collapse here without comparisons.
+2. *Block*: each distinct sentence gets a few keys, the bottom-k hashes of its word trigrams
+   (a MinHash sketch), leaving out trigrams too common to be informative. Only sentences that
+   share a key are compared, so the work grows with the number of near-duplicates, not with
+   the square of the archive.
+3. *Verify* each candidate pair with rapidfuzz against ``threshold`` (0-100; see
+   :func:`similarity`) and join verified pairs with union-find.
+
+Then a group is split so that it never holds two sentences of the same article, and its
+dates are compared: readings that nest (a day inside a week) agree and the finest wins;
+readings that do not are a *conflict*, kept on the one event in :attr:`Event.conflicts`
+instead of being merged silently or shown twice.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from timeline.model import Citation, Event
+from timeline.temporal.values import describe, precision_rank
+
+#: Default similarity threshold (0-100), also ``merge_threshold`` in ``timeline.toml``.
+DEFAULT_THRESHOLD = 80.0
+#: Blocking keys per sentence (bottom-k of its trigram hashes). More keys, fewer misses.
+SKETCH_SIZE = 8
+#: A trigram found in more distinct sentences than this says nothing about duplication
+#: ("according to the"), so it is never a blocking key; exact copies were grouped before.
+COMMON_SHINGLE = 50
+#: A sentence counts as a trimmed or padded copy of another (compared on token sets) only if
+#: the shorter keeps at least this share of the longer one's words...
+MIN_KEPT_SHARE = 0.5
+#: ...and its own words not found in the other stay within this share of it (small edits).
+MAX_EDIT_SHARE = 0.1
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"',
+                         "”": '"', "„": '"', "″": '"', "–": "-", "—": "-", "‒": "-",
+                         "―": "-", "‐": "-", "‑": "-"})
+_WORD = re.compile(r"\w+")
+
+
+def normalise(sentence: str) -> str:
+    """Words only, casefolded: quotes, dashes, punctuation and spacing make no difference.
+
+    ``"Maliki’s — U.S.-led"`` and ``"maliki's - U.S.-led"`` both give ``"maliki s u s led"``.
+    """
+    folded = unicodedata.normalize("NFKC", sentence).translate(_QUOTES).casefold()
+    return " ".join(_WORD.findall(folded))
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two *normalised* sentences are, 0-100.
+
+    A copy with words inserted ("a Twitter TWTR 0 51 account") or trimmed compares on token
+    sets (rapidfuzz ``token_set_ratio``), which ignores the extra words; anything else,
+    including two sentences that differ in names or numbers on both sides, compares as a
+    whole, word by word (``fuzz.ratio`` over word lists), so "Stocks rose 2 percent in Tokyo
+    on Monday" and "Stocks fell 3 percent in London on Monday" stay apart.
+    """
+    if a == b:
+        return 100.0
+    words_a, words_b = set(a.split()), set(b.split())
+    if not words_a or not words_b:
+        return 0.0
+    shorter, longer = sorted((words_a, words_b), key=len)
+    own_words = len(shorter - longer)  # words of the shorter sentence missing in the longer
+    padded_copy = (len(shorter) >= MIN_KEPT_SHARE * len(longer)
+                   and own_words <= max(1, MAX_EDIT_SHARE * len(shorter)))
+    # Word-level edit similarity: a changed name or number costs a whole word, not a few letters.
+    whole = fuzz.ratio(a.split(), b.split())
+    return max(whole, fuzz.token_set_ratio(a, b)) if padded_copy else whole
+
+
+def merge_events(events: Iterable[Event], threshold: float = DEFAULT_THRESHOLD) -> list[Event]:
+    """One event per reported happening, with all its citations, in chronological order."""
+    events = list(events)
+    texts = [normalise(e.text) for e in events]
+    groups = _group_similar(texts, threshold)
+    merged: list[Event] = []
+    for members in groups:
+        for part in _split_same_article(members, events, texts, threshold):
+            merged.append(_combine([events[i] for i in part]))
+    return sorted(merged, key=lambda e: e.sort_key)
+
+
+# --- pass 1-3: group similar sentences ------------------------------------------------------
+
+
+def _group_similar(texts: list[str], threshold: float) -> list[list[int]]:
+    """Indexes of ``texts`` grouped by verified similarity (transitively), in input order."""
+    distinct: dict[str, list[int]] = defaultdict(list)
+    for index, text in enumerate(texts):
+        distinct[text].append(index)
+    keys = list(distinct)
+    parent = list(range(len(keys)))
+    for left, right in candidate_pairs(keys):
+        if similarity(keys[left], keys[right]) >= threshold:
+            _union(parent, left, right)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for position, key in enumerate(keys):
+        clusters[_find(parent, position)].extend(distinct[key])
+    return sorted((sorted(c) for c in clusters.values()), key=lambda c: c[0])
+
+
+def candidate_pairs(texts: list[str]) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of distinct normalised sentences worth comparing.
+
+    Two sentences are candidates when their MinHash sketches (bottom-:data:`SKETCH_SIZE`
+    hashes of word trigrams) share a hash. Near-duplicates share most trigrams, so they
+    almost surely share a sketch hash; unrelated sentences almost never do.
+    """
+    shingle_sets = [_shingles(text) for text in texts]
+    frequency = Counter(h for shingles in shingle_sets for h in shingles)
+    buckets: dict[int, list[int]] = defaultdict(list)
+    for index, shingles in enumerate(shingle_sets):
+        informative = [h for h in shingles if frequency[h] <= COMMON_SHINGLE]
+        for key in sorted(informative)[:SKETCH_SIZE]:
+            buckets[key].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        for offset, left in enumerate(members):
+            pairs.update((left, right) for right in members[offset + 1:])
+    return pairs
+
+
+def _shingles(text: str) -> set[int]:
+    """Stable (process-independent) hashes of the word trigrams; short texts use all words."""
+    words = text.split()
+    if len(words) < 3:
+        grams = [text] if text else []
+    else:
+        grams = [" ".join(words[i:i + 3]) for i in range(len(words) - 2)]
+    return {zlib.crc32(gram.encode()) for gram in grams}
+
+
+def _find(parent: list[int], node: int) -> int:
+    while parent[node] != node:
+        parent[node] = parent[parent[node]]  # path halving keeps trees flat
+        node = parent[node]
+    return node
+
+
+def _union(parent: list[int], left: int, right: int) -> None:
+    root_left, root_right = _find(parent, left), _find(parent, right)
+    if root_left != root_right:
+        parent[max(root_left, root_right)] = min(root_left, root_right)
+
+
+# --- one citation per article ---------------------------------------------------------------
+
+
+def _split_same_article(members: list[int], events: list[Event], texts: list[str],
+                        threshold: float) -> list[list[int]]:
+    """Split a group so no part holds two sentences of one article.
+
+    The common case (every member from a different article) stays whole. Otherwise each
+    member joins the most similar part that lacks its article, or starts a new one.
+    """
+    articles = [_article_key(events[i]) for i in members]
+    if len(set(articles)) == len(articles):
+        return [members]
+    parts: list[list[int]] = []
+    part_articles: list[set] = []
+    for index, article in zip(members, articles, strict=True):
+        best, best_score = None, threshold
+        for number, part in enumerate(parts):
+            if article in part_articles[number]:
+                continue
+            score = similarity(texts[index], texts[part[0]])
+            if score >= best_score:
+                best, best_score = number, score
+        if best is None:
+            parts.append([index])
+            part_articles.append({article})
+        else:
+            parts[best].append(index)
+            part_articles[best].add(article)
+    return parts
+
+
+def _article_key(event: Event) -> str:
+    return event.citations[0].article.path.as_posix() if event.citations else event.id
+
+
+# --- combine a part into one event ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One article's dating of the event."""
+
+    event: Event
+    citation: Citation
+
+
+def _combine(members: list[Event]) -> Event:
+    """One event from events that report the same thing: primary date, citations, conflicts."""
+    if len(members) == 1:
+        event = members[0]
+        event.citations.sort(key=citation_order)
+        event.independent_sources = independent_sources(event.citations)
+        return event
+    readings = [_Reading(e, c) for e in members for c in e.citations]
+    readings.sort(key=lambda r: citation_order(r.citation))
+    primary = _primary(readings)
+    agreeing = [r for r in readings if _nested(r.event, primary)]
+    finest = min(agreeing, key=lambda r: (precision_rank(r.event.precision),
+                                          citation_order(r.citation))).event
+    first = agreeing[0].event  # earliest report of the winning date gives text and id
+    merged = Event(
+        id=first.id, value=finest.value, precision=finest.precision, start=finest.start,
+        end=finest.end, text=first.text, citations=[r.citation for r in readings],
+        mod=finest.mod,
+    )
+    merged.aliases = sorted({e.id for e in members} - {merged.id})
+    merged.independent_sources = independent_sources(merged.citations)
+    if len(agreeing) < len(readings):
+        merged.conflicts = [_conflict_entry(r) for r in readings]
+    return merged
+
+
+def _primary(readings: list[_Reading]) -> Event:
+    """The date most readings agree with; a tie goes to the earliest publication."""
+    support = Counter()
+    for reading in readings:
+        support[reading.event.value] += sum(1 for other in readings
+                                            if _nested(other.event, reading.event))
+    best = max(support.values())
+    return next(r.event for r in readings if support[r.event.value] == best)
+
+
+def _nested(a: Event, b: Event) -> bool:
+    """True when one date interval contains the other: the readings agree at some precision."""
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
+def _conflict_entry(reading: _Reading) -> dict:
+    article = reading.citation.article
+    return {
+        "source": article.path.as_posix(),
+        "publisher": article.source or article.title,
+        "value": reading.event.value,
+        "label": describe(reading.event.value, reading.event.mod),
+        "expression": reading.citation.timex.text,
+    }
+
+
+def citation_order(citation: Citation) -> tuple:
+    """Publication date first (undated articles last), then file path: deterministic."""
+    published = citation.article.published_date
+    return (published is None, published.isoformat() if published else "",
+            citation.article.path.as_posix())
+
+
+# --- corroboration --------------------------------------------------------------------------
+
+
+def publisher_key(source: str) -> str:
+    """The publisher a source name stands for, normalised for comparison."""
+    return normalise(source)
+
+
+def independent_sources(citations: Iterable[Citation]) -> int:
+    """How many independent publishers report an event.
+
+    Every distinct publisher (``source`` in the front matter; the title if none) counts once,
+    except that a reprint is not independent of its original: a publisher whose name contains
+    another's ("Blog reprint of The Wall Street Journal" and "The Wall Street Journal"), or an
+    article whose front matter says ``reprint_of: <publisher>``, counts with that publisher.
+    """
+    keys: set[str] = set()
+    for citation in citations:
+        article = citation.article
+        declared = article.extra.get("reprint_of") if isinstance(article.extra, dict) else None
+        name = str(declared or article.source or article.title or article.path)
+        keys.add(publisher_key(name))
+    roots = {key for key in keys
+             if not any(other != key and _contains_words(key, other) for other in keys)}
+    return max(1, len(roots)) if keys else 0
+
+
+def _contains_words(longer: str, shorter: str) -> bool:
+    return bool(shorter) and f" {shorter} " in f" {longer} "
