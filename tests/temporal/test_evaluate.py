@@ -56,15 +56,19 @@ def test_spans_in_fixture_are_what_the_comments_say():
 
 def test_all_types_counts():
     score = score_document("d", TEXT, GOLD, SYSTEM)
-    assert score.counts["all"] == Counts(gold=5, system=5, strict=2, relaxed=4, value=2, type=3)
+    # Not one-to-one: all 5 gold overlap some system timex (G1 and G2 both overlap S1);
+    # 4 system timexes overlap some gold one (not S5).
+    assert score.counts["all"] == Counts(gold=5, system=5, strict=2, relaxed=4, value=2, type=3,
+                                         gold_overlapping=5, system_overlapping=4)
 
 
 def test_date_time_subset_restricts_both_sides():
     # Gold without G3 (DURATION): 4. System without S2 (DURATION): 4.
     # strict: S4=G5. relaxed: S1-G2, S3-G4, S4-G5. value: S1-G2, S4-G5. type: S1, S3.
+    # Any overlap: gold G1, G2, G4, G5 (4); system S1, S3, S4 (3).
     score = score_document("d", TEXT, GOLD, SYSTEM)
     assert score.counts["date_time"] == Counts(gold=4, system=4, strict=1, relaxed=3, value=2,
-                                               type=2)
+                                               type=2, gold_overlapping=4, system_overlapping=3)
 
 
 def test_figures_from_counts():
@@ -75,6 +79,9 @@ def test_figures_from_counts():
     assert figures["value_f1"] == pytest.approx(0.4)
     assert figures["value_accuracy"] == pytest.approx(0.5)
     assert figures["type_accuracy"] == pytest.approx(0.75)
+    figures = Counts(gold=5, system=5, gold_overlapping=5, system_overlapping=4).figures()
+    # P 4/5, R 5/5 -> F1 = 2 * .8 * 1 / 1.8
+    assert figures["any_overlap_f1"] == pytest.approx(1.6 / 1.8)
     # Unequal sides: 3 correct of 4 proposed, 6 to find -> P .75, R .5, F1 .6
     assert prf(3, 4, 6) == pytest.approx((0.75, 0.5, 0.6))
 
@@ -118,7 +125,8 @@ def test_duplicate_system_span_counts_once():
     gold = [Timex(0, 5, "", "DATE", "x")]
     system = [Timex(0, 5, "", "DATE", "x"), Timex(0, 5, "", "DATE", "x")]
     counts = score_document("d", "abcdefg", gold, system).counts["all"]
-    assert counts == Counts(gold=1, system=2, strict=1, relaxed=1, value=1, type=1)
+    assert counts == Counts(gold=1, system=2, strict=1, relaxed=1, value=1, type=1,
+                            gold_overlapping=1, system_overlapping=2)
 
 
 DOC = """<TimeML><DOCID>D</DOCID>
@@ -142,9 +150,10 @@ def test_evaluate_tags_with_the_dct_as_anchor_and_micro_averages():
     assert anchors == [dt.date(2014, 6, 15)] * 2
     # Two documents, each 2 gold / 1 system / 1 exact match with the right value.
     assert evaluation.total("all") == Counts(gold=4, system=2, strict=2, relaxed=2, value=2,
-                                             type=2)
+                                             type=2, gold_overlapping=2, system_overlapping=2)
     assert evaluation.total("date_time") == Counts(gold=2, system=2, strict=2, relaxed=2,
-                                                   value=2, type=2)
+                                                   value=2, type=2, gold_overlapping=2,
+                                                   system_overlapping=2)
     assert [e.kind for e in evaluation.errors("all")] == ["miss", "miss"]
     table = format_table(evaluation)
     # all types: value P 2/2=100.0, R 2/4=50.0, F1 66.7
