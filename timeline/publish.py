@@ -1,8 +1,8 @@
 """Publish a built site: to a git branch (GitHub Pages) or into a folder (a mounted web root).
 
-Both refuse a missing, failed or stale build (the build writes :data:`BUILD_MARKER` with a hash
-of every input file), both show what would change with ``dry_run``, and both stop before
-deleting more than ``max_deletes`` files unless confirmed.
+Both refuse a missing, failed or stale build (the build writes :data:`BUILD_MARKER` and, via
+:func:`record_inputs`, a hash of every input file), both show what would change with
+``dry_run``, and both stop before deleting more than ``max_deletes`` files unless confirmed.
 
 ``--gh-pages`` builds the commit with git plumbing only (``hash-object``, ``mktree``,
 ``commit-tree``, ``update-ref``, ``push``): it never touches the working tree, the index or the
@@ -27,10 +27,13 @@ from pathlib import Path, PurePosixPath
 from timeline import __version__
 from timeline.errors import TimelineError
 
+#: Written by the build (timeline.build.MARKER): whether it succeeded and which files it wrote.
 BUILD_MARKER = ".timeline-build.json"
+#: Written by the build through :func:`record_inputs`: the hash of every input file.
+INPUTS_RECORD = ".timeline-inputs.json"
 PUBLISH_MANIFEST = ".timeline-publish.json"
 #: Files in the built site that are bookkeeping, not part of the published site.
-NOT_PUBLISHED = frozenset({BUILD_MARKER, PUBLISH_MANIFEST})
+NOT_PUBLISHED = frozenset({BUILD_MARKER, INPUTS_RECORD, PUBLISH_MANIFEST})
 DEFAULT_MAX_DELETES = 50
 RUN_BUILD = "run timeline build first"
 # Editor droppings and caches are not inputs of the build.
@@ -54,42 +57,59 @@ def input_files(config) -> dict[str, str]:
     return hashes
 
 
-def write_build_marker(site_dir: Path, config, *, ok: bool = True) -> Path:
-    """Record in ``site_dir`` that a build finished (or failed) and from which inputs.
-
-    The build calls this as its last step; publishing compares the recorded inputs with the
-    current ones to refuse a stale site.
+def record_inputs(site_dir: Path, config) -> Path:
+    """Write :data:`INPUTS_RECORD` into a site being built: the hash of every input file, so
+    publishing can tell exactly which inputs changed since. Returns the path relative to the site.
     """
-    marker = {
-        "ok": ok,
-        "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "timeline": __version__,
-        "inputs": input_files(config),
-    }
-    path = Path(site_dir) / BUILD_MARKER
-    path.write_text(json.dumps(marker, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    return path
+    record = {"timeline": __version__, "inputs": input_files(config)}
+    path = Path(site_dir) / INPUTS_RECORD
+    path.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return Path(INPUTS_RECORD)
 
 
 def check_build(site_dir: Path, config) -> dict:
-    """Raise :class:`TimelineError` unless ``site_dir`` holds a good build of the current inputs."""
+    """Raise :class:`TimelineError` unless ``site_dir`` holds a good build of the current inputs.
+
+    The build's marker says whether it succeeded; the inputs record (or, failing that, the
+    marker's time) says whether content, templates or timeline.toml changed since.
+    """
     site_dir = Path(site_dir)
     if not (site_dir / "index.html").is_file():
         raise TimelineError(f"no built site in {site_dir}", site_dir, hint=RUN_BUILD)
-    try:
-        marker = json.loads((site_dir / BUILD_MARKER).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    marker = _read_json(site_dir / BUILD_MARKER)
+    if marker is None:
         raise TimelineError(f"{site_dir} has no readable build record ({BUILD_MARKER})",
-                            site_dir, hint=RUN_BUILD) from None
+                            site_dir, hint=RUN_BUILD)
     if not marker.get("ok"):
-        raise TimelineError("the last build failed", site_dir,
+        raise TimelineError("the last build had errors", site_dir,
                             hint="fix the errors it reported and " + RUN_BUILD)
-    changed = _changed_inputs(marker.get("inputs", {}), input_files(config))
+    changed = stale_inputs(site_dir, config, marker)
     if changed:
         more = f" and {len(changed) - 1} more" if len(changed) > 1 else ""
         raise TimelineError(f"the site is older than its inputs: {changed[0]} changed{more}",
                             site_dir, hint=RUN_BUILD)
     return marker
+
+
+def stale_inputs(site_dir: Path, config, marker: dict) -> list[str]:
+    """Inputs changed since the build: by hash when recorded, else modified after the build."""
+    current = input_files(config)
+    record = _read_json(Path(site_dir) / INPUTS_RECORD)
+    if record is not None and isinstance(record.get("inputs"), dict):
+        return _changed_inputs(record["inputs"], current)
+    try:
+        built = dt.datetime.fromisoformat(str(marker.get("built"))).timestamp()
+    except ValueError:
+        return ["(unknown build time)"]
+    return sorted(rel for rel in current if (config.root / rel).stat().st_mtime > built + 1)
+
+
+def _read_json(path: Path) -> dict | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def _changed_inputs(recorded: dict[str, str], current: dict[str, str]) -> list[str]:
@@ -438,3 +458,36 @@ def _pages_url(cname: str | None, remote_url: str) -> str | None:
     if repo.lower() == f"{owner}.github.io":
         return f"https://{owner}.github.io/"
     return f"https://{owner}.github.io/{repo}/"
+
+
+# -- the command ------------------------------------------------------------------------------
+
+
+def publish_site(config, *, gh_pages: GhPagesOptions | None = None, target: Path | None = None,
+                 dry_run: bool = False, max_deletes: int = DEFAULT_MAX_DELETES,
+                 yes: bool = False) -> PublishResult:
+    """``timeline publish``: check the build, then publish to a branch or into a folder."""
+    if (gh_pages is None) == (target is None):
+        raise TimelineError("choose where to publish: --gh-pages or --dir PATH")
+    site_dir = config.output_path
+    check_build(site_dir, config)
+    if gh_pages is not None:
+        return publish_gh_pages(site_dir, config.root, gh_pages, dry_run=dry_run,
+                                max_deletes=max_deletes, yes=yes, base_url=config.base_url)
+    target = target if target.is_absolute() else Path.cwd() / target
+    return publish_dir(site_dir, target, dry_run=dry_run, max_deletes=max_deletes, yes=yes,
+                       base_url=config.base_url)
+
+
+def report_lines(result: PublishResult, *, verbose: bool = False) -> list[str]:
+    """What ``timeline publish`` prints: the changes (all of them for a dry run), the outcome
+    and the URL where the site will appear."""
+    lines = result.plan.lines() if (result.dry_run or verbose) else []
+    if result.dry_run:
+        lines.append(f"Dry run: would publish to {result.target}: {result.plan.summary()}")
+    else:
+        commit = f" (commit {result.commit[:12]})" if result.commit else ""
+        lines.append(f"Published to {result.target}{commit}: {result.plan.summary()}")
+    if result.url:
+        lines.append(f"The site will appear at {result.url}")
+    return lines
