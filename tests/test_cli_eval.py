@@ -98,3 +98,14 @@ def test_real_dev_documents_score(tmp_path):
     total = json.loads(result.stdout)["total"]["all"]
     assert total["gold"] == expected_gold
     assert 0.0 <= total["value_f1"] <= total["relaxed_f1"] <= 1.0
+
+
+def test_per_doc_lines_and_date_time_error_filter(tmp_path):
+    result = run(str(make_corpus(tmp_path)), "--per-doc", "--errors", "--types", "date-time")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["document", "gold", "sys", "relaxF1", "valueF1"]
+    # DATE+TIME gold per document: 2 ("June 13, 2014", "next week").
+    assert lines[1].split()[:2] == ["one", "2"] and lines[2].split()[:2] == ["two", "2"]
+    listed = result.stdout[result.stdout.index("errors (DATE+TIME):"):]
+    assert "DURATION" not in listed  # "three hours" is outside the DATE+TIME subset
