@@ -183,7 +183,9 @@ def _unique_event_ids(events: list[Event]) -> None:
 def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
                      events: list[Event], diagnostics: Diagnostics) -> list[str]:
     from timeline.exports import write_exports
+    from timeline.publish import record_inputs
     from timeline.render import render_site
+    from timeline.seo import finalize_site
 
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.tmp-", dir=output.parent))
@@ -192,6 +194,10 @@ def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
         docs = [_source_doc(r, events) for r in results if r.article is not None]
         written = render_site(staging, config, events, docs)
         written += write_exports(staging, events, config)
+        # Host-ready pass (metadata, 404, sitemap, fingerprinted assets) and the inputs record
+        # that lets `timeline publish` refuse a stale site (PUBLISH: timeline.seo/publish).
+        written = finalize_site(staging, config, events, [d.article for d in docs])
+        written.append(record_inputs(staging, config))
         files = sorted({p.as_posix() for p in written})
         _write_marker(staging, files, results, events, diagnostics)
         _swap(staging, output)
@@ -220,6 +226,7 @@ def _source_doc(result: ArticleResult, events: list[Event]):
         for citation in event.citations:
             if citation.article.path != result.article.path:
                 continue
+            doc.anchors.add(citation.timex.start)
             for timex in (citation.timex, *citation.other_timexes):
                 doc.event_of.setdefault(timex.start, event.id)
     return doc

@@ -45,6 +45,7 @@ _DATE_WORD_LIST = """
     st nd rd th
 """
 _DATE_WORDS = frozenset(_DATE_WORD_LIST.split())
+_DATE_LINE_PREFIX = re.compile(r"^(?:updated|published)\b[\s:]*", re.IGNORECASE)
 _DATE_LINE_CHARS = re.compile(r"^[\w ,./:+\-–—]+$")
 
 
@@ -420,7 +421,7 @@ def parse_date_line(line: str, config: Config) -> dt.date | dt.datetime | None:
     words = re.findall(r"[A-Za-z]+", line)
     if any(word.lower().rstrip(".") not in _DATE_WORDS for word in words):
         return None
-    return _front_matter_date(line, config)
+    return _front_matter_date(_DATE_LINE_PREFIX.sub("", line), config)
 
 
 def _file_name_date(path: Path) -> dt.date | None:

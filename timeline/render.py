@@ -43,8 +43,10 @@ class SourceDoc:
 
     article: Article
     timexes: list[Timex]
-    #: timex start offset -> id of the event (after merging) it dates or belongs to
+    #: timex start offset -> id of the event (after merging) whose sentence holds it
     event_of: dict[int, str] = field(default_factory=dict)
+    #: start offsets of the expressions that date an event (the others only sit in its sentence)
+    anchors: set[int] = field(default_factory=set)
 
     def timex_anchor(self, timex: Timex) -> str:
         """``id`` of the expression on the source page: t-<index in text order>."""
@@ -351,7 +353,7 @@ def _timex_tags(doc: SourceDoc, timex: Timex, index: int,
     else a focusable <mark>; the resolved date shows as a tooltip on hover and focus."""
     tip = timex_tip(timex, undated=doc.article.published is None)
     event_id = doc.event_of.get(timex.start)
-    classes = "tx " + ("tx-event" if event_id else _timex_class(timex))
+    classes = "tx " + ("tx-event" if timex.start in doc.anchors else _timex_class(timex))
     inner = Markup('<mark class="{}">').format(classes)
     iso = html_datetime(timex.value, timex.precision, timex.interval[0]) if timex.interval else ""
     if iso:
