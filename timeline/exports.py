@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from timeline.config import Config
+from timeline.feeds import FEED_EXPORTERS  # TimelineJS, Atom, iCalendar, CSV (PUBLISH)
 from timeline.model import Citation, Event
 from timeline.temporal.values import describe
 
@@ -91,7 +92,8 @@ def write_events_json(out_dir: Path, events: list[Event], config: Config) -> Pat
 
 
 #: Every export: a function (out_dir, events, config) -> written file.
-EXPORTERS: list[Callable[[Path, list[Event], Config], Path]] = [write_events_json]
+EXPORTERS: list[Callable[[Path, list[Event], Config], Path]] = [write_events_json,
+                                                                 *FEED_EXPORTERS]
 
 
 def write_exports(out_dir: Path, events: list[Event], config: Config) -> list[Path]:

@@ -90,6 +90,21 @@ def write_feeds(output: Path, info: FeedInfo, events: Iterable[Event], *,
     return written
 
 
+def _exporter(name: str, make) -> Callable:
+    """An exporter in the form :data:`timeline.exports.EXPORTERS` expects:
+    ``(out_dir, events, config) -> written path``."""
+
+    def export(out_dir: Path, events: list[Event], config) -> Path:
+        path = Path(out_dir) / name
+        # newline="" keeps the CRLF line ends that CSV and iCalendar require.
+        path.write_text(make(FeedInfo.from_config(config), list(events)), encoding="utf-8",
+                        newline="")
+        return path
+
+    export.__name__ = f"write_{name.replace('.', '_')}"
+    return export
+
+
 def visible_events(events: Iterable[Event]) -> list[Event]:
     """Events that belong in exports, chronological: hidden ones are left out."""
     return sorted((e for e in events if not e.hidden), key=lambda e: e.sort_key)
@@ -441,5 +456,9 @@ def csv_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-__all__ = ["FEED_FILES", "FeedInfo", "write_feeds", "timelinejs_json", "atom_feed", "icalendar",
-           "events_csv", "csv_cell", "ics_escape", "ics_fold"]
+#: The writers of this module, plugged into the build by :mod:`timeline.exports`.
+FEED_EXPORTERS = [_exporter(TIMELINEJS_FILE, timelinejs_json), _exporter(ATOM_FILE, atom_feed),
+                  _exporter(ICS_FILE, icalendar), _exporter(CSV_FILE, events_csv)]
+
+__all__ = ["FEED_EXPORTERS", "FEED_FILES", "FeedInfo", "write_feeds", "timelinejs_json",
+           "atom_feed", "icalendar", "events_csv", "csv_cell", "ics_escape", "ics_fold"]
