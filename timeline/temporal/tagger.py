@@ -1,14 +1,105 @@
-"""Placeholder until the grammar lands: finds nothing."""
+"""Find the temporal expressions of an English news text and resolve them to TimeML values.
+
+The pipeline is: :func:`patterns.find` delimits and classifies expressions; the
+:class:`~timeline.temporal.resolve.Resolver` gives each a type, value and mod against the anchor
+and the dates mentioned before it; quoted "today" is re-dated to the day the quote was spoken.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from timeline.temporal import context, values
 from timeline.temporal.model import Timex
+from timeline.temporal.patterns import find
+from timeline.temporal.resolve import Resolution, Resolver
 
-TAGGER_VERSION = "0"
+#: Cache key for tagged output: bump whenever the tagger's behaviour changes.
+TAGGER_VERSION = "1"
+
+_RESOLVE_ERRORS = (ValueError, OverflowError, KeyError, IndexError, StopIteration, AttributeError,
+                   TypeError)
 
 
 def tag(text: str, anchor: dt.date | None = None, *, dayfirst: bool = False) -> list[Timex]:
     """Return the temporal expressions of ``text``, resolved against ``anchor``."""
-    return []
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    resolver = Resolver(text, anchor, dayfirst)
+    found: list[Resolution] = []
+    for rule, start, end in find(text):
+        try:
+            results = resolver.resolve(rule, start, end)
+        except _RESOLVE_ERRORS:
+            continue
+        for result in results:
+            if result.end > result.start and values.is_valid_value(result.value):
+                found.append(result)
+                if result.type in ("DATE", "TIME"):
+                    resolver.remember(result.value)
+    if anchor is not None:
+        found = _redate_quoted_today(text, found, anchor)
+    return [_timex(text, r) for r in found]
+
+
+def _timex(text: str, r: Resolution) -> Timex:
+    meaning = values.interpret(r.value)
+    return Timex(
+        start=r.start,
+        end=r.end,
+        text=text[r.start:r.end],
+        type=r.type,
+        value=r.value,
+        mod=r.mod,
+        precision=meaning.precision if meaning else None,
+        interval=(meaning.start, meaning.end) if meaning else None,
+    )
+
+
+def _redate_quoted_today(text: str, found: list[Resolution], anchor: dt.date):
+    """ "Until today," inside a quote spoken on Saturday means Saturday, not the anchor."""
+    quotes = context.quote_spans(text)
+    if not quotes:
+        return found
+    out = []
+    for index, r in enumerate(found):
+        if text[r.start:r.end].lower() == "today" and r.value == anchor.isoformat():
+            spoken = _speech_day(text, found, index, quotes, anchor)
+            if spoken:
+                r = Resolution(r.start, r.end, r.type, spoken, r.mod)
+        out.append(r)
+    return out
+
+
+def _speech_day(text, found, index, quotes, anchor) -> str | None:
+    r = found[index]
+    quote = next(((lo, hi) for lo, hi in quotes if lo <= r.start and r.end <= hi), None)
+    if quote is None:
+        return None
+    for other in found[index + 1:]:  # "... today," Mr. X said Saturday.
+        if other.start > quote[1] + 120:
+            break
+        if other.start >= quote[1] and _is_recent_day(other.value, anchor):
+            lo, hi = context.sentence_bounds(text, other.start, other.end)
+            if context.has_speech_verb(text, quote[1], hi):
+                return other.value
+            break
+    for other in reversed(found[:index]):  # Mr. X said on Saturday ... "Until today, ..."
+        if other.end > quote[0]:
+            continue
+        if other.end < quote[0] - 600:
+            break
+        if len(other.value) == 10 and other.value[:4].isdigit():
+            lo, hi = context.sentence_bounds(text, other.start, other.end)
+            if _is_recent_day(other.value, anchor) and context.has_speech_verb(text, lo, hi):
+                return other.value
+            return None
+    return None
+
+
+def _is_recent_day(value: str, anchor: dt.date) -> bool:
+    try:
+        day = dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return 0 < (anchor - day).days <= 7

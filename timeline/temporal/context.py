@@ -1,0 +1,97 @@
+"""What the words around an expression say about it: tense direction, quotations, speech acts.
+
+News rarely writes the year of "Friday" or "July 20"; whether it is the one before or after the
+publication date is read from the governing verb ("said Friday" / "will meet Friday").
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.temporal.lexicon import word_set
+
+_WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
+_SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
+
+#: Words that point to the future when they govern a time expression.
+FUTURE_CUES = word_set("""
+will 'll wo shall going gonna would to plans plan planned planning scheduled schedule expected
+expects expect set due intends intend intended hopes hope aims aim begins begin starts start
+starting opens resume resumes resuming upcoming next tomorrow until till by await awaits
+awaiting should could may might must deadline ahead later soon reconvene convene meets
+arrives leaves takes
+""")
+
+#: Words that point to the past (besides verbs ending in -ed).
+PAST_CUES = word_set("""
+said was were had did been ago last told met went took came made gave left began saw spoke
+wrote became held won lost fell rose paid sold bought got brought announced reported found
+caught fought ran sent struck thought knew led broke flew hit killed shot since earlier
+""")
+
+#: -ed words that are not past-tense verbs (or are future-looking participles).
+_NOT_PAST = word_set("""
+scheduled expected planned proposed intended slated set red bed need feed speed seed indeed
+hundred united based related limited
+""")
+
+SPEECH_VERBS = word_set("""
+said says say told tells tweeted wrote writes announced announces stated declared added
+insisted argued warned explained noted asked replied according
+""")
+
+_QUOTES = re.compile(r"\u201c[^\u201d]{0,2000}\u201d|``.{0,2000}?''|\"[^\"\n]{0,2000}\"", re.S)
+
+
+def direction(text: str, start: int, end: int) -> int:
+    """+1 when the clause points to the future, -1 to the past, 0 when it does not say."""
+    left = text[max(0, start - 100):start]
+    cut = _last_boundary(left)
+    words = _WORD.findall(left[cut:])
+    for word in reversed(words[-7:]):
+        cue = _cue(word.lower())
+        if cue:
+            return cue
+    right = text[end:end + 40]
+    bound = _SENTENCE_END.search(right)
+    for word in _WORD.findall(right[: bound.start() if bound else None])[:3]:
+        lower = word.lower()
+        if lower in ("will", "deadline", "'ll"):
+            return 1
+    return 0
+
+
+def _cue(word: str) -> int:
+    if word in FUTURE_CUES:
+        return 1
+    if word in PAST_CUES:
+        return -1
+    if len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST:
+        return -1
+    return 0
+
+
+def _last_boundary(left: str) -> int:
+    last = 0
+    for match in _SENTENCE_END.finditer(left):
+        last = match.end()
+    return last
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations (curly, straight and ``TeX'' quotes)."""
+    return [m.span() for m in _QUOTES.finditer(text)]
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """A cheap sentence window around ``[start, end)``: up to 300 characters either side."""
+    left = text[max(0, start - 300):start]
+    lo = max(0, start - 300) + _last_boundary(left)
+    right = text[end:end + 300]
+    stop = _SENTENCE_END.search(right)
+    hi = end + (stop.start() if stop else len(right))
+    return lo, hi
+
+
+def has_speech_verb(text: str, lo: int, hi: int) -> bool:
+    return any(w.lower() in SPEECH_VERBS for w in _WORD.findall(text[lo:hi]))

@@ -1,0 +1,226 @@
+"""The finder's grammar: one precompiled regular expression that delimits temporal expressions.
+
+Each alternative is a named rule (``md``, ``weekday``, ``duration``...). The rules are ordered so
+that, at a given position, the more specific reading wins ("Sept. 11, 2001" as one date before
+"Sept." as a month). The pattern only finds and classifies; :mod:`resolve` gives the values.
+Month and weekday names are case-sensitive (capitalised) so "may", "march" and "sun" in running
+text are never dates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.temporal.lexicon import (
+    EASTER_HOLIDAYS,
+    FIXED_HOLIDAYS,
+    NTH_WEEKDAY_HOLIDAYS,
+    word_list,
+    word_set,
+)
+
+_MONTH_NAMES = word_list("January February March April May June July August September October "
+                "November December")
+_ABBRS = word_list("Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec")
+_WEEKDAY_NAMES = word_list("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+
+
+def _cased(words: list[str]) -> str:
+    """Title-case and upper-case forms, matched case-sensitively."""
+    forms = [w for word in words for w in (word, word.upper())]
+    return "(?-i:" + "|".join(forms) + ")"
+
+
+MONTH_FULL = _cased(_MONTH_NAMES) + r"\b"
+MONTH_ABBR_DOT = "(?-i:(?:" + "|".join(_ABBRS) + r")\.)"
+MONTH_ANY = rf"(?:{MONTH_FULL}|{MONTH_ABBR_DOT}|(?-i:Sept)\b)"
+MONTH_BEFORE_DAY = rf"(?:{MONTH_FULL}|{MONTH_ABBR_DOT}|(?-i:{'|'.join(_ABBRS)})(?=\s*\d))"
+WEEKDAY = _cased(_WEEKDAY_NAMES) + r"\b"
+DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[.,:/]\d|-(?!\d))"
+YEAR = r"(?:1\d|20)\d\d(?![\d%]|,\d|\.\d|-\d)"
+SHORT_YEAR = r"['\u2019]\d\d(?![\d'\u2019%])"
+DAYPART = r"(?:morning|afternoon|evening|night|overnight)"
+NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+           r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
+           r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+           r"|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred|a\s+dozen|dozen)")
+NUM = (rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+1/2)?|{NUMWORD}(?:\s+and\s+a\s+half)?"
+       r"|a\s+couple\s+of|a\s+couple|a\s+few|few|several|many|some|a|an)(?![\w%$])")
+UNIT = (r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade"
+        r"|centur(?:y|ie)|millenni(?:um|a))s?\b")
+UNIT_SG = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)\b"
+SEASON = r"(?:spring|summer|fall|autumn|winter)\b"
+REL = (r"(?:this\s+past|this\s+coming|last|next|this|coming|past|previous|preceding|following"
+       r"|current|same|that|upcoming|recent|latest|prior|ensuing|subsequent|first|final"
+       r"|most\s+recent)")
+EDGE = (r"(?:(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close|turn|first\s+half"
+        r"|second\s+half|last\s+half|latter\s+part|first\s+part)\s+of\s+(?:the\s+)?"
+        r"|(?:the\s+)?(?:early|late|mid|earlier|later)(?:\s*-\s*|\s+)|mid(?=\d))")
+TZ = (r"(?:\s*\(?(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ET|PT)\b\)?"
+      r"|\s+(?:Eastern|Pacific|Central|Mountain)(?:\s+(?:Standard|Daylight))?\s+[Tt]ime"
+      r"|\s+local\s+time)")
+CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])"
+         r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d|\s*(?:percent|%|-\d))"
+         r"|(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+         r"\s+o'clock|noon|midnight|midday)"
+         r"(?:\s+in\s+the\s+(?:morning|afternoon|evening))?")
+RELDAY = r"(?:today|tonight|tomorrow|yesterday)\b"
+MD = (rf"(?:{MONTH_BEFORE_DAY}\s*{DAYNUM}(?:\s*-\s*{DAYNUM})?(?:(?:,\s*|\s+){YEAR})?"
+      rf"|(?:the\s+)?(?<![\d,.$])(?:{DAYNUM})(?:\s+of)?\s+{MONTH_ANY}(?:,?\s+{YEAR})?)")
+
+
+def _names(table: dict) -> str:
+    names = sorted(table, key=len, reverse=True)
+    return "|".join(re.escape(n).replace("'", "['\u2019]?").replace(r"\ ", r"\s+") for n in names)
+
+
+HOLIDAY = _names({**FIXED_HOLIDAYS, **NTH_WEEKDAY_HOLIDAYS, **EASTER_HOLIDAYS})
+
+#: (rule name, pattern) in priority order.
+RULES: list[tuple[str, str]] = [
+    ("clock", rf"(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?{CLOCK}{TZ}?"
+              rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY}(?:,?\s+{MD})?|{RELDAY}|{MD}))?"),
+    ("md", rf"(?:{WEEKDAY},?\s+)?{MD}(?:\s+{DAYPART}\b)?"),
+    ("iso", r"(?<![\d-])(?:1\d|20)\d\d-[01]\d-[0-3]\d(?![\d-])"),
+    ("numdate", r"(?<![\d/.,])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|9/11)(?![\d/])"),
+    ("monthyear", rf"{EDGE}?{MONTH_ANY},?\s+(?:of\s+)?(?:{YEAR}|(?:this|last|next)\s+year\b)"),
+    ("yearago", r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year|year's)[\s-]"
+                r"(?:earlier|ago|before)(?:\s+(?:third|second|first|fourth|fiscal|nine|six)"
+                r"(?:[\s-](?:quarter|months?))?|\s+(?:quarter|period|months?|year|level))?"),
+    ("quarter", rf"(?:(?:the|its|this\s+year's|last\s+year's|next\s+year's|(?:the\s+)?{YEAR})"
+                r"\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?:first|second|third|fourth|1st|2nd|3rd"
+                r"|4th|final)(?:[\s-]+(?:fiscal[\s-]+)?)(?:quarter|half)(?!s)"
+                rf"(?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?:{YEAR}|the\s+year|this\s+year|last\s+year))?"
+                r"|(?<![\w-])Q[1-4](?:\s+" + YEAR + ")?"),
+    ("qref", r"(?:the\s+)?(?:latest|most\s+recent|current|past|previous|last|this|next|same|that)"
+             r"\s+(?:fiscal\s+)?(?:quarter|period|fiscal\s+year)\b(?!s)|the\s+quarter\b(?!s)"),
+    ("decade", rf"(?:{EDGE}|the\s+)?(?:(?:early|late|mid)[\s-]+|mid-?)?"
+               r"(?:(?:1\d|20)\d0['\u2019]?s\b|['\u2019]\d0s\b|(?<=the )\d0s\b"
+               r"|(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"),
+    ("century", rf"(?:the\s+)?{EDGE}?(?:\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth"
+                r"|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
+                r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+                r"|twenty-first)[\s-]+century\b"),
+    ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{HOLIDAY})\b(?:,?\s+{YEAR})?"),
+    ("season", rf"{EDGE}?(?:(?:this\s+past|this\s+coming|last|next|this|the|early|late)\s+)"
+               rf"{SEASON}(?:(?:\s+of)?\s+{YEAR})?|{SEASON}(?:\s+of)?\s+{YEAR}"
+               rf"|{YEAR}\s+{SEASON}"),
+    ("ago", rf"(?:(?:about|almost|nearly|some|roughly|more\s+than|less\s+than|just|only|over"
+            rf"|barely)\s+)?{NUM}[\s-]+(?:(?:more|full|long)\s+)?{UNIT}\s+(?:ago|earlier|later"
+            r"|from\s+now|hence|before(?=\s*[,.;])|after(?=\s*[,.;])|previously)\b"),
+    ("weekendrule", r"(?:the|this|last|next|this\s+past|this\s+coming|coming|past|previous"
+                    r"|following|that)\s+weekends?\b"),
+    ("reltoday", rf"{EDGE}?(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|{RELDAY})"
+                 rf"(?:\s+{DAYPART}\b)?|(?:this|last|tomorrow|yesterday)\s+{DAYPART}\b"),
+    ("relunit", rf"{EDGE}?(?:the\s+)?{REL}\s+(?:(?:{NUM}|few|several)\s+)?"
+                r"(?:(?:fiscal|calendar|trading|business)\s+)?(?:" + UNIT + r"|weekends?\b|"
+                + SEASON + "|" + MONTH_FULL + "|" + WEEKDAY + rf"(?:\s+{DAYPART}\b)?)"
+                r"(?:\s+or\s+so\b)?"),
+    ("thatday", rf"{EDGE}?(?:the\s+)?(?:next|following|previous|same)\s+{DAYPART}\b"
+                r"|(?:the\s+)?day\s+(?:before|after)(?=\s*[,.;])"),
+    ("edgeunit", rf"{EDGE}(?:the\s+)?(?:year|month|week|quarter|decade|century|day)\b"
+                 r"|year[\s-]end\b|year's\s+end\b|month[\s-]end\b"),
+    ("weekday", r"(?:(?:last|next|this|this\s+past|this\s+coming|coming|the\s+previous"
+                r"|the\s+following|early|late|earlier|later)\s+)?"
+                + WEEKDAY[:-2] + rf"s?\b(?:['\u2019]s)?(?:\s+{DAYPART}\b)?"),
+    ("set", rf"(?:every|each|per)\s+(?:other\s+)?(?:{NUM}\s+)?(?:{UNIT}|{WEEKDAY}|{MONTH_FULL}"
+            rf"|{SEASON}|{DAYPART})|(?:daily|weekly|monthly|annually|yearly|hourly|nightly"
+            r"|quarterly|biweekly|semiannually|biannually)\b"
+            rf"|(?:once|twice|three\s+times|four\s+times)\s+(?:a|an|per)\s+{UNIT_SG}"),
+    ("duration", rf"(?:(?:about|around|almost|nearly|roughly|approximately|some|more\s+than"
+                 r"|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|no\s+more"
+                 r"\s+than|no\s+less\s+than|just|only|barely|a\s+full|the\s+full|an\s+additional"
+                 r"|another|the\s+entire|the\s+whole|the\s+first|the)\s+)?"
+                 rf"{NUM}(?:\s+to\s+{NUM})?[\s-]+(?:more\s+|full\s+|long\s+|straight\s+"
+                 rf"|consecutive\s+|trading\s+|business\s+|working\s+)?{UNIT}"
+                 r"(?:[\s-]+(?:long|old)\b)?"
+                 r"|(?<=for\s)(?:years|months|weeks|days|hours|decades|centuries)\b"
+                 r"|(?:several|many|a\s+few)[\s-]+(?:years|months|weeks|days|hours)\b"),
+    ("vague", r"(?:right\s+)?now\b|currently\b|current(?=\s+(?:fiscal\s+)?(?:year|quarter|"
+              r"month|week|period|season|level|levels|rate|rates|price|prices)\b)"
+              r"|recently\b|lately\b|nowadays\b|these\s+days\b|at\s+present\b|presently\b"
+              r"|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future\b"
+              r"|the\s+past\b(?!\s+(?:\d|few|several|" + NUMWORD + r"))"
+              r"|the\s+(?:near|short|long)[\s-]term\b|to\s+date\b|so\s+far\b(?=[,.;])"),
+    ("month", rf"{EDGE}?{MONTH_ANY}"),
+    ("year", rf"{EDGE}?(?:(?:fiscal|calendar|the\s+year|model\s+year)\s+)?(?<![\w$#.,/-]){YEAR}"
+             r"(?![\w$/-])|(?-i:FY)\s?\d{2,4}\b|the\s+year\s+(?:two\s+thousand|2000)\b"),
+    ("shortyear", rf"(?<![\w'\u2019]){SHORT_YEAR}(?!\w)"),
+]
+
+FINDER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in RULES), re.I)
+
+# -- trigger-directed search -------------------------------------------------------------------
+# Scanning the whole grammar at every character is slow; instead, tokens that can head a
+# temporal expression (digits, month/weekday names, unit words...) trigger an anchored match
+# starting at the leftmost of the few modifier words before them ("the past", "about two").
+
+_TOKEN = re.compile(r"[\w'\u2019]+")
+
+TRIGGERS = word_set("""
+january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+mondays tuesdays wednesdays thursdays fridays saturdays sundays
+today tonight tomorrow yesterday now currently current recently lately nowadays presently
+present future past term second seconds minute minutes hour hours day days night nights week
+weeks weekend weekends fortnight month months quarter quarters year years decade decades century
+centuries millennium period daily weekly monthly annually yearly hourly nightly quarterly
+biweekly semiannually biannually spring summer fall autumn winter morning afternoon evening
+overnight noon midnight midday o'clock christmas easter thanksgiving halloween pentecost
+twenties thirties forties fifties sixties seventies eighties nineties year's date fy
+q1 q2 q3 q4 year-end half
+""")
+
+#: Words that may open an expression before its trigger ("the past", "about two", "early").
+PREFIXES = word_set("""
+the a an early late mid earlier later last next this coming past previous preceding following
+about around nearly almost some roughly approximately more less than fewer at least most up to
+over under just only barely full entire whole first second third fourth final fiscal calendar
+of end beginning start middle close turn half part latter very right every each per other once
+twice three four times its year's comparable corresponding same latest recent current that
+upcoming prior ensuing subsequent new labor memorial independence veterans mother's father's
+presidents columbus flag groundhog boxing armistice bastille valentine's st patrick's good palm
+ash maundy saints' martin luther king jr new year's christmas may in shortly additional another
+one two three five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
+seventy eighty ninety hundred dozen couple few several many model
+""")
+
+
+def find(text: str):
+    """Yield ``(rule, start, end)`` for each expression, left to right, never overlapping."""
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+    taken = 0
+    for index, (pos, word) in enumerate(tokens):
+        if pos < taken or not _is_trigger(word):
+            continue
+        for start in _starts(tokens, index, taken, text):
+            match = FINDER.match(text, start)
+            if match and match.end() > pos:
+                taken = match.end()
+                yield match.lastgroup, match.start(), match.end()
+                break
+
+
+def _is_trigger(word: str) -> bool:
+    if word[0].isdigit():
+        return True
+    lower = word.strip("'\u2019").lower()
+    if not lower:
+        return False
+    return lower in TRIGGERS or lower[0].isdigit() or lower.split("'")[0] in TRIGGERS
+
+
+def _starts(tokens, index: int, taken: int, text: str) -> list[int]:
+    """Candidate start offsets for the trigger at ``index``, leftmost first."""
+    first = index
+    while first > 0 and index - first < 5:
+        pos, word = tokens[first - 1]
+        if pos < taken or word.lower().replace("\u2019", "'") not in PREFIXES:
+            break
+        first -= 1
+    starts = []
+    for pos, _word in tokens[first:index + 1]:
+        if pos > 0 and text[pos - 1] in "'\u2019" and pos - 1 >= taken:
+            starts.append(pos - 1)
+        starts.append(pos)
+    return starts

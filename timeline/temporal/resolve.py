@@ -1,0 +1,1001 @@
+"""Give each found expression its TimeML type, value and mod.
+
+The :class:`Resolver` walks the expressions of one text in order. Deictic expressions ("last
+week", "Friday") resolve against the anchor (publication date); anaphoric ones ("the next day",
+"two days later", "a year earlier") against the last date the text mentioned. Without an anchor,
+deictic values keep ``X`` for what cannot be known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from timeline.temporal import context
+from timeline.temporal.dates import (
+    Period,
+    add_months,
+    easter,
+    format_value,
+    nth_weekday,
+    period_of_value,
+    rank,
+    season_of,
+    season_start,
+)
+from timeline.temporal.lexicon import (
+    DAYPARTS,
+    DECADE_WORDS,
+    EASTER_HOLIDAYS,
+    FIXED_HOLIDAYS,
+    MONTHS,
+    NTH_WEEKDAY_HOLIDAYS,
+    ORDINALS,
+    SEASONS,
+    UNITS,
+    VAGUE_COUNTS,
+    WEEKDAYS,
+    number_value,
+    word_set,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The meaning of one expression (or of one part of a range like "June 3-5")."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+
+
+_WORDS = re.compile(r"[A-Za-z]+(?:['\u2019]s)?|\d+(?:,\d{3})*(?:\.\d+)?")
+_EDGE_MODS = {"early": "START", "earlier": "START", "beginning": "START", "start": "START",
+              "late": "END", "later": "END", "end": "END", "close": "END", "mid": "MID",
+              "middle": "MID", "turn": "START"}
+_APPROX = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+           "some": "APPROX", "nearly": "APPROX", "almost": "APPROX", "or so": "APPROX",
+           "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN",
+           "fewer than": "LESS_THAN", "under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
+           "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+           "no more than": "EQUAL_OR_LESS"}
+_UNIT_WORD = re.compile(r"(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade"
+                        r"|centur|millenni)", re.I)
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])?\.?m?\b|(noon|midnight|midday)"
+                    r"|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                    r"\s+o'clock", re.I)
+_MD = re.compile(r"(?P<month>[A-Za-z]+)\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+                 r"(?:\s*-\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?(?:(?:,\s*|\s+)(?P<year>\d{4}))?"
+                 r"|(?P<dday>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dmonth>[A-Za-z]+)\.?"
+                 r"(?:,?\s+(?P<dyear>\d{4}))?")
+_YEAR = re.compile(r"(?<!\d)(1\d|20)\d\d(?!\d)")
+_LEX_UNITS = {"centur": "century", "millenni": "millennium"}
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORDS.findall(text)]
+
+
+def _edge_mod(words: list[str]) -> str | None:
+    for word in words[:4]:
+        if word in _EDGE_MODS:
+            return _EDGE_MODS[word]
+    return None
+
+
+def _unit_of(text: str) -> str | None:
+    found = _UNIT_WORD.findall(text)
+    if not found:
+        return None
+    unit = found[-1].lower()
+    return _LEX_UNITS.get(unit, unit)
+
+
+class Resolver:
+    """Resolves the expressions of one text, in order, remembering the last mentioned date."""
+
+    def __init__(self, text: str, anchor: dt.date | None, dayfirst: bool = False):
+        self.text = text
+        self.anchor = anchor
+        self.dayfirst = dayfirst
+        self.ref: Period | None = Period("day", anchor) if anchor else None
+        self.last_quarter: Period | None = None
+
+    # -- bookkeeping -------------------------------------------------------------------------
+
+    def remember(self, value: str) -> None:
+        """Make a resolved DATE/TIME value the reference for the anaphoric expressions after it."""
+        period = period_of_value(value)
+        if period is None:
+            return
+        self.ref = period
+        if period.gran in ("quarter", "half"):
+            self.last_quarter = period
+
+    def resolve(self, rule: str, start: int, end: int) -> list[Resolution]:
+        handler = getattr(self, "_" + rule)
+        found = handler(self.text[start:end], start, end)
+        if found is None:
+            return []
+        if isinstance(found, Resolution):
+            return [found]
+        return found
+
+    def _direction(self, start: int, end: int) -> int:
+        return context.direction(self.text, start, end)
+
+    def _result(self, start, end, value, mod=None, kind=None) -> Resolution:
+        if kind is None:
+            kind = "TIME" if "T" in value and not value.startswith("P") else "DATE"
+        return Resolution(start, end, kind, value, mod)
+
+    # -- choosing the year of a year-less date ----------------------------------------------
+
+    def _pick(self, make, start: int, end: int, direction: int | None = None):
+        """The period ``make(year)`` nearest the anchor, or in the direction the clause points.
+
+        ``make`` returns the period's ``(first, last_exclusive)`` days for a year, or None.
+        Returns the chosen year, or None without an anchor.
+        """
+        if self.anchor is None:
+            return None
+        day = self.anchor
+        candidates = []
+        for year in (day.year - 1, day.year, day.year + 1):
+            try:
+                span = make(year)
+            except ValueError:
+                continue
+            if span is not None:
+                candidates.append((year, span[0], span[1]))
+        if not candidates:
+            return None
+
+        def distance(item):
+            _, first, stop = item
+            if first <= day < stop:
+                return 0
+            return (first - day).days if first > day else (day - stop).days + 1
+
+        nearest = min(candidates, key=distance)
+        if distance(nearest) <= 31:
+            return nearest[0]
+        if direction is None:
+            direction = self._direction(start, end)
+        if direction > 0:
+            future = [c for c in candidates if c[2] > day]
+            return future[0][0] if future else nearest[0]
+        if direction < 0:
+            past = [c for c in candidates if c[1] <= day]
+            return past[-1][0] if past else nearest[0]
+        return nearest[0]
+
+    # -- rules -----------------------------------------------------------------------------
+
+    def _md(self, text, start, end):
+        weekday_match = re.match(r"([A-Za-z]+),?\s+", text)
+        weekday = None
+        offset = 0
+        if weekday_match and weekday_match.group(1).lower() in WEEKDAYS:
+            weekday = WEEKDAYS[weekday_match.group(1).lower()]
+            offset = weekday_match.end()
+        body = text[offset:]
+        if body.lower().startswith("the "):
+            offset += 4
+            body = body[4:]
+        m = _MD.match(body)
+        if not m:
+            return None
+        if m["month"]:
+            month = MONTHS.get(m["month"].lower().rstrip("."))
+            day, day2, year = int(m["day"]), m["day2"], m["year"]
+        else:
+            month = MONTHS.get(m["dmonth"].lower().rstrip("."))
+            day, day2, year = int(m["dday"]), None, m["dyear"]
+        if month is None:
+            return None
+        daypart = DAYPARTS.get(text.split()[-1].lower()) if text.split()[-1].lower() in (
+            "morning", "afternoon", "evening", "night", "overnight") else None
+        value = self._month_day(month, day, year, weekday, start, end)
+        if value is None:
+            return None
+        if daypart and "X" not in value:
+            value += "T" + daypart
+        if not day2:
+            return self._result(start, end, value)
+        first_end = start + offset + m.end("day")
+        second_start = start + offset + m.start("day2")
+        second = self._month_day(month, int(day2), year, None, start, end, like=value)
+        results = [self._result(start, first_end, value)]
+        if second:
+            results.append(self._result(second_start, start + offset + m.end("day2"), second))
+        return results
+
+    def _month_day(self, month, day, year, weekday, start, end, like=None):
+        if year:
+            dt.date(int(year), month, day)  # ValueError for a day that does not exist
+            return f"{int(year):04d}-{month:02d}-{day:02d}"
+        if like and "X" not in like:
+            year = int(like[:4])
+            dt.date(year, month, day)
+            return f"{year:04d}-{month:02d}-{day:02d}"
+        if day > 31 or (month == 2 and day > 29) or (day == 31 and month in (4, 6, 9, 11)):
+            return None
+        chosen = None
+        if weekday and self.anchor:
+            for year in (self.anchor.year, self.anchor.year - 1, self.anchor.year + 1):
+                try:
+                    if dt.date(year, month, day).isoweekday() == weekday:
+                        chosen = year
+                        break
+                except ValueError:
+                    continue
+        if chosen is None:
+            def make(y):
+                first = dt.date(y, month, day)
+                return first, first + dt.timedelta(days=1)
+            chosen = self._pick(make, start, end)
+        if chosen is None:
+            return f"XXXX-{month:02d}-{day:02d}"
+        try:
+            dt.date(chosen, month, day)
+        except ValueError:
+            return None
+        return f"{chosen:04d}-{month:02d}-{day:02d}"
+
+    def _iso(self, text, start, end):
+        day = dt.date.fromisoformat(text)
+        return self._result(start, end, day.isoformat())
+
+    def _numdate(self, text, start, end):
+        if text == "9/11":
+            return self._result(start, end, "2001-09-11")
+        first, second, year = (int(p) for p in text.split("/"))
+        month, day = (second, first) if self.dayfirst else (first, second)
+        if month > 12 and day <= 12:
+            month, day = day, month
+        if year < 100:
+            pivot = (self.anchor.year if self.anchor else 2030) % 100 + 10
+            year += 2000 if year <= pivot else 1900
+        return self._result(start, end, dt.date(year, month, day).isoformat())
+
+    def _monthyear(self, text, start, end):
+        words = _words(text)
+        month = next((MONTHS[w.rstrip(".")] for w in words if w.rstrip(".") in MONTHS
+                      and w not in _EDGE_MODS), None)
+        if month is None:
+            return None
+        year_match = _YEAR.search(text)
+        if year_match:
+            year = int(year_match.group())
+        elif self.anchor is None:
+            return self._result(start, end, f"XXXX-{month:02d}", _edge_mod(words))
+        else:
+            year = self.anchor.year + {"last": -1, "next": 1}.get(words[-2], 0)
+        return self._result(start, end, f"{year:04d}-{month:02d}", _edge_mod(words))
+
+    def _month(self, text, start, end):
+        words = _words(text)
+        name = words[-1].rstrip(".")
+        month = MONTHS.get(name)
+        if month is None or not self._month_context_ok(text, start, end):
+            return None
+        mod = _edge_mod(words[:-1])
+
+        def make(y):
+            first = dt.date(y, month, 1)
+            return first, add_months(first, 1)
+
+        year = self._pick(make, start, end)
+        if year is None:
+            return self._result(start, end, f"XXXX-{month:02d}", mod)
+        return self._result(start, end, f"{year:04d}-{month:02d}", mod)
+
+    def _month_context_ok(self, text, start, end) -> bool:
+        """A bare month name is a date only in a temporal context ("in May", "May's vote")."""
+        if len(text.split()) > 1:
+            return True
+        before = self.text[max(0, start - 20):start].split()
+        prev = before[-1].lower() if before else ""
+        if prev in _MONTH_CUES:
+            return True
+        name = text.rstrip(".")
+        if name in ("May", "March", "MAY", "MARCH"):
+            return False
+        after = self.text[end:end + 20].lstrip()
+        return not (after[:1].isupper() and self.text[end:end + 1] not in ",.;:")
+
+    def _year(self, text, start, end):
+        words = _words(text)
+        if re.match(r"(?-i:FY)", text):
+            digits = re.search(r"\d+", text).group()
+            year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+            return self._result(start, end, f"{year:04d}")
+        if "thousand" in text.lower():
+            return self._result(start, end, "2000")
+        year = int(_YEAR.search(text).group())
+        if not words[0].isdigit() or self._year_context_ok(start, end, year):
+            lower = text.lower()
+            if "half of" in lower:
+                half = "1" if "first" in lower else "2"
+                return self._result(start, end, f"{year:04d}-H{half}")
+            return self._result(start, end, f"{year:04d}", _edge_mod(words[:-1]))
+        return None
+
+    def _year_context_ok(self, start, end, year) -> bool:
+        before = self.text[max(0, start - 25):start]
+        prev = before.split()[-1].lower().strip("(\"'`") if before.split() else ""
+        if prev in _YEAR_CUES:
+            return year >= 1000
+        if not 1900 <= year <= 2099:
+            return False
+        after = self.text[end:end + 25]
+        if not after or after[0] in ".,;:)'\"!?\u201d\u2019":
+            return not before.rstrip().endswith(("No.", "no.", "#", "$"))
+        following = after.split()[0].lower().strip(".,;:") if after.split() else ""
+        return following in _AFTER_YEAR_OK
+
+    def _shortyear(self, text, start, end):
+        two = int(text[1:3])
+        pivot = (self.anchor.year if self.anchor else 2030) % 100 + 5
+        year = (2000 if two <= pivot else 1900) + two
+        before = self.text[max(0, start - 12):start].split()
+        prev = before[-1].lower() if before else ""
+        if prev not in _YEAR_CUES and prev not in ("class", "the"):
+            return None
+        return self._result(start, end, f"{year:04d}")
+
+    def _decade(self, text, start, end):
+        lower = text.lower()
+        words = _words(text)
+        mod = _edge_mod(words)
+        if "half of" in lower:
+            mod = "START" if "first" in lower else "END"
+        digits = re.search(r"(\d{2,4})0['\u2019]?s", text)
+        if digits:
+            head = digits.group(1)
+            if len(head) == 1 or len(head) == 2 and len(digits.group(0)) <= 4:
+                decade = int(head[-1])
+                century = self._century_for(decade)
+                value = f"{century}{decade}"
+            else:
+                value = head
+        else:
+            decade = next(DECADE_WORDS[w] for w in words if w in DECADE_WORDS)
+            value = f"{self._century_for(decade)}{decade}"
+        return self._result(start, end, value, mod)
+
+    def _century_for(self, decade: int) -> int:
+        year = self.anchor.year if self.anchor else 2030
+        return year // 100 if decade * 10 <= year % 100 else year // 100 - 1
+
+    def _century(self, text, start, end):
+        words = _words(text)
+        number = re.search(r"(\d{1,2})(?:st|nd|rd|th)", text)
+        if number:
+            ordinal = int(number.group(1))
+        else:
+            ordinal = next(ORDINALS[w] for w in (t.replace("-", "") for t in words)
+                           if w in ORDINALS) if any(w in ORDINALS for w in words) else None
+            if ordinal is None:
+                twenty = "twenty" in text.lower()
+                ordinal = 21 if twenty else None
+        if not ordinal or ordinal < 2:
+            return None
+        return self._result(start, end, f"{ordinal - 1:02d}", _edge_mod(words))
+
+    def _quarter(self, text, start, end):
+        lower = text.lower()
+        words = _words(text)
+        q_match = re.search(r"q([1-4])", lower)
+        if q_match and "quarter" not in lower:
+            number = int(q_match.group(1))
+            kind = "Q"
+        else:
+            number = next((ORDINALS[w] for w in words if w in ORDINALS and w != "last"), None)
+            if number is None:
+                number = 4
+            kind = "H" if "half" in lower else "Q"
+            if kind == "H" and number > 2:
+                number = 2
+        year_match = _YEAR.search(text)
+        if year_match:
+            year = int(year_match.group())
+        elif self.anchor is None:
+            return self._result(start, end, f"XXXX-{kind}{number}")
+        else:
+            year = self.anchor.year
+            if "last year" in lower:
+                year -= 1
+            elif "next year" in lower:
+                year += 1
+            elif "this year" not in lower and "the year" not in lower:
+                year = self._quarter_year(kind, number, start, end)
+        value = f"{year:04d}-{kind}{number}"
+        return self._result(start, end, value)
+
+    def _quarter_year(self, kind, number, start, end) -> int:
+        """The anchor's year, unless a past-tense clause names a quarter not yet begun."""
+        months = 3 if kind == "Q" else 6
+        first = dt.date(self.anchor.year, (number - 1) * months + 1, 1)
+        if first > self.anchor and self._direction(start, end) < 0:
+            return self.anchor.year - 1
+        return self.anchor.year
+
+    def _qref(self, text, start, end):
+        lower = text.lower()
+        if "fiscal year" in lower:
+            if self.anchor is None:
+                return None
+            shift = -1 if any(w in lower for w in ("latest", "last", "past", "previous",
+                                                   "recent")) else 0
+            return self._result(start, end, f"{self.anchor.year + shift:04d}")
+        if "period" in lower and self.last_quarter is None:
+            return None
+        if self.anchor is None:
+            return self._result(start, end, "XXXX-QX")
+        this_quarter = Period.of("quarter", self.anchor)
+        if "next" in lower:
+            return self._result(start, end, this_quarter.shift("quarter", 1).value())
+        if "current" in lower or "this" in lower:
+            return self._result(start, end, this_quarter.value())
+        if self.last_quarter is not None and not ("last" in lower or "previous" in lower
+                                                   or "past" in lower):
+            return self._result(start, end, self.last_quarter.value())
+        return self._result(start, end, this_quarter.shift("quarter", -1).value())
+
+    def _yearago(self, text, start, end):
+        lower = text.lower()
+        if "month" in lower and "nine" in lower:
+            return self._result(start, end, "P9M", kind="DURATION")
+        base = self.last_quarter
+        if base is None and self.anchor is not None:
+            base = Period.of("quarter", self.anchor).shift("quarter", -1) if (
+                "quarter" in lower or "period" in lower) else Period.of("year", self.anchor)
+        if base is None:
+            return self._result(start, end, "XXXX")
+        if lower.split()[-1] == "year" or "level" in lower:
+            base = Period.of("year", base.first)
+        return self._result(start, end, base.shift("year", -1).value())
+
+    def _holiday(self, text, start, end):
+        lower = re.sub(r"\s+", " ", text.lower().replace("\u2019", "'"))
+        year_match = _YEAR.search(text)
+        name = re.sub(r"^(last|next|this) |,? \d{4}$", "", lower)
+        finder = _holiday_finder(name)
+        if finder is None:
+            return None
+        if year_match:
+            return self._result(start, end, finder(int(year_match.group())).isoformat())
+        direction = {"last": -1, "next": 1}.get(lower.split()[0])
+
+        def make(y):
+            day = finder(y)
+            return day, day + dt.timedelta(days=1)
+
+        year = self._pick(make, start, end, direction)
+        if year is None:
+            return None
+        return self._result(start, end, finder(year).isoformat())
+
+    def _season(self, text, start, end):
+        lower = text.lower()
+        words = _words(text)
+        code = next(SEASONS[w] for w in words if w in SEASONS)
+        if code == "FA" and re.match(r"\s+of\b", self.text[end:end + 5]) and "fall" in lower:
+            return None
+        year_match = _YEAR.search(text)
+        mod = _edge_mod([w for w in words if w not in ("the",)])
+        if year_match:
+            return self._result(start, end, f"{int(year_match.group()):04d}-{code}", mod)
+        if self.anchor is None:
+            return self._result(start, end, f"XXXX-{code}", mod)
+        year = self._season_year(code, words, start, end)
+        return self._result(start, end, f"{year:04d}-{code}", mod)
+
+    def _season_year(self, code, words, start, end) -> int:
+        day = self.anchor
+        current_year, current_code = season_of(day)
+        spans = [(y, season_start(y, code)) for y in (day.year - 2, day.year - 1, day.year,
+                                                      day.year + 1)]
+        spans = [(y, first, add_months(first, 3)) for y, first in spans]
+        if "last" in words or "past" in words:
+            return max(y for y, first, stop in spans if stop <= day)
+        if "next" in words or "coming" in words:
+            return min(y for y, first, stop in spans if first > day)
+        if "this" in words:
+            if code == current_code:
+                return current_year
+            later = [y for y, first, stop in spans if first > day]
+            return later[0] if later else day.year
+
+        def make(y):
+            first = season_start(y, code)
+            return first, add_months(first, 3)
+
+        return self._pick(make, start, end) or day.year
+
+    def _reltoday(self, text, start, end):
+        lower = text.lower()
+        words = _words(text)
+        mod = _edge_mod(words[:1]) if words[0] in ("early", "late", "earlier", "later") else None
+        offset = 0
+        if "yesterday" in lower:
+            offset = -2 if "before yesterday" in lower else -1
+        elif "tomorrow" in lower:
+            offset = 2 if "after tomorrow" in lower else 1
+        daypart = next((DAYPARTS[w] for w in words if w in DAYPARTS), None)
+        if "tonight" in lower:
+            daypart = "NI"
+        if words[0] == "last" and daypart:
+            offset = -1
+        if self.anchor is None:
+            value = "XXXX-XX-XX"
+        else:
+            value = (self.anchor + dt.timedelta(days=offset)).isoformat()
+        if daypart and "X" not in value:
+            value += "T" + daypart
+        return self._result(start, end, value, mod)
+
+    def _weekday(self, text, start, end):
+        words = _words(text)
+        name = next(w for w in words if w.rstrip("s").removesuffix("'") in WEEKDAYS
+                    or w.split("'")[0] in WEEKDAYS)
+        base = name.split("'")[0]
+        plural = base not in WEEKDAYS
+        weekday = WEEKDAYS[base.rstrip("s") if plural else base]
+        daypart = next((DAYPARTS[w] for w in words if w in DAYPARTS), None)
+        if plural:
+            return self._result(start, end, f"XXXX-WXX-{weekday}" + (f"T{daypart}" if daypart
+                                                                     else ""), kind="SET")
+        mod = _edge_mod(words[:1]) if words[0] in ("early", "late", "earlier", "later") else None
+        day = self._weekday_day(weekday, words, start, end)
+        value = day.isoformat() if day else f"XXXX-WXX-{weekday}"
+        if daypart and day:
+            value += "T" + daypart
+        return self._result(start, end, value, mod)
+
+    def _weekday_day(self, weekday, words, start, end) -> dt.date | None:
+        if self.anchor is None:
+            return None
+        base = self.anchor
+        if "previous" in words or "following" in words:
+            base = self.ref.first if self.ref and self.ref.gran == "day" else base
+            step = -1 if "previous" in words else 1
+            return _weekday_from(base, weekday, step, strict=True)
+        if "last" in words or "past" in words:
+            return _weekday_from(base, weekday, -1, strict=True)
+        if "next" in words or "coming" in words:
+            return _weekday_from(base, weekday, 1, strict=True)
+        direction = self._direction(start, end)
+        if "this" in words and direction == 0:
+            direction = 1
+        return _weekday_from(base, weekday, 1 if direction > 0 else -1, strict=False)
+
+    def _ago(self, text, start, end):
+        lower = text.lower()
+        words = _words(text)
+        unit = _unit_of(lower)
+        count_text = re.sub(r"^(about|almost|nearly|some|roughly|more than|less than|just|only"
+                            r"|over|barely)\s+", "", lower)
+        count_text = count_text[: _UNIT_WORD.search(count_text).start()].strip(" -")
+        count_text = re.sub(r"\s+(more|full|long)$", "", count_text)
+        count = number_value(count_text)
+        backward = any(w in words for w in ("ago", "earlier", "before", "previously"))
+        anaphoric = any(w in words for w in ("earlier", "later", "before", "after"))
+        mod = next((m for k, m in _APPROX.items() if lower.startswith(k + " ")), None)
+        if count is None or count_text in VAGUE_COUNTS:
+            return self._result(start, end, "PAST_REF" if backward else "FUTURE_REF")
+        gran, amount = _as_calendar_unit(unit, count)
+        sign = -1 if backward else 1
+        if unit == "year" and self.last_quarter is not None and amount == 12:
+            return self._result(start, end, self.last_quarter.shift("year", sign).value(), mod)
+        base = self.ref if anaphoric else (Period("day", self.anchor) if self.anchor else None)
+        if base is None:
+            return None
+        if rank(base.gran) > rank(gran):
+            return self._result(start, end, _unknown_below(base, gran), mod)
+        moved = base.shift(gran, sign * round(amount))
+        period = moved if anaphoric else Period.of(gran, moved.first)
+        return self._result(start, end, period.value(), mod)
+
+    def _relunit(self, text, start, end):
+        lower = re.sub(r"\s+", " ", text.lower())
+        words = _words(text)
+        mod = _edge_mod(words[:3]) if words[0] in _EDGE_MODS or words[0] == "the" and len(
+            words) > 1 and words[1] in _EDGE_MODS else None
+        if lower.endswith("or so"):
+            mod = "APPROX"
+        last_word = words[-1] if not lower.endswith("or so") else words[-3]
+        stripped = last_word.rstrip("s") if last_word != "centuries" else "century"
+        if last_word.rstrip("'s") in WEEKDAYS or any(w in WEEKDAYS for w in words):
+            return self._weekday(text, start, end)
+        if any(w.rstrip(".") in MONTHS and w not in ("may", "march") or w in ("may", "march")
+               for w in words[-1:]):
+            return self._rel_month(words, text, start, end, mod)
+        if last_word in SEASONS:
+            return self._season(text, start, end)
+        if last_word in DAYPARTS and last_word not in ("night",):
+            return self._thatday(text, start, end)
+        rel = _rel_word(lower)
+        unit = _LEX_UNITS.get(stripped[:6], stripped) if stripped not in UNITS else stripped
+        if stripped.startswith("centur"):
+            unit = "century"
+        if unit == "weekend":
+            return self._weekend(rel, start, end, mod)
+        if unit not in UNITS:
+            return None
+        count_match = re.search(rf"\b{rel.split()[-1]}\s+(.+?)\s+(?:fiscal\s+|calendar\s+|"
+                                r"trading\s+|business\s+)?" + stripped[:4], lower)
+        plural = last_word.endswith("s") and last_word not in ("days",) or last_word == "days"
+        if last_word == "centuries":
+            plural = True
+        if count_match or plural:
+            return self._rel_duration(rel, count_match, unit, start, end, mod)
+        return self._rel_single(rel, lower, unit, start, end, mod)
+
+    def _rel_duration(self, rel, count_match, unit, start, end, mod):
+        if rel in ("recent", "most recent"):
+            return self._result(start, end, "PAST_REF")
+        if rel in ("coming", "upcoming") and not count_match:
+            return self._result(start, end, "FUTURE_REF")
+        count = number_value(count_match.group(1)) if count_match else None
+        return self._result(start, end, _duration_value(count, unit), mod, kind="DURATION")
+
+    def _rel_single(self, rel, lower, unit, start, end, mod):
+        gran = {"night": "day", "fortnight": "week", "decade": "decade",
+                "century": "century"}.get(unit, unit)
+        if unit in ("second", "minute", "hour", "millennium") or gran not in (
+                "day", "week", "month", "quarter", "year", "decade", "century"):
+            return self._result(start, end, _duration_value(1, unit), mod, kind="DURATION")
+        the = lower.startswith("the ") or " the " in lower[:12]
+        if rel in ("past", "first", "final") or rel == "last" and the and unit != "day":
+            return self._result(start, end, _duration_value(1, unit), mod, kind="DURATION")
+        if rel in ("that", "same", "following", "subsequent", "ensuing", "previous",
+                   "preceding", "prior") or (rel == "next" and the):
+            return self._anaphoric(rel, gran, start, end, mod)
+        if self.anchor is None:
+            return self._result(start, end, _unknown_value(gran), mod)
+        step = {"last": -1, "latest": -1, "recent": -1, "most recent": -1, "next": 1,
+                "coming": 1, "upcoming": 1, "this coming": 1, "this past": -1}.get(rel, 0)
+        if gran == "day":
+            return self._result(start, end, (self.anchor + dt.timedelta(days=step)).isoformat(),
+                                mod)
+        return self._result(start, end, self._deictic(gran, step).value(), mod)
+
+    def _deictic(self, gran: str, step: int) -> Period:
+        """This/last/next period of the anchor. On a Sunday, the week is the one starting next."""
+        day = self.anchor
+        if gran == "week" and day.isoweekday() == 7:
+            if step == 1:
+                step = 0
+            day = day + dt.timedelta(days=1)
+        return Period.of(gran, day).shift(gran, step)
+
+    def _anaphoric(self, rel, gran, start, end, mod):
+        base = self.ref
+        if base is None:
+            return self._result(start, end, _unknown_value(gran), mod)
+        if rank(base.gran) > rank(gran):
+            return self._result(start, end, _unknown_below(base, gran), mod)
+        step = {"following": 1, "subsequent": 1, "ensuing": 1, "next": 1, "previous": -1,
+                "preceding": -1, "prior": -1}.get(rel, 0)
+        period = Period.of(gran, base.first).shift(gran, step)
+        return self._result(start, end, period.value(), mod)
+
+    def _weekend(self, rel, start, end, mod):
+        """On a Saturday or Sunday "the weekend" is the one under way; otherwise the tense picks."""
+        if self.anchor is None:
+            return self._result(start, end, "XXXX-WXX-WE", mod)
+        day = self.anchor
+        saturday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(days=5)
+        in_weekend = day.weekday() >= 5
+        if rel in ("last", "previous", "past") or rel == "this past" and not in_weekend:
+            saturday -= dt.timedelta(days=7) if not in_weekend or rel != "past" else 0
+        elif rel in ("next", "coming", "upcoming", "this coming", "following"):
+            saturday += dt.timedelta(days=7) if in_weekend else 0
+        elif rel in ("", "that", "the") and not in_weekend and self._direction(start, end) <= 0:
+            saturday -= dt.timedelta(days=7)
+        return self._result(start, end, format_value("weekend", saturday), mod)
+
+    def _weekendrule(self, text, start, end):
+        words = _words(text)
+        if words[-1] == "weekends":
+            return self._result(start, end, "XXXX-WXX-WE", kind="SET")
+        rel = " ".join(w for w in words[:-1] if w != "the")
+        return self._weekend(rel, start, end, None)
+
+    def _rel_month(self, words, text, start, end, mod):
+        name = words[-1].rstrip(".")
+        month = MONTHS[name]
+        if self.anchor is None:
+            return self._result(start, end, f"XXXX-{month:02d}", mod)
+        year = self.anchor.year
+        if "last" in words or "past" in words or "previous" in words:
+            year -= 1 if month >= self.anchor.month else 0
+        elif "next" in words or "coming" in words or "following" in words:
+            year += 1 if month <= self.anchor.month else 0
+        return self._result(start, end, f"{year:04d}-{month:02d}", mod)
+
+    def _thatday(self, text, start, end):
+        lower = text.lower()
+        words = _words(text)
+        daypart = next((DAYPARTS[w] for w in words if w in DAYPARTS), None)
+        if self.ref is None or self.ref.gran != "day":
+            return self._result(start, end, "XXXX-XX-XX" + (f"T{daypart}" if daypart else ""))
+        step = 1 if any(w in words for w in ("next", "following", "after")) else (
+            -1 if any(w in words for w in ("previous", "before")) else 0)
+        day = self.ref.first + dt.timedelta(days=step)
+        value = day.isoformat() + (f"T{daypart}" if daypart else "")
+        del lower
+        return self._result(start, end, value)
+
+    def _edgeunit(self, text, start, end):
+        lower = text.lower()
+        words = _words(text)
+        mod = _edge_mod(words) or "END"
+        unit = _unit_of(lower) or "year"
+        gran = {"century": "century", "decade": "decade"}.get(unit, unit)
+        if self.anchor is None:
+            return self._result(start, end, _unknown_value(gran), mod)
+        if gran == "day":
+            return self._result(start, end, self.anchor.isoformat(), mod)
+        return self._result(start, end, Period.of(gran, self.anchor).value(), mod)
+
+    def _clock(self, text, start, end):
+        lower = text.lower()
+        m = _CLOCK.search(lower)
+        if not m:
+            return None
+        hour, minute = _clock_time(m)
+        if hour is None:
+            return None
+        rest = text[m.end():]
+        day = self._clock_day(rest, start, end)
+        mod = "APPROX" if lower.startswith(("about", "around", "approximately")) else None
+        date_part = day if day else "XXXX-XX-XX"
+        return self._result(start, end, f"{date_part}T{hour:02d}:{minute:02d}", mod, kind="TIME")
+
+    def _clock_day(self, rest, start, end) -> str | None:
+        words = _words(rest)
+        for word in words:
+            if word in WEEKDAYS and len(word) > 3:
+                found = self._weekday_day(WEEKDAYS[word], [], start, end)
+                if found:
+                    md = _MD.search(rest[rest.lower().find(word) + len(word):])
+                    if md and md["month"] and MONTHS.get(md["month"].lower()):
+                        value = self._md(md.group(), start, end)
+                        if value and not isinstance(value, list):
+                            return value.value[:10]
+                    return found.isoformat()
+                return None
+            if word in ("today", "tonight", "tomorrow", "yesterday"):
+                return self._reltoday(word, start, end).value[:10] if self.anchor else None
+        md = _MD.search(rest)
+        if md:
+            result = self._md(md.group(), start, end)
+            if isinstance(result, Resolution):
+                return result.value[:10]
+        if self.ref is not None and self.ref.gran == "day":
+            return self.ref.first.isoformat()
+        return self.anchor.isoformat() if self.anchor else None
+
+    def _set(self, text, start, end):
+        lower = re.sub(r"\s+", " ", text.lower())
+        words = _words(text)
+        simple = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+                  "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M",
+                  "biweekly": "P2W", "semiannually": "P6M", "biannually": "P6M"}
+        if lower in simple:
+            return self._result(start, end, simple[lower], kind="SET")
+        for word in words[1:]:
+            if word in WEEKDAYS and len(word) > 3:
+                return self._result(start, end, f"XXXX-WXX-{WEEKDAYS[word]}", kind="SET")
+            if word in MONTHS and len(word) > 3:
+                return self._result(start, end, f"XXXX-{MONTHS[word]:02d}", kind="SET")
+            if word in SEASONS:
+                return self._result(start, end, f"XXXX-{SEASONS[word]}", kind="SET")
+            if word in DAYPARTS:
+                return self._result(start, end, f"XXXX-XX-XXT{DAYPARTS[word]}", kind="SET")
+        unit = _unit_of(lower)
+        if unit is None:
+            return None
+        count_match = re.search(r"(?:every|each|per)\s+(?:other\s+)?(.+?)\s+" + unit[:4], lower)
+        count = number_value(count_match.group(1)) if count_match else 1
+        if "other" in words:
+            count = 2
+        return self._result(start, end, _duration_value(count, unit), kind="SET")
+
+    def _duration(self, text, start, end):
+        lower = re.sub(r"\s+", " ", text.lower())
+        unit = _unit_of(lower)
+        if unit is None:
+            return None
+        mod = next((m for k, m in _APPROX.items() if lower.startswith(k + " ")), None)
+        head = lower[: _UNIT_WORD.search(lower).start()]
+        head = re.sub(r"^(?:about|around|almost|nearly|roughly|approximately|some|more than"
+                      r"|less than|fewer than|at least|at most|up to|over|under|no more than"
+                      r"|no less than|just|only|barely|a full|the full|an additional|another"
+                      r"|the entire|the whole|the first|the)\s+", "", head)
+        head = re.sub(r"[\s-]+(?:more|full|long|straight|consecutive|trading|business"
+                      r"|working)?[\s-]*$", "", head).strip(" -")
+        if " to " in head:
+            head = head.split(" to ")[0]
+        if head in ("a", "an") and self._per_unit_context(start):
+            return self._result(start, end, _duration_value(1, unit), kind="SET")
+        if head in ("", "for"):
+            count = None
+        elif head in ("some", "many"):
+            if not lower.rstrip().endswith("s"):
+                return None
+            count = None
+        else:
+            count = number_value(head)
+            if count is None and head not in VAGUE_COUNTS:
+                return None
+        if count == 0:
+            return None
+        return self._result(start, end, _duration_value(count, unit), mod, kind="DURATION")
+
+    def _per_unit_context(self, start) -> bool:
+        """ "$5 billion a year", "3% a month", "twice a day": a rate, so a SET."""
+        before = self.text[max(0, start - 25):start].lower().rstrip()
+        return bool(re.search(r"(\d%?|percent|times|twice|once|billion|million|dollars|cents"
+                              r"|points|hours|miles)$", before))
+
+    def _vague(self, text, start, end):
+        lower = re.sub(r"\s+", " ", text.lower())
+        if lower in ("recently", "lately", "the past"):
+            value = "PAST_REF"
+        elif "future" in lower or "term" in lower:
+            value = "FUTURE_REF"
+        else:
+            value = "PRESENT_REF"
+        return self._result(start, end, value)
+
+
+_MONTH_CUES = word_set("""
+in since until till by from to through throughout during before after between and or of early
+late mid last next this each every that same until, since, end beginning middle start
+""")
+
+_YEAR_CUES = word_set("""
+in since until till by from to through throughout during before after between and or of early
+late mid fiscal year end beginning middle start circa c. around spring summer fall autumn winter
+""")
+
+_AFTER_YEAR_OK = word_set("""
+and or to through when as after before the that with for until in on at was were is will had
+has have levels level figures budget election elections season campaign crop census law act
+budgets compared because but while amid from by then
+""")
+
+
+def _rel_word(lower: str) -> str:
+    for rel in ("this past", "this coming", "most recent", "last", "next", "this", "coming",
+                "past", "previous", "preceding", "following", "current", "same", "that",
+                "upcoming", "recent", "latest", "prior", "ensuing", "subsequent", "first",
+                "final"):
+        if re.search(rf"\b{rel}\b", lower):
+            return rel
+    return ""
+
+
+def _weekday_from(day: dt.date, weekday: int, step: int, strict: bool) -> dt.date:
+    """The nearest ``weekday`` on or after (step 1) / on or before (step -1) ``day``."""
+    if step > 0:
+        delta = (weekday - day.isoweekday()) % 7
+        if strict and delta == 0:
+            delta = 7
+        return day + dt.timedelta(days=delta)
+    delta = (day.isoweekday() - weekday) % 7
+    if strict and delta == 0:
+        delta = 7
+    return day - dt.timedelta(days=delta)
+
+
+def _clock_time(m: re.Match[str]) -> tuple[int | None, int]:
+    if m.group(4):
+        return {"noon": 12, "midday": 12, "midnight": 24}[m.group(4)], 0
+    if m.group(5):
+        hour = number_value(m.group(5))
+        return int(hour), 0
+    hour = int(m.group(1))
+    minute = int(m.group(2) or 0)
+    ampm = m.group(3)
+    if ampm == "p" and hour < 12:
+        hour += 12
+    elif ampm == "a" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None, 0
+    return hour, minute
+
+
+def _as_calendar_unit(unit: str, count: float) -> tuple[str, float]:
+    """Map a duration unit to the calendar granularity an offset by it lands on."""
+    if unit in ("second", "minute", "hour"):
+        return "day", 0
+    if unit == "night":
+        return "day", count
+    if unit == "fortnight":
+        return "week", count * 2
+    if unit == "decade":
+        return "year", count * 10
+    if unit == "century":
+        return "year", count * 100
+    if unit == "year" and count != int(count):
+        return "month", count * 12
+    return unit, count
+
+
+def _duration_value(count: float | None, unit: str) -> str:
+    letter, is_time = UNITS.get(unit, ("X", False))
+    if unit == "decade":
+        letter, count = "Y", None if count is None else count * 10
+    elif unit == "century":
+        letter, count = "Y", None if count is None else count * 100
+    elif unit == "fortnight":
+        count = None if count is None else count * 2
+    elif unit == "quarter":
+        letter = "Q"
+    prefix = "PT" if is_time else "P"
+    if count is None:
+        return f"{prefix}X{letter}"
+    if count != int(count):
+        return _fractional(count, unit, prefix, letter)
+    return f"{prefix}{int(count)}{letter}"
+
+
+def _fractional(count: float, unit: str, prefix: str, letter: str) -> str:
+    whole = int(count)
+    smaller = {"year": ("M", 12, "P"), "month": ("D", 30, "P"), "day": ("H", 24, "PT"),
+               "hour": ("M", 60, "PT"), "minute": ("S", 60, "PT"), "week": ("D", 7, "P")}
+    if unit not in smaller:
+        return f"{prefix}{count:g}{letter}"
+    sub_letter, factor, _ = smaller[unit]
+    part = int(round((count - whole) * factor))
+    if unit == "day":
+        return f"P{whole}DT{part}H" if whole else f"PT{part}H"
+    head = f"{whole}{letter}" if whole else ""
+    return f"{prefix}{head}{part}{sub_letter}"
+
+
+def _unknown_value(gran: str) -> str:
+    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
+            "month": "XXXX-XX", "quarter": "XXXX-QX", "half": "XXXX-HX", "season": "XXXX-XX",
+            "year": "XXXX", "decade": "XXX", "century": "XX"}.get(gran, "XXXX")
+
+
+def _unknown_below(base: Period, gran: str) -> str:
+    """A value that keeps what a coarse reference knows: a day in 1998 -> 1998-XX-XX."""
+    year = f"{base.first.year:04d}"
+    if base.gran in ("decade", "century"):
+        return _unknown_value(gran)
+    if gran == "day":
+        month = f"{base.first.month:02d}" if base.gran == "month" else "XX"
+        return f"{year}-{month}-XX"
+    if gran in ("week", "weekend"):
+        return f"{year}-WXX"
+    if gran == "month":
+        return f"{year}-XX"
+    if gran == "quarter":
+        return f"{year}-QX"
+    return year
+
+
+def _holiday_finder(name: str):
+    name = name.strip()
+    if name in FIXED_HOLIDAYS:
+        month, day = FIXED_HOLIDAYS[name]
+        return lambda year: dt.date(year, month, day)
+    if name in NTH_WEEKDAY_HOLIDAYS:
+        month, weekday, n = NTH_WEEKDAY_HOLIDAYS[name]
+        return lambda year: nth_weekday(year, month, weekday, n)
+    if name in EASTER_HOLIDAYS:
+        offset = EASTER_HOLIDAYS[name]
+        return lambda year: easter(year) + dt.timedelta(days=offset)
+    return None
