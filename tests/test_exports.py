@@ -1,0 +1,103 @@
+"""events.json: the documented schema (docs/events-schema.md), order, and optional fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from timeline.config import Config
+from timeline.exports import EVENTS_JSON, event_to_json, events_document, write_events_json
+from timeline.model import Article, Citation, Event
+from timeline.temporal.model import Timex
+from timeline.temporal.values import interpret
+
+TEXT = "Kerry called Zebari on Saturday. Talks start Monday. The war began in 2003."
+ARTICLE = Article(path=Path("content/wsj.txt"), slug="wsj", title="Iraq “talks”", text=TEXT,
+                  source="The Wall Street Journal", url="https://example.org/wsj",
+                  published=dt.datetime(2014, 6, 15, 18, 0, tzinfo=dt.UTC))
+
+
+def event(phrase: str, value: str, mod: str | None = None, **fields) -> Event:
+    start = TEXT.index(phrase)
+    sentence_start = TEXT.rfind(". ", 0, start) + 2 if TEXT.rfind(". ", 0, start) >= 0 else 0
+    sentence_end = TEXT.index(".", start) + 1
+    meaning = interpret(value)
+    timex = Timex(start, start + len(phrase), phrase, "DATE", value, mod, meaning.precision,
+                  (meaning.start, meaning.end))
+    sentence = TEXT[sentence_start:sentence_end]
+    citation = Citation(ARTICLE, sentence, sentence_start, sentence_end, timex)
+    return Event(id=f"id-{value}", value=value, precision=meaning.precision,
+                 start=meaning.start, end=meaning.end, text=sentence, citations=[citation],
+                 mod=mod, **fields)
+
+
+def test_event_schema_by_hand():
+    data = event_to_json(event("on Saturday", "2014-06-14"))
+    assert data == {
+        "id": "id-2014-06-14",
+        "date": {"value": "2014-06-14", "precision": "day", "start": "2014-06-14",
+                 "end": "2014-06-15", "label": "14 June 2014"},
+        "text": "Kerry called Zebari on Saturday.",
+        "status": "reported",
+        "citations": [{
+            "source": "content/wsj.txt",
+            "title": "Iraq “talks”",
+            "publisher": "The Wall Street Journal",
+            "url": "https://example.org/wsj",
+            "published": "2014-06-15",
+            "expression": "on Saturday",
+            "value": "2014-06-14",
+            "sentence": "Kerry called Zebari on Saturday.",
+            "offsets": {"sentence": [0, 32], "expression": [20, 31]},
+            "page": "sources/wsj.html",
+        }],
+    }
+
+
+def test_offsets_index_the_article_text():
+    citation = event_to_json(event("Monday", "2014-06-16"))["citations"][0]
+    start, end = citation["offsets"]["expression"]
+    assert TEXT[start:end] == "Monday"
+    start, end = citation["offsets"]["sentence"]
+    assert TEXT[start:end] == citation["sentence"] == "Talks start Monday."
+
+
+def test_mod_and_optional_fields_only_when_set():
+    plain = event_to_json(event("in 2003", "2003"))
+    assert "mod" not in plain["date"]
+    assert not {"headline", "conflicts", "tags", "featured", "note"} & plain.keys()
+    rich = event_to_json(event("in 2003", "2003", mod="START", headline="War begins",
+                               tags=["iraq"], featured=True, note="*Context*",
+                               conflicts=[{"value": "2002"}], status="expected"))
+    assert rich["date"]["mod"] == "START"
+    assert rich["date"]["label"] == "early 2003"
+    assert rich["headline"] == "War begins"
+    assert rich["tags"] == ["iraq"] and rich["featured"] is True
+    assert rich["note"] == "*Context*"
+    assert rich["conflicts"] == [{"value": "2002"}]
+    assert rich["status"] == "expected"
+
+
+def test_document_is_chronological_and_leaves_hidden_out():
+    events = [event("Monday", "2014-06-16"), event("in 2003", "2003"),
+              event("on Saturday", "2014-06-14", hidden=True)]
+    document = events_document(events, Config(title="T"))
+    assert document["schema"] == 1 and document["title"] == "T"
+    assert [e["date"]["value"] for e in document["events"]] == ["2003", "2014-06-16"]
+
+
+def test_written_file_is_utf8_json(tmp_path):
+    path = write_events_json(tmp_path, [event("on Saturday", "2014-06-14")], Config())
+    assert path == tmp_path / EVENTS_JSON
+    raw = path.read_text(encoding="utf-8")
+    assert "“talks”" in raw  # not \\u escapes
+    assert json.loads(raw)["events"][0]["citations"][0]["title"] == "Iraq “talks”"
+
+
+def test_undated_article_has_null_published():
+    undated = Article(path=Path("content/x.txt"), slug="x", title="X", text=TEXT)
+    data = event("on Saturday", "2014-06-14")
+    data.citations[0].article = undated
+    citation = event_to_json(data)["citations"][0]
+    assert citation["published"] is None and citation["url"] is None
