@@ -57,7 +57,8 @@ def test_broken_anchor_is_reported(site):
 
 
 def test_missing_asset_is_reported(site):
-    css = next((site / "static").glob("*.css"))
+    index = (site / "index.html").read_text()
+    css = next(p for p in (site / "static").glob("*.css") if f"static/{p.name}" in index)
     css.unlink()
     problems = messages(site)
     assert problems and all(css.name in m for m in problems)
@@ -103,6 +104,13 @@ def test_link_leaving_the_site_is_reported(site):
 def test_no_site_is_an_error(tmp_path):
     with pytest.raises(TimelineError, match="run timeline build first"):
         check_site(tmp_path)
+
+
+def test_broken_url_in_a_stylesheet_is_reported(site):
+    css = next((site / "static").glob("*.css"))
+    css.write_text(css.read_text() + "\n.x{background:url('missing.png')}\n")
+    (problem,) = messages(site)
+    assert problem.startswith(f"static/{css.name}:") and "missing.png" in problem
 
 
 # -- format checkers on broken inputs (written by hand from the specs) ---------------------

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from timeline.errors import TimelineError
 from timeline.feeds import ATOM_FILE, ATOM_NS, CSV_COLUMNS, CSV_FILE, ICS_FILE, TIMELINEJS_FILE
-from timeline.seo import SITEMAP, resolve_reference
+from timeline.seo import CSS_URL, SITEMAP, resolve_reference
 from timeline.siteurls import INDEX_PAGE, SiteUrls
 
 EVENTS_JSON = "events.json"
@@ -49,6 +49,7 @@ def check_site(site: Path, *, base_url: str = "") -> list[Problem]:
     prefix = SiteUrls(base_url).path_prefix
     pages = {p.relative_to(site).as_posix(): _parse_page(p) for p in sorted(site.rglob("*.html"))}
     problems = _check_links(site, pages, prefix)
+    problems += _check_stylesheets(site, pages, prefix)
     problems += _check_events_json(site, pages)
     for name, checker in ((TIMELINEJS_FILE, check_timelinejs), (ATOM_FILE, check_atom),
                           (ICS_FILE, check_ics), (CSV_FILE, check_csv), (SITEMAP, check_sitemap)):
@@ -123,6 +124,23 @@ def _check_link(site: Path, pages: dict[str, _Page], rel: str, ref: str,
     if fragment and target in pages and fragment not in pages[target].ids:
         return f"broken anchor {ref!r}: no id {fragment!r} in {target}"
     return None
+
+
+def _check_stylesheets(site: Path, pages: dict[str, _Page], prefix: str) -> list[Problem]:
+    """``url()`` references in the site's CSS (fonts, images) must resolve too."""
+    problems = []
+    for css in sorted(site.rglob("*.css")):
+        rel = css.relative_to(site).as_posix()
+        text = css.read_text(encoding="utf-8", errors="replace")
+        for match in CSS_URL.finditer(text):
+            ref = match["ref"].strip()
+            if ref.startswith(("data:", "#")):
+                continue
+            problem = _check_link(site, pages, rel, ref, prefix)
+            if problem:
+                line = text.count("\n", 0, match.start()) + 1
+                problems.append(Problem(f"{rel}:{line}", problem))
+    return problems
 
 
 # -- events.json ------------------------------------------------------------------------------

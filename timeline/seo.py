@@ -52,7 +52,7 @@ FAVICON_SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">
 """
 
 _ATTR_REF = re.compile(r"""(?P<attr>\s(?:href|src))=(?P<q>["'])(?P<ref>[^"'<>]*)(?P=q)""", re.I)
-_CSS_URL = re.compile(r"""url\(\s*(?P<q>["']?)(?P<ref>[^"')]+)(?P=q)\s*\)""")
+CSS_URL = re.compile(r"""url\(\s*(?P<q>["']?)(?P<ref>[^"')]+)(?P=q)\s*\)""")
 _HEAD_END = re.compile(r"</head\s*>", re.I)
 
 
@@ -217,7 +217,7 @@ def fingerprint_assets(site: Path, prefix: str = "",
     for path in [p for p in assets if p.suffix == ".css"]:
         rel = path.relative_to(site).as_posix()
         text = path.read_text(encoding="utf-8")
-        path.write_text(_rewrite(text, rel, renamed, prefix, _CSS_URL), encoding="utf-8")
+        path.write_text(_rewrite(text, rel, renamed, prefix, CSS_URL), encoding="utf-8")
         renamed.update(_rename_hashed(site, path))
     for page in sorted(site.rglob("*.html")):
         rel = page.relative_to(site).as_posix()
