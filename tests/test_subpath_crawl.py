@@ -143,7 +143,8 @@ def test_sample_site_under_a_sub_path_has_no_broken_link(host, tmp_path):
     crawled = {urlsplit(u).path.removeprefix(PREFIX) for u in statuses}
     # The crawl reached the pages, the fingerprinted assets and every export via links.
     assert {"", "sources/index.html", "sources/wsj-original.html", "sources/blog-reprint.html",
-            "events.json", "favicon.svg"} <= crawled
+            "events.json", "timelinejs.json", "events.atom", "events.ics", "events.csv",
+            "favicon.svg"} <= crawled
     assert any(p.startswith("static/timeline.") and p.endswith(".css") for p in crawled)
     assert len(statuses) >= 8
 
