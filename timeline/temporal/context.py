@@ -15,9 +15,10 @@ _SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
 
 #: Words that point to the future when they govern a time expression.
 FUTURE_CUES = word_set("""
-will 'll wo shall going gonna would to plans plan planned planning scheduled schedule expected
+will 'll wo shall going gonna would plans plan planned planning scheduled schedule expected
 expects expect set due intends intend intended hopes hope aims aim begins begin starts start
-starting opens resume resumes resuming upcoming next tomorrow until till by await awaits
+starting opens resume resumes resuming upcoming next tomorrow await awaits by until till payable
+effective
 awaiting should could may might must deadline ahead later soon reconvene convene meets
 arrives leaves takes
 """)
@@ -47,9 +48,11 @@ def direction(text: str, start: int, end: int) -> int:
     """+1 when the clause points to the future, -1 to the past, 0 when it does not say."""
     left = text[max(0, start - 100):start]
     cut = _last_boundary(left)
-    words = _WORD.findall(left[cut:])
-    for word in reversed(words[-7:]):
-        cue = _cue(word.lower())
+    words = [w.lower() for w in _WORD.findall(left[cut:])][-8:]
+    for index in range(len(words) - 1, -1, -1):
+        cue = _cue(words[index])
+        if cue < 0 and index > 0 and words[index - 1] in ("be", "being"):
+            return 1  # "will be paid Dec. 14", "to be completed by Dec. 15"
         if cue:
             return cue
     right = text[end:end + 40]

@@ -77,7 +77,7 @@ NTH_WEEKDAY_HOLIDAYS = {
     "memorial day": (5, 1, -1), "martin luther king day": (1, 1, 3),
     "martin luther king jr. day": (1, 1, 3), "presidents day": (2, 1, 3),
     "presidents' day": (2, 1, 3), "columbus day": (10, 1, 2), "mother's day": (5, 7, 2),
-    "father's day": (6, 7, 3),
+    "father's day": (6, 7, 3), "election day": (11, 1, 1),
 }
 
 #: Holidays at a fixed distance in days from Easter Sunday.

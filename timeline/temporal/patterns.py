@@ -38,6 +38,14 @@ MONTH_BEFORE_DAY = rf"(?:{MONTH_FULL}|{MONTH_ABBR_DOT}|(?-i:{'|'.join(_ABBRS)})(
 WEEKDAY = _cased(_WEEKDAY_NAMES) + r"\b"
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[.,:/]\d|-(?!\d))"
 YEAR = r"(?:1\d|20)\d\d(?![\d%]|,\d|\.\d|-\d)"
+SPOKEN_YEAR = (r"(?:nineteen|eighteen)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
+               r"|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven"
+               r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b"
+               r"|two\s+thousand(?![\s-]+(?:years|people|miles|dollars|troops|of)\b)"
+               r"(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine"
+               r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+               r"|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?\b")
+YEAR_ANY = rf"(?:{YEAR}|{SPOKEN_YEAR})"
 SHORT_YEAR = r"['\u2019]\d\d(?![\d'\u2019%])"
 DAYPART = r"(?:morning|afternoon|evening|night|overnight)"
 NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -45,7 +53,7 @@ NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
            r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
            r"|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred|a\s+dozen|dozen)")
 NUM = (rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+1/2)?|{NUMWORD}(?:\s+and\s+a\s+half)?"
-       r"|a\s+couple\s+of|a\s+couple|a\s+few|few|several|many|some|a|an)(?![\w%$])")
+       r"|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+few|few|several|many|some|a|an)(?![\w%$])")
 UNIT = (r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade"
         r"|centur(?:y|ie)|millenni(?:um|a))s?\b")
 UNIT_SG = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)\b"
@@ -62,7 +70,8 @@ TZ = (r"(?:\s*\(?(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ET|PT)\b\)?"
 CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])"
          r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d|\s*(?:percent|%|-\d))"
          r"|(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-         r"\s+o'clock|noon|midnight|midday)"
+         r"\s+o'clock|noon|midnight|midday"
+         r"|(?:[1-9]|1[0-2])(?=\s+in\s+the\s+(?:morning|afternoon|evening)))"
          r"(?:\s+in\s+the\s+(?:morning|afternoon|evening))?")
 RELDAY = r"(?:today|tonight|tomorrow|yesterday)\b"
 MD = (rf"(?:{MONTH_BEFORE_DAY}\s*{DAYNUM}(?:\s*-\s*{DAYNUM})?(?:(?:,\s*|\s+){YEAR})?"
@@ -83,7 +92,7 @@ RULES: list[tuple[str, str]] = [
     ("md", rf"(?:{WEEKDAY},?\s+)?{MD}(?:\s+{DAYPART}\b)?"),
     ("iso", r"(?<![\d-])(?:1\d|20)\d\d-[01]\d-[0-3]\d(?![\d-])"),
     ("numdate", r"(?<![\d/.,])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|9/11)(?![\d/])"),
-    ("monthyear", rf"{EDGE}?{MONTH_ANY},?\s+(?:of\s+)?(?:{YEAR}|(?:this|last|next)\s+year\b)"),
+    ("monthyear", rf"{EDGE}?{MONTH_ANY},?\s+(?:of\s+)?(?:{YEAR_ANY}|(?:this|last|next)\s+year\b)"),
     ("yearago", r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year|year's)[\s-]"
                 r"(?:earlier|ago|before)(?:\s+(?:third|second|first|fourth|fiscal|nine|six)"
                 r"(?:[\s-](?:quarter|months?))?|\s+(?:quarter|period|months?|year|level))?"),
@@ -103,10 +112,11 @@ RULES: list[tuple[str, str]] = [
                 r"|twenty-first)[\s-]+century\b"),
     ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{HOLIDAY})\b(?:,?\s+{YEAR})?"),
     ("season", rf"{EDGE}?(?:(?:this\s+past|this\s+coming|last|next|this|the|early|late)\s+)"
-               rf"{SEASON}(?:(?:\s+of)?\s+{YEAR})?|{SEASON}(?:\s+of)?\s+{YEAR}"
+               rf"{SEASON}(?:(?:\s+of)?\s+{YEAR_ANY})?|{SEASON}(?:\s+of)?\s+{YEAR_ANY}"
                rf"|{YEAR}\s+{SEASON}"),
     ("ago", rf"(?:(?:about|almost|nearly|some|roughly|more\s+than|less\s+than|just|only|over"
-            rf"|barely)\s+)?{NUM}[\s-]+(?:(?:more|full|long)\s+)?{UNIT}\s+(?:ago|earlier|later"
+            rf"|barely)\s+)?{NUM}[\s-]+(?:(?:more|full|long)\s+)?{UNIT}(?:\s+or\s+so)?"
+            r"\s+(?:ago|earlier|later"
             r"|from\s+now|hence|before(?=\s*[,.;])|after(?=\s*[,.;])|previously)\b"),
     ("weekendrule", r"(?:the|this|last|next|this\s+past|this\s+coming|coming|past|previous"
                     r"|following|that)\s+weekends?\b"),
@@ -118,7 +128,7 @@ RULES: list[tuple[str, str]] = [
                 r"(?:\s+or\s+so\b)?"),
     ("thatday", rf"{EDGE}?(?:the\s+)?(?:next|following|previous|same)\s+{DAYPART}\b"
                 r"|(?:the\s+)?day\s+(?:before|after)(?=\s*[,.;])"),
-    ("edgeunit", rf"{EDGE}(?:the\s+)?(?:year|month|week|quarter|decade|century|day)\b"
+    ("edgeunit", rf"{EDGE}(?:in\s+)?(?:the\s+)?(?:year|month|week|quarter|decade|century|day)\b"
                  r"|year[\s-]end\b|year's\s+end\b|month[\s-]end\b"),
     ("weekday", r"(?:(?:last|next|this|this\s+past|this\s+coming|coming|the\s+previous"
                 r"|the\s+following|early|late|earlier|later)\s+)?"
@@ -133,6 +143,7 @@ RULES: list[tuple[str, str]] = [
                  r"|another|the\s+entire|the\s+whole|the\s+first|the)\s+)?"
                  rf"{NUM}(?:\s+to\s+{NUM})?[\s-]+(?:more\s+|full\s+|long\s+|straight\s+"
                  rf"|consecutive\s+|trading\s+|business\s+|working\s+)?{UNIT}"
+                 r"(?:\s+and\s+a\s+half)?"
                  r"(?:[\s-]+(?:long|old)\b)?"
                  r"|(?<=for\s)(?:years|months|weeks|days|hours|decades|centuries)\b"
                  r"|(?:several|many|a\s+few)[\s-]+(?:years|months|weeks|days|hours)\b"),
@@ -141,9 +152,11 @@ RULES: list[tuple[str, str]] = [
               r"|recently\b|lately\b|nowadays\b|these\s+days\b|at\s+present\b|presently\b"
               r"|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future\b"
               r"|the\s+past\b(?!\s+(?:\d|few|several|" + NUMWORD + r"))"
-              r"|the\s+(?:near|short|long)[\s-]term\b|to\s+date\b|so\s+far\b(?=[,.;])"),
+              r"|the\s+(?:near|short|long)[\s-]term\b|a\s+later\s+date\b"),
     ("month", rf"{EDGE}?{MONTH_ANY}"),
-    ("year", rf"{EDGE}?(?:(?:fiscal|calendar|the\s+year|model\s+year)\s+)?(?<![\w$#.,/-]){YEAR}"
+    ("spokenyear", rf"{EDGE}?(?:the\s+year\s+)?{SPOKEN_YEAR}"),
+    ("year", rf"{EDGE}?(?:(?:fiscal|calendar|the\s+year|model\s+year)\s+)?(?<![\w$#.,/])(?<!\d-)"
+             rf"{YEAR}"
              r"(?![\w$/-])|(?-i:FY)\s?\d{2,4}\b|the\s+year\s+(?:two\s+thousand|2000)\b"),
     ("shortyear", rf"(?<![\w'\u2019]){SHORT_YEAR}(?!\w)"),
 ]
@@ -168,7 +181,7 @@ centuries millennium period daily weekly monthly annually yearly hourly nightly 
 biweekly semiannually biannually spring summer fall autumn winter morning afternoon evening
 overnight noon midnight midday o'clock christmas easter thanksgiving halloween pentecost
 twenties thirties forties fifties sixties seventies eighties nineties year's date fy
-q1 q2 q3 q4 year-end half
+q1 q2 q3 q4 year-end half nineteen eighteen thousand
 """)
 
 #: Words that may open an expression before its trigger ("the past", "about two", "early").
@@ -182,7 +195,8 @@ upcoming prior ensuing subsequent new labor memorial independence veterans mothe
 presidents columbus flag groundhog boxing armistice bastille valentine's st patrick's good palm
 ash maundy saints' martin luther king jr new year's christmas may in shortly additional another
 one two three five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
-seventy eighty ninety hundred dozen couple few several many model
+seventy eighty ninety hundred dozen couple few several many model trading business working
+straight consecutive these near distant foreseeable immediate short long election two
 """)
 
 

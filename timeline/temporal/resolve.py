@@ -72,7 +72,24 @@ _MD = re.compile(r"(?P<month>[A-Za-z]+)\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?"
                  r"|(?P<dday>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dmonth>[A-Za-z]+)\.?"
                  r"(?:,?\s+(?P<dyear>\d{4}))?")
 _YEAR = re.compile(r"(?<!\d)(1\d|20)\d\d(?!\d)")
+_SPOKEN = re.compile(r"(nineteen|eighteen|two\s+thousand)"
+                     r"(?:[\s-]+(?:and\s+)?([a-z]+(?:[\s-][a-z]+)?))?", re.I)
 _LEX_UNITS = {"centur": "century", "millenni": "millennium"}
+
+
+def _find_year(text: str) -> int | None:
+    """The year written in digits ("1997") or spoken ("nineteen ninety-seven") in ``text``."""
+    digits = _YEAR.search(text)
+    if digits:
+        return int(digits.group())
+    spoken = _SPOKEN.search(text)
+    if not spoken:
+        return None
+    head, tail = spoken.group(1).lower(), spoken.group(2)
+    if head == "two thousand":
+        return 2000 + int(number_value(tail) or 0) if tail else 2000
+    rest = number_value(tail)
+    return None if rest is None else int(number_value(head)) * 100 + int(rest)
 
 
 def _words(text: str) -> list[str]:
@@ -106,13 +123,17 @@ class Resolver:
 
     # -- bookkeeping -------------------------------------------------------------------------
 
-    def remember(self, value: str) -> None:
-        """Make a resolved DATE/TIME value the reference for the anaphoric expressions after it."""
+    def remember(self, value: str, rule: str = "") -> None:
+        """Make a resolved DATE/TIME value the reference for the anaphoric expressions after it.
+
+        Only quarters the text names ("the third quarter") become the quarter that "the
+        quarter" and "a year ago" refer to; derived ones ("the year-ago quarter") do not.
+        """
         period = period_of_value(value)
         if period is None:
             return
         self.ref = period
-        if period.gran in ("quarter", "half"):
+        if period.gran in ("quarter", "half") and rule == "quarter":
             self.last_quarter = period
 
     def resolve(self, rule: str, start: int, end: int) -> list[Resolution]:
@@ -129,7 +150,7 @@ class Resolver:
 
     def _result(self, start, end, value, mod=None, kind=None) -> Resolution:
         if kind is None:
-            kind = "TIME" if "T" in value and not value.startswith("P") else "DATE"
+            kind = "TIME" if re.search(r"[\dX]T", value) and value[0] != "P" else "DATE"
         return Resolution(start, end, kind, value, mod)
 
     # -- choosing the year of a year-less date ----------------------------------------------
@@ -165,13 +186,17 @@ class Resolver:
             return nearest[0]
         if direction is None:
             direction = self._direction(start, end)
+        future = [c for c in candidates if c[2] > day]
+        past = [c for c in candidates if c[1] <= day]
+        if not future or not past:
+            return nearest[0]
         if direction > 0:
-            future = [c for c in candidates if c[2] > day]
-            return future[0][0] if future else nearest[0]
+            return future[0][0]
         if direction < 0:
-            past = [c for c in candidates if c[1] <= day]
-            return past[-1][0] if past else nearest[0]
-        return nearest[0]
+            return past[-1][0]
+        # News mostly looks back: a year-less date is in the past unless the future
+        # reading is much closer ("in December" written in October).
+        return future[0][0] if 3 * distance(future[0]) < distance(past[-1]) else past[-1][0]
 
     # -- rules -----------------------------------------------------------------------------
 
@@ -268,9 +293,9 @@ class Resolver:
                       and w not in _EDGE_MODS), None)
         if month is None:
             return None
-        year_match = _YEAR.search(text)
-        if year_match:
-            year = int(year_match.group())
+        year = _find_year(text)
+        if year is not None:
+            pass
         elif self.anchor is None:
             return self._result(start, end, f"XXXX-{month:02d}", _edge_mod(words))
         else:
@@ -328,7 +353,7 @@ class Resolver:
     def _year_context_ok(self, start, end, year) -> bool:
         before = self.text[max(0, start - 25):start]
         prev = before.split()[-1].lower().strip("(\"'`") if before.split() else ""
-        if prev in _YEAR_CUES:
+        if prev in _YEAR_CUES or prev.endswith(("'s", "\u2019s")):
             return year >= 1000
         if not 1900 <= year <= 2099:
             return False
@@ -337,6 +362,12 @@ class Resolver:
             return not before.rstrip().endswith(("No.", "no.", "#", "$"))
         following = after.split()[0].lower().strip(".,;:") if after.split() else ""
         return following in _AFTER_YEAR_OK
+
+    def _spokenyear(self, text, start, end):
+        year = _find_year(text)
+        if year is None or year < 1000:
+            return None
+        return self._result(start, end, f"{year:04d}", _edge_mod(_words(text)))
 
     def _shortyear(self, text, start, end):
         two = int(text[1:3])
@@ -442,8 +473,8 @@ class Resolver:
             return self._result(start, end, this_quarter.shift("quarter", 1).value())
         if "current" in lower or "this" in lower:
             return self._result(start, end, this_quarter.value())
-        if self.last_quarter is not None and not ("last" in lower or "previous" in lower
-                                                   or "past" in lower):
+        if self.last_quarter is not None and not any(
+                word in lower for word in ("last", "previous", "past", "latest", "recent")):
             return self._result(start, end, self.last_quarter.value())
         return self._result(start, end, this_quarter.shift("quarter", -1).value())
 
@@ -487,10 +518,10 @@ class Resolver:
         code = next(SEASONS[w] for w in words if w in SEASONS)
         if code == "FA" and re.match(r"\s+of\b", self.text[end:end + 5]) and "fall" in lower:
             return None
-        year_match = _YEAR.search(text)
+        year = _find_year(text)
         mod = _edge_mod([w for w in words if w not in ("the",)])
-        if year_match:
-            return self._result(start, end, f"{int(year_match.group()):04d}-{code}", mod)
+        if year is not None:
+            return self._result(start, end, f"{year:04d}-{code}", mod)
         if self.anchor is None:
             return self._result(start, end, f"XXXX-{code}", mod)
         year = self._season_year(code, words, start, end)
@@ -509,8 +540,7 @@ class Resolver:
         if "this" in words:
             if code == current_code:
                 return current_year
-            later = [y for y, first, stop in spans if first > day]
-            return later[0] if later else day.year
+            return day.year - 1 if code == "WI" and day.month <= 2 else day.year
 
         def make(y):
             first = season_start(y, code)
@@ -591,7 +621,7 @@ class Resolver:
             return self._result(start, end, "PAST_REF" if backward else "FUTURE_REF")
         gran, amount = _as_calendar_unit(unit, count)
         sign = -1 if backward else 1
-        if unit == "year" and self.last_quarter is not None and amount == 12:
+        if unit == "year" and self.last_quarter is not None and count == 1:
             return self._result(start, end, self.last_quarter.shift("year", sign).value(), mod)
         base = self.ref if anaphoric else (Period("day", self.anchor) if self.anchor else None)
         if base is None:
@@ -753,6 +783,8 @@ class Resolver:
         hour, minute = _clock_time(m)
         if hour is None:
             return None
+        if hour < 12 and ("afternoon" in lower or "evening" in lower):
+            hour += 12
         rest = text[m.end():]
         day = self._clock_day(rest, start, end)
         mod = "APPROX" if lower.startswith(("about", "around", "approximately")) else None
@@ -789,6 +821,8 @@ class Resolver:
         simple = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
                   "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M",
                   "biweekly": "P2W", "semiannually": "P6M", "biannually": "P6M"}
+        if lower == "quarterly" and re.match(r"\s+[a-z]", self.text[end:end + 3]):
+            return None  # "its quarterly dividend": an adjective, not a frequency
         if lower in simple:
             return self._result(start, end, simple[lower], kind="SET")
         for word in words[1:]:
@@ -812,7 +846,7 @@ class Resolver:
     def _duration(self, text, start, end):
         lower = re.sub(r"\s+", " ", text.lower())
         unit = _unit_of(lower)
-        if unit is None:
+        if unit is None or self._not_a_duration(lower, unit, end):
             return None
         mod = next((m for k, m in _APPROX.items() if lower.startswith(k + " ")), None)
         head = lower[: _UNIT_WORD.search(lower).start()]
@@ -838,7 +872,17 @@ class Resolver:
                 return None
         if count == 0:
             return None
+        if count is not None and lower.endswith("and a half"):
+            count += 0.5
         return self._result(start, end, _duration_value(count, unit), mod, kind="DURATION")
+
+    def _not_a_duration(self, lower: str, unit: str, end: int) -> bool:
+        """Ages ("a 44-year-old"), ordinals ("a second"), fractions ("three-quarters of")."""
+        if lower.endswith("old") or self.text[end:end + 4].lower() in (" old", "-old"):
+            return True
+        if unit == "second" and lower.split()[0] in ("a", "the"):
+            return True
+        return unit == "quarter" and (self.text[end:end + 3] == " of" or "-quarter" in lower)
 
     def _per_unit_context(self, start) -> bool:
         """ "$5 billion a year", "3% a month", "twice a day": a rate, so a SET."""
@@ -865,6 +909,7 @@ late mid last next this each every that same until, since, end beginning middle 
 _YEAR_CUES = word_set("""
 in since until till by from to through throughout during before after between and or of early
 late mid fiscal year end beginning middle start circa c. around spring summer fall autumn winter
+the its his her their our a an post pre
 """)
 
 _AFTER_YEAR_OK = word_set("""
@@ -994,7 +1039,9 @@ def _holiday_finder(name: str):
         return lambda year: dt.date(year, month, day)
     if name in NTH_WEEKDAY_HOLIDAYS:
         month, weekday, n = NTH_WEEKDAY_HOLIDAYS[name]
-        return lambda year: nth_weekday(year, month, weekday, n)
+        # US Election Day is the Tuesday after the first Monday of November.
+        offset = 1 if name == "election day" else 0
+        return lambda year: nth_weekday(year, month, weekday, n) + dt.timedelta(days=offset)
     if name in EASTER_HOLIDAYS:
         offset = EASTER_HOLIDAYS[name]
         return lambda year: easter(year) + dt.timedelta(days=offset)
