@@ -292,3 +292,32 @@ def test_discover_missing_folder(tmp_path):
 ])
 def test_slugify(name, slug):
     assert slugify(name) == slug
+
+
+def test_symlink_out_of_the_content_folder_is_refused(project, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("---\ndate: 2014-06-15\n---\nPrivate.\n")
+    (project.content_path / "link.txt").symlink_to(secret)
+    with pytest.raises(TimelineError, match="content/link.txt: the file is a link to a file "
+                                            "outside the content folder"):
+        load_article(project.content_path / "link.txt", project)
+
+
+def test_symlink_inside_the_content_folder_is_fine(project):
+    target = write(project, "real.txt", "---\ndate: 2014-06-15\n---\nText.\n")
+    (project.content_path / "alias.txt").symlink_to(target)
+    assert load_article(project.content_path / "alias.txt", project).text == "Text."
+
+
+@pytest.mark.parametrize("written", ["2014-02-30", "0000-01-01", "99999-01-01", "[1, 2]",
+                                     "2014-06-15T25:00:00"])
+def test_impossible_front_matter_dates_warn(project, written):
+    article, diagnostics = load(project, "a.txt", f"---\ndate: {written}\n---\nText.\n")
+    assert article.published is None
+    assert "is not a date" in str(diagnostics.warnings[0])
+
+
+def test_yaml_python_tags_are_refused(project):
+    with pytest.raises(TimelineError, match=r"a.txt:2: broken front matter"):
+        load_article(write(project, "a.txt", "---\n!!python/object:os.system x\n---\nT.\n"),
+                     project)

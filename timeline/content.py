@@ -80,6 +80,7 @@ def load_article(path: Path, config: Config, diagnostics: Diagnostics | None = N
     adds warnings (such as a missing publication date) to ``diagnostics``."""
     diagnostics = diagnostics if diagnostics is not None else Diagnostics()
     shown = _display_path(path, config)
+    _check_inside_content(path, shown, config)
     raw = _read_text(path, shown)
     meta, body, body_line = _split_front_matter(raw, shown)
     if not body.strip() and not meta.get("title"):
@@ -117,10 +118,26 @@ def slugify(name: str) -> str:
 
 
 def _display_path(path: Path, config: Config) -> str:
-    try:
-        return path.resolve().relative_to(config.root).as_posix()
-    except ValueError:
-        return str(path)
+    """The path as the user knows it: relative to the project, symlinks not followed."""
+    absolute = Path(path).absolute()
+    for base in (config.root, config.root.resolve()):
+        try:
+            return absolute.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return str(path)
+
+
+def _check_inside_content(path: Path, shown: str, config: Config) -> None:
+    # A symlink may point anywhere; publishing /etc/passwd as an article must not happen.
+    # Only files found in the content folder are checked: a caller may load any file it names.
+    content = config.content_path.absolute()
+    if content not in Path(path).absolute().parents:
+        return
+    real, real_content = Path(path).resolve(), content.resolve()
+    if real_content not in real.parents:
+        raise TimelineError("the file is a link to a file outside the content folder", shown,
+                            hint="copy the article into the content folder instead")
 
 
 def _read_text(path: Path, shown: str) -> str:
@@ -157,7 +174,10 @@ def _split_front_matter(raw: str, shown: str) -> tuple[dict, str, int]:
                             hint="end the front matter with a line holding only ---")
     source = "\n".join(lines[1:index])
     try:
-        meta = yaml.safe_load(source)
+        meta = yaml.load(source, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        raise TimelineError(f"broken front matter: {exc}", shown, 2,
+                            hint="fix the YAML between the --- lines") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the '---'
@@ -171,6 +191,21 @@ def _split_front_matter(raw: str, shown: str) -> tuple[dict, str, int]:
                             hint="write e.g. 'title: My article' between the --- lines")
     meta = {str(k).lower(): v for k, v in meta.items()}
     return meta, "\n".join(lines[index + 1:]), index + 2
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML, except that an impossible date (2014-02-30, year 0) stays a string, so it
+    becomes a 'not a date' warning instead of an exception."""
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp",
+                                   _FrontMatterLoader.construct_yaml_timestamp)
 
 
 # --- plain text -----------------------------------------------------------------------------
