@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import textwrap
 
 from tests.eventfactory import article, event
@@ -253,3 +254,65 @@ def test_entry_without_selector_is_refused(tmp_path):
           - note: For which event?
         """)
     assert [d.line for d in diagnostics.warnings] == [2]
+
+
+# --- the example project's annotations (needs the tagger and the build) ----------------------
+
+
+def test_example_annotations_all_match_and_show_on_the_page(built_site):
+    stale = [d for d in built_site.diagnostics.items if "annotations" in str(d.path)]
+    assert stale == []
+    page = (built_site.output / "index.html").read_text(encoding="utf-8")
+    assert "U.S. and Iranian diplomats convene in Vienna for nuclear talks" in page
+    assert "Editor’s note" in page
+    assert "<strong>20 March 2003</strong>" in page  # Markdown rendered
+    events = json.loads((built_site.output / "events.json").read_text(encoding="utf-8"))
+    vienna = next(e for e in events["events"] if e["date"]["value"] == "2014-06-16")
+    assert vienna["featured"] is True and vienna["tags"] == ["diplomacy", "nuclear"]
+
+
+def test_note_markdown_never_passes_raw_html(example_project):
+    from timeline.build import build_site
+    from timeline.config import load_config
+
+    (example_project / "content" / "annotations.yaml").write_text(textwrap.dedent("""\
+        events:
+          - on: 2014-06-16
+            text: will convene starting Monday
+            note: "<script>alert(1)</script> *fine*"
+        """), encoding="utf-8")
+    result = build_site(load_config(example_project))
+    page = (result.output / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; <em>fine</em>" in page
+
+
+def test_stale_annotation_in_a_build_names_file_and_line(example_project):
+    from timeline.build import build_site
+    from timeline.config import load_config
+
+    (example_project / "content" / "annotations.yaml").write_text(textwrap.dedent("""\
+        events:
+          - on: 2014-06-16
+            text: will convene starting Monday
+            featured: true
+          - id: no-such-event
+            hide: true
+        """), encoding="utf-8")
+    result = build_site(load_config(example_project))
+    assert result.ok
+    [warning] = [d for d in result.diagnostics.warnings if "annotations" in str(d.path)]
+    assert str(warning).startswith("warning: content/annotations.yaml:5: annotation matches no")
+
+
+def test_broken_annotations_yaml_fails_the_build_with_file_and_line(example_project):
+    from timeline.build import build_site
+    from timeline.config import load_config
+
+    (example_project / "content" / "annotations.yaml").write_text(
+        "events:\n  - text: [unclosed\n", encoding="utf-8")
+    result = build_site(load_config(example_project))
+    assert not result.ok
+    [error] = result.diagnostics.errors
+    assert str(error).startswith("error: content/annotations.yaml:")
+    assert error.line is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 
 import pytest
 
@@ -210,3 +211,49 @@ def test_merged_event_carries_its_independent_source_count():
                            event(LATER, KERRY_WSJ, "on Saturday", "2014-06-14")])
     assert len(merged) == 1
     assert merged[0].independent_sources == 2
+
+
+def test_on_the_same_day_the_original_goes_before_its_reprint():
+    merged = merge_events([event(BLOG, KERRY_BLOG, "on Saturday", "2014-06-14"),
+                           event(WSJ, KERRY_WSJ, "on Saturday", "2014-06-14")])[0]
+    assert [c.article.slug for c in merged.citations] == ["wsj", "blog"]
+    assert merged.text == KERRY_WSJ
+
+
+# --- acceptance on the seeds (needs the tagger and the build) --------------------------------
+
+SEED_FILES = ["content/2014-wsj-iraq-blog-reprint.txt", "content/2014-wsj-iraq-original.txt"]
+SEED_REPORTS = {
+    "Kerry-Zebari call": "Hoshyar Zebari, in a phone call on Saturday",
+    "Rouhani's Saturday statement": "Rouhani said on Saturday that his government was open",
+    "photos posted on Sunday": "became clearer on Sunday when photos were posted",
+    "Graham on CNN": "said Sunday on CNN",
+    "Aboutalebi's tweet": "tweeted Hamid Aboutalebi",
+}
+
+
+def _seed_events(built_site) -> list[dict]:
+    return json.loads((built_site.output / "events.json").read_text(encoding="utf-8"))["events"]
+
+
+@pytest.mark.parametrize("name", SEED_REPORTS)
+def test_seed_report_is_one_event_citing_both_files(built_site, name):
+    words = SEED_REPORTS[name]
+    hits = [e for e in _seed_events(built_site)
+            if any(words in c["sentence"] for c in e["citations"])]
+    assert len(hits) == 1, name
+    assert sorted(c["source"] for c in hits[0]["citations"]) == SEED_FILES
+    assert hits[0]["independent_sources"] == 1  # the blog reprints the Journal
+
+
+def test_no_sentence_of_the_seeds_appears_in_two_events(built_site):
+    owner: dict[tuple[str, str], str] = {}
+    for seed_event in _seed_events(built_site):
+        for citation in seed_event["citations"]:
+            key = (citation["source"], normalise(citation["sentence"]))
+            assert key not in owner, key
+            owner[key] = seed_event["id"]
+    by_sentence: dict[str, set[str]] = {}
+    for (_, sentence), event_id in owner.items():
+        by_sentence.setdefault(sentence, set()).add(event_id)
+    assert all(len(ids) == 1 for ids in by_sentence.values())

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+
+import pytest
 
 from tests.eventfactory import article, event
 from timeline.merge import merge_events
@@ -85,3 +88,36 @@ def test_future_cues():
     assert has_future_cue("the vote is set to take place")
     assert not has_future_cue("Iran said it would give military assistance")
     assert not has_future_cue("Rouhani said on Saturday that his government was open")
+
+
+# --- acceptance on the seeds (needs the tagger and the build) --------------------------------
+
+
+def _seed_event(built_site, words: str) -> dict:
+    events = json.loads((built_site.output / "events.json").read_text(encoding="utf-8"))["events"]
+    hits = [e for e in events if any(words in c["sentence"] for c in e["citations"])]
+    assert len(hits) == 1, words
+    return hits[0]
+
+
+@pytest.mark.parametrize(("words", "value"), [
+    ("will convene starting Monday", "2014-06-16"),
+    ("which is expected to begin this week", "2014-W25"),
+    ("have set a July 20 deadline", "2014-07-20"),
+])
+def test_seed_scheduled_events_are_expected_as_of_publication(built_site, words, value):
+    seed = _seed_event(built_site, words)
+    assert seed["date"]["value"] == value
+    assert seed["status"] == "expected"
+    assert seed["status_as_of"] == "2014-06-15"
+
+
+def test_seed_saturday_call_is_reported(built_site):
+    call = _seed_event(built_site, "Hoshyar Zebari, in a phone call on Saturday")
+    assert call["date"]["value"] == "2014-06-14"
+    assert call["status"] == "reported"
+
+
+def test_page_says_expected_as_of_the_publication_day(built_site):
+    page = (built_site.output / "index.html").read_text(encoding="utf-8")
+    assert "Expected, as of 15 June 2014" in page

@@ -115,6 +115,7 @@ def build_site(config: Config, *, strict: bool = False, echo: Echo | None = None
     _unique_slugs(articles, diagnostics)
     events = merge([e for r in results for e in r.events], config)
     _unique_event_ids(events)
+    events = enrich(events, config, diagnostics)
     result = BuildResult(ok=True, diagnostics=diagnostics, articles=articles, events=events,
                          output=output)
     if strict and diagnostics.items:
@@ -151,6 +152,19 @@ def merge(events: list[Event], config: Config) -> list[Event]:
             raise
         return events
     return merge_events(events, config.merge_threshold)
+
+
+def enrich(events: list[Event], config: Config, diagnostics: Diagnostics) -> list[Event]:
+    """Status and headline of each event, then the editor's annotations (``timeline.status``,
+    ``timeline.headline``, ``timeline.annotations``)."""
+    from timeline.annotations import apply_annotations, load_annotations
+    from timeline.headline import assign_headlines
+    from timeline.status import assign_statuses
+
+    events = assign_headlines(assign_statuses(events))
+    path = config.content_path / config.annotations_file
+    shown = Path(config.content_dir) / config.annotations_file
+    return apply_annotations(events, load_annotations(path, diagnostics, shown), diagnostics)
 
 
 def _unique_slugs(articles: list[Article], diagnostics: Diagnostics) -> None:

@@ -46,6 +46,12 @@ def event_to_json(event: Event) -> dict:
         "featured": event.featured or None,
         "note": event.note or None,
         "editorial": event.editorial or None,
+        # merging, status and annotations (timeline.merge / status / annotations)
+        "status_as_of": event.status_as_of.isoformat() if event.status_as_of else None,
+        "publishers": event.publishers or None,
+        "independent_sources": event.independent_sources if event.citations else None,
+        "merged_ids": event.aliases or None,
+        "date_corrected_from": event.date_corrected_from,
     }
     data.update({k: v for k, v in optional.items() if v is not None})
     return data

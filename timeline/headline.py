@@ -173,8 +173,9 @@ def _trim_front(text: str, words: tuple[int, int],
     for pattern in (_CONNECTIVE, _GENERIC_SPEAKER):
         match = pattern.match(stripped)
         dropped = len(text.split()) - len(stripped.split())
-        # A speaker is only dropped when the expression is not his ("said on Sunday that").
-        if match and len(match.group().split()) < words[0] - dropped:
+        # A speaker is only dropped when the expression is not his: "said on Sunday that" and
+        # "said Sunday" keep him (the expression follows within one word).
+        if match and len(match.group().split()) < words[0] - dropped - 1:
             stripped = stripped[match.end():]
     removed = len(text.split()) - len(stripped.split())
     stripped = stripped[:1].upper() + stripped[1:]

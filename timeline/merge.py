@@ -215,11 +215,13 @@ def _combine(members: list[Event]) -> Event:
         event.independent_sources = independent_sources(event.citations)
         return event
     readings = [_Reading(e, c) for e in members for c in e.citations]
-    readings.sort(key=lambda r: citation_order(r.citation))
+    # Same day: an original goes before its reprints, so its wording is the event's text.
+    derived = _derived_publishers([r.citation for r in readings])
+    readings.sort(key=lambda r: citation_order(r.citation, derived))
     primary = _primary(readings)
     agreeing = [r for r in readings if _nested(r.event, primary)]
     finest = min(agreeing, key=lambda r: (precision_rank(r.event.precision),
-                                          citation_order(r.citation))).event
+                                          citation_order(r.citation, derived))).event
     first = agreeing[0].event  # earliest report of the winning date gives text and id
     merged = Event(
         id=first.id, value=finest.value, precision=finest.precision, start=finest.start,
@@ -259,11 +261,12 @@ def _conflict_entry(reading: _Reading) -> dict:
     }
 
 
-def citation_order(citation: Citation) -> tuple:
-    """Publication date first (undated articles last), then file path: deterministic."""
+def citation_order(citation: Citation, derived: frozenset[str] = frozenset()) -> tuple:
+    """Publication date first (undated articles last), originals before the reprints named in
+    ``derived`` (publisher keys), then file path: deterministic."""
     published = citation.article.published_date
     return (published is None, published.isoformat() if published else "",
-            citation.article.path.as_posix())
+            _publisher(citation) in derived, citation.article.path.as_posix())
 
 
 # --- corroboration --------------------------------------------------------------------------
@@ -282,15 +285,27 @@ def independent_sources(citations: Iterable[Citation]) -> int:
     another's ("Blog reprint of The Wall Street Journal" and "The Wall Street Journal"), or an
     article whose front matter says ``reprint_of: <publisher>``, counts with that publisher.
     """
-    keys: set[str] = set()
-    for citation in citations:
-        article = citation.article
-        declared = article.extra.get("reprint_of") if isinstance(article.extra, dict) else None
-        name = str(declared or article.source or article.title or article.path)
-        keys.add(publisher_key(name))
+    keys = {_publisher(c, follow_reprint=True) for c in citations}
     roots = {key for key in keys
              if not any(other != key and _contains_words(key, other) for other in keys)}
-    return max(1, len(roots)) if keys else 0
+    return len(roots)
+
+
+def _publisher(citation: Citation, follow_reprint: bool = False) -> str:
+    article = citation.article
+    declared = article.extra.get("reprint_of") if isinstance(article.extra, dict) else None
+    name = (declared if follow_reprint and declared else None) or article.source \
+        or article.title or str(article.path)
+    return publisher_key(str(name))
+
+
+def _derived_publishers(citations: list[Citation]) -> frozenset[str]:
+    """Publisher keys, among these citations, of reprints of another citation's publisher."""
+    own = {_publisher(c) for c in citations}
+    declared = {_publisher(c) for c in citations if _publisher(c, follow_reprint=True)
+                != _publisher(c)}
+    return frozenset(declared | {key for key in own
+                                 if any(o != key and _contains_words(key, o) for o in own)})
 
 
 def _contains_words(longer: str, shorter: str) -> bool:

@@ -90,6 +90,12 @@ class Event:
     date_corrected_from: str | None = None  # TimeML value before an editor corrected it
 
     @property
+    def publishers(self) -> list[str]:
+        """Distinct publishers of the citations (title if no publisher), in citation order."""
+        names = [c.article.source or c.article.title for c in self.citations]
+        return list(dict.fromkeys(name for name in names if name))
+
+    @property
     def sort_key(self) -> tuple:
         """Chronological order; within the same start, finer precision first."""
         from timeline.temporal.values import precision_rank

@@ -233,6 +233,8 @@ def _citation_view(citation: Citation, docs_by_path: dict[str, SourceDoc],
     doc = docs_by_path.get(str(article.path))
     anchor = doc.timex_anchor(citation.timex) if doc else ""
     href = root + source_page(article.slug) + (f"#{anchor}" if anchor else "")
+    if doc is None:  # an event added by hand in annotations: its source has no page here
+        href = safe_url(article.url) or ""
     published = article.published_date
     return CitationView(
         title=article.title,
