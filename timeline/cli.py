@@ -220,3 +220,65 @@ def _tag_jsonl(stream, anchor: dt.date | None, dayfirst: bool) -> int:
     if bad:
         click.echo(f"error: {bad} bad input line(s); see the \"error\" records", err=True)
     return 1 if bad else 0
+
+
+@main.command("publish")
+@click.option("--gh-pages", "gh_pages", is_flag=True,
+              help="Commit the site to a branch and push it (GitHub Pages).")
+@click.option("--dir", "target", type=click.Path(file_okay=False, path_type=Path),
+              help="Sync the site into this folder, e.g. a mounted web root.")
+@click.option("--remote", default="origin", show_default=True, help="Git remote to push to.")
+@click.option("--branch", default="gh-pages", show_default=True, help="Branch to commit to.")
+@click.option("--cname", help="Custom domain: written to a CNAME file on the branch.")
+@click.option("--message", "-m", help="Commit message.")
+@click.option("--no-push", is_flag=True, help="Commit to the branch but do not push.")
+@click.option("--dry-run", "-n", is_flag=True, help="Show what would change; change nothing.")
+@click.option("--max-deletes", default=50, show_default=True, type=click.IntRange(0),
+              help="Stop if more files than this would be deleted.")
+@click.option("--yes", "-y", is_flag=True,
+              help="Confirm: delete more than --max-deletes, overwrite foreign files in --dir.")
+@click.option("--verbose", "-v", is_flag=True, help="List every file added, changed or deleted.")
+@click.option("--config", "root", type=click.Path(file_okay=False, path_type=Path),
+              default=".", show_default=True, help="Project folder holding timeline.toml.")
+def publish_command(gh_pages, target, remote, branch, cname, message, no_push, dry_run,
+                    max_deletes, yes, verbose, root) -> None:
+    """Publish the built site to a gh-pages branch or into a folder."""
+    from timeline.config import load_config
+    from timeline.publish import GhPagesOptions, publish_site, report_lines
+
+    options = None
+    if gh_pages:
+        options = GhPagesOptions(remote=remote, branch=branch, cname=cname, message=message,
+                                 push=not no_push)
+    try:
+        config = load_config(root)
+        result = publish_site(config, gh_pages=options, target=target, dry_run=dry_run,
+                              max_deletes=max_deletes, yes=yes)
+    except TimelineError as exc:
+        _fail(exc)
+    for line in report_lines(result, verbose=verbose):
+        click.echo(line)
+
+
+@main.command("check")
+@click.argument("site_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--config", "root", type=click.Path(file_okay=False, path_type=Path),
+              default=".", show_default=True, help="Project folder holding timeline.toml.")
+def check_command(site_dir, root) -> None:
+    """Check a built site: links, anchors, source pages, feeds and JSON exports."""
+    from timeline.check import check_site
+    from timeline.config import load_config
+
+    try:
+        config = load_config(root)
+        folder = site_dir or config.output_path
+        problems = check_site(folder, base_url=config.base_url)
+    except TimelineError as exc:
+        _fail(exc)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        click.echo(f"{folder}: {len(problems)} problem{'s' if len(problems) != 1 else ''}",
+                   err=True)
+        sys.exit(1)
+    click.echo(f"{folder}: no problems found")
