@@ -36,6 +36,11 @@ scheduled expected planned proposed intended slated set red bed need feed speed 
 hundred united based related limited
 """)
 
+ABBREVIATIONS = word_set("""
+mr mrs ms dr gen sen rep gov st jan feb mar apr jun jul aug sep sept oct nov dec no inc corp co
+ltd jr sr lt col capt sgt adm prof rev vs mt ft
+""")
+
 SPEECH_VERBS = word_set("""
 said says say told tells tweeted wrote writes announced announces stated declared added
 insisted argued warned explained noted asked replied according
@@ -75,10 +80,20 @@ def _cue(word: str) -> int:
 
 
 def _last_boundary(left: str) -> int:
+    """Offset just after the last sentence end in ``left`` ("Mr." and "P." are not ends)."""
     last = 0
     for match in _SENTENCE_END.finditer(left):
+        if left[match.start()] == "." and _is_abbreviation(left, match.start()):
+            continue
         last = match.end()
     return last
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    head = text[max(0, dot - 6):dot].split()
+    word = head[-1] if head else ""
+    word = word.split(".")[-1] if "." in word else word
+    return len(word) <= 1 or word.lower() in ABBREVIATIONS
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

@@ -101,6 +101,9 @@ RULES: list[tuple[str, str]] = [
                 r"|4th|final)(?:[\s-]+(?:fiscal[\s-]+)?)(?:quarter|half)(?!s)"
                 rf"(?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?:{YEAR}|the\s+year|this\s+year|last\s+year))?"
                 r"|(?<![\w-])Q[1-4](?:\s+" + YEAR + ")?"),
+    ("theyear", r"the\s+(?:full\s+|entire\s+|whole\s+|calendar\s+)?year\b"
+                r"(?![\s-]+(?:earlier|ago|before|after|end|old|or|and|\d))"
+                rf"|the\s+{YEAR}\s+(?:quarter|period)\b"),
     ("qref", r"(?:the\s+)?(?:latest|most\s+recent|current|past|previous|last|this|next|same|that)"
              r"\s+(?:fiscal\s+)?(?:quarter|period|fiscal\s+year)\b(?!s)|the\s+quarter\b(?!s)"),
     ("decade", rf"(?:{EDGE}|the\s+)?(?:(?:early|late|mid)[\s-]+|mid-?)?"
@@ -143,7 +146,7 @@ RULES: list[tuple[str, str]] = [
                  r"|another|the\s+entire|the\s+whole|the\s+first|the)\s+)?"
                  rf"{NUM}(?:\s+to\s+{NUM})?[\s-]+(?:more\s+|full\s+|long\s+|straight\s+"
                  rf"|consecutive\s+|trading\s+|business\s+|working\s+)?{UNIT}"
-                 r"(?:\s+and\s+a\s+half)?"
+                 r"(?:\s+and\s+a\s+half)?(?!-)"
                  r"(?:[\s-]+(?:long|old)\b)?"
                  r"|(?<=for\s)(?:years|months|weeks|days|hours|decades|centuries)\b"
                  r"|(?:several|many|a\s+few)[\s-]+(?:years|months|weeks|days|hours)\b"),
@@ -152,7 +155,7 @@ RULES: list[tuple[str, str]] = [
               r"|recently\b|lately\b|nowadays\b|these\s+days\b|at\s+present\b|presently\b"
               r"|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future\b"
               r"|the\s+past\b(?!\s+(?:\d|few|several|" + NUMWORD + r"))"
-              r"|the\s+(?:near|short|long)[\s-]term\b|a\s+later\s+date\b"),
+              r"|the\s+(?:near|short)[\s-]term\b(?![\s-][a-z])|a\s+later\s+date\b"),
     ("month", rf"{EDGE}?{MONTH_ANY}"),
     ("spokenyear", rf"{EDGE}?(?:the\s+year\s+)?{SPOKEN_YEAR}"),
     ("year", rf"{EDGE}?(?:(?:fiscal|calendar|the\s+year|model\s+year)\s+)?(?<![\w$#.,/])(?<!\d-)"

@@ -464,7 +464,7 @@ class Resolver:
             shift = -1 if any(w in lower for w in ("latest", "last", "past", "previous",
                                                    "recent")) else 0
             return self._result(start, end, f"{self.anchor.year + shift:04d}")
-        if "period" in lower and self.last_quarter is None:
+        if "period" in lower and self.last_quarter is None and "latest" not in lower:
             return None
         if self.anchor is None:
             return self._result(start, end, "XXXX-QX")
@@ -477,6 +477,20 @@ class Resolver:
                 word in lower for word in ("last", "previous", "past", "latest", "recent")):
             return self._result(start, end, self.last_quarter.value())
         return self._result(start, end, this_quarter.shift("quarter", -1).value())
+
+    def _theyear(self, text, start, end):
+        """ "for the year" is the anchor's year; "the year ended June 30" a 12-month period."""
+        year = _find_year(text)
+        if year is not None:  # "the 1988 quarter": the quarter under discussion, that year
+            quarter = self.last_quarter
+            number = (quarter.first.month - 1) // 3 + 1 if quarter else 0
+            value = f"{year:04d}-Q{number}" if quarter else f"{year:04d}"
+            return self._result(start, end, value)
+        if re.match(r"\s+(?:ended|ending|to|through|before|after)\b", self.text[end:end + 12]):
+            return self._result(start, end, "P1Y", kind="DURATION")
+        if self.anchor is None:
+            return self._result(start, end, "XXXX")
+        return self._result(start, end, f"{self.anchor.year:04d}")
 
     def _yearago(self, text, start, end):
         lower = text.lower()
@@ -601,6 +615,9 @@ class Resolver:
         if "next" in words or "coming" in words:
             return _weekday_from(base, weekday, 1, strict=True)
         direction = self._direction(start, end)
+        if self.text[end:end + 2] in ("'s", "\u2019s") or self.text[start:end].endswith(
+                ("'s", "\u2019s")):
+            direction = -1  # "Friday's close", "Wednesday's ruling": already happened
         if "this" in words and direction == 0:
             direction = 1
         return _weekday_from(base, weekday, 1 if direction > 0 else -1, strict=False)
@@ -618,6 +635,8 @@ class Resolver:
         anaphoric = any(w in words for w in ("earlier", "later", "before", "after"))
         mod = next((m for k, m in _APPROX.items() if lower.startswith(k + " ")), None)
         if count is None or count_text in VAGUE_COUNTS:
+            if anaphoric:  # "a few days later": an unknown offset from an unknown point
+                return self._result(start, end, _duration_value(None, unit), kind="DURATION")
             return self._result(start, end, "PAST_REF" if backward else "FUTURE_REF")
         gran, amount = _as_calendar_unit(unit, count)
         sign = -1 if backward else 1
@@ -668,10 +687,8 @@ class Resolver:
         return self._rel_single(rel, lower, unit, start, end, mod)
 
     def _rel_duration(self, rel, count_match, unit, start, end, mod):
-        if rel in ("recent", "most recent"):
-            return self._result(start, end, "PAST_REF")
-        if rel in ("coming", "upcoming") and not count_match:
-            return self._result(start, end, "FUTURE_REF")
+        if rel in ("recent", "most recent") and unit in ("day", "year"):
+            return self._result(start, end, "PAST_REF")  # "in recent days": lately
         count = number_value(count_match.group(1)) if count_match else None
         return self._result(start, end, _duration_value(count, unit), mod, kind="DURATION")
 
