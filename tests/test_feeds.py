@@ -244,3 +244,24 @@ def test_write_feeds_writes_all_four_files(tmp_path):
                                               "timelinejs.json"]
     assert b"\r\n" in (tmp_path / "events.ics").read_bytes()
     assert (tmp_path / "events.csv").read_bytes().startswith(b"date,display_date,")
+
+
+def test_exports_written_by_the_build_pipeline_validate(tmp_path):
+    """The files the build writes (through exports.EXPORTERS) parse with the reference parsers."""
+    from feedfixtures import render_sample_site
+
+    from timeline.config import Config
+
+    site = render_sample_site(tmp_path / "site", Config(root=tmp_path, title="T & <t>",
+                                                        base_url="https://example.org/t/"))
+    doc = json.loads((site / "timelinejs.json").read_text(encoding="utf-8"))
+    assert_timelinejs_document(doc)
+    assert len(doc["events"]) == 4  # the four dated sentences of the sample articles
+    feed = feedparser.parse((site / "events.atom").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert [e.link for e in feed.entries][0] == "https://example.org/t/#ev-2014-07"
+    cal = ical.Calendar.from_ical((site / "events.ics").read_bytes())
+    days = sorted(e["DTSTART"].dt for e in cal.walk("VEVENT"))
+    assert days == [dt.date(2014, 6, 14), dt.date(2014, 6, 16)]  # 2003 and late July skipped
+    rows = list(csv.reader(io.StringIO((site / "events.csv").read_text(encoding="utf-8"))))
+    assert [r[6] for r in rows[1:]] == ["2003", "2014-06-14", "2014-06-16", "2014-07"]
