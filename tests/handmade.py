@@ -3,6 +3,7 @@ so rendering can be tested without the tagger."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from timeline.build import ArticleResult, _source_doc
@@ -43,21 +44,21 @@ PHRASES = {
 def hand_tag(text: str) -> list[Timex]:
     found = []
     for phrase, (value, type_, mod) in PHRASES.items():
-        start = text.find(phrase)
-        if start < 0:
-            continue
-        meaning = interpret(value)
-        found.append(Timex(start, start + len(phrase), phrase, type_, value, mod,
-                           meaning.precision if meaning else None,
-                           (meaning.start, meaning.end) if meaning else None))
+        for match in re.finditer(re.escape(phrase), text):
+            start = match.start()
+            meaning = interpret(value)
+            found.append(Timex(start, start + len(phrase), phrase, type_, value, mod,
+                               meaning.precision if meaning else None,
+                               (meaning.start, meaning.end) if meaning else None))
     return sorted(found, key=lambda t: t.start)
 
 
-def build_handmade_site(tmp_path: Path) -> Path:
+def build_handmade_site(tmp_path: Path, extra: str = "") -> Path:
+    """Render the hand-made story (plus ``extra`` paragraphs) into ``tmp_path/out``."""
     config = Config(root=tmp_path, title="Test <timeline>")
     (tmp_path / "content").mkdir()
     story = tmp_path / "content" / "story.md"
-    story.write_text(STORY, encoding="utf-8")
+    story.write_text(STORY + ("\n" + extra if extra else ""), encoding="utf-8")
     article = load_article(story, config)
     timexes = hand_tag(article.text)
     events = build_events(article, timexes)

@@ -196,3 +196,13 @@ def test_html_datetime(value, precision, expected):
 def test_unresolved_tip_says_why():
     timex = Timex(0, 6, "Monday", "DATE", "XXXX-WXX-1")
     assert timex_tip(timex, undated=True) == "unresolved: the article has no publication date"
+
+
+def test_same_date_shows_once_on_the_rail(tmp_path):
+    site = build_handmade_site(tmp_path, extra="Graham spoke on Saturday too.\n")
+    html = (site / "index.html").read_text(encoding="utf-8")
+    first = html.index("Kerry called Zebari")
+    second = html.index("Graham spoke")
+    assert html.count('class="event event--continued') == 1
+    assert html.rfind('<li class="event', 0, second) > first
+    assert html.rfind('<li class="event event--continued', 0, second) > first

@@ -166,6 +166,8 @@ class EventView:
     citations: list[CitationView]
     note_html: Markup | None = None
     published_label: str = ""
+    #: same date label as the event just above: the rail shows the date once
+    continued: bool = False
 
 
 @dataclass
@@ -202,9 +204,17 @@ def group_events(events: list[Event], docs_by_path: dict[str, SourceDoc],
                       [event_view(e, docs_by_path, root) for e in in_month])
             for month, in_month in groupby(fine, key=lambda e: e.start.month)
         ]
-        years.append(YearView(year, str(year), f"y-{year}",
-                              [event_view(e, docs_by_path, root) for e in coarse], months))
+        year_view = YearView(year, str(year), f"y-{year}",
+                             [event_view(e, docs_by_path, root) for e in coarse], months)
+        for run in (year_view.events, *(m.events for m in months)):
+            _mark_continued(run)
+        years.append(year_view)
     return years
+
+
+def _mark_continued(views: list[EventView]) -> None:
+    for previous, current in zip(views, views[1:], strict=False):
+        current.continued = current.label == previous.label
 
 
 def event_view(event: Event, docs_by_path: dict[str, SourceDoc], root: str) -> EventView:
