@@ -161,6 +161,17 @@ def test_pages_url_from_remote(remote, url):
     assert _pages_url(None, remote) == url
 
 
+def test_gh_pages_warns_when_base_url_differs_from_the_pages_url(project):
+    git(project, "remote", "add", "github", "git@github.com:newsroom/iraq.git")
+    # --no-push: nothing is fetched from or pushed to the (unreachable) GitHub remote
+    result = publish_gh_pages(project / "site", project,
+                              GhPagesOptions(remote="github", push=False),
+                              dry_run=True, base_url="https://newsroom.github.io/")
+    assert result.warnings == ["base_url is https://newsroom.github.io/ but GitHub Pages will "
+                               "serve this branch at https://newsroom.github.io/iraq/: set "
+                               "base_url to it and rebuild"]
+
+
 # -- --dir --------------------------------------------------------------------------------
 
 

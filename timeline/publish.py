@@ -157,6 +157,7 @@ class PublishResult:
     dry_run: bool
     target: str  # "origin gh-pages" or the folder
     commit: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 def site_files(site_dir: Path) -> dict[str, Path]:
@@ -318,9 +319,13 @@ def publish_gh_pages(site_dir: Path, repo: Path, options: GhPagesOptions = GhPag
         blobs[rel] = git.hash_object(data, write=not dry_run)
     plan = _plan_against(git.tree_files(parent) if parent else {}, blobs)
     _guard_deletes(plan, max_deletes, yes)
-    url = base_url or _pages_url(options.cname, git.remote_url(options.remote))
+    pages_url = _pages_url(options.cname, git.remote_url(options.remote))
     target = f"{options.remote} {options.branch}" if options.push else options.branch
-    result = PublishResult(plan, url, dry_run, target)
+    result = PublishResult(plan, base_url or pages_url, dry_run, target)
+    if base_url and pages_url and base_url.rstrip("/") + "/" != pages_url:
+        # Canonical URLs, the sitemap, feeds and 404.html links are built from base_url.
+        result.warnings.append(f"base_url is {base_url} but GitHub Pages will serve this "
+                               f"branch at {pages_url}: set base_url to it and rebuild")
     if dry_run:
         return result
     tree = git.make_tree(blobs)
@@ -490,4 +495,4 @@ def report_lines(result: PublishResult, *, verbose: bool = False) -> list[str]:
         lines.append(f"Published to {result.target}{commit}: {result.plan.summary()}")
     if result.url:
         lines.append(f"The site will appear at {result.url}")
-    return lines
+    return lines + [f"warning: {w}" for w in result.warnings]
