@@ -335,3 +335,30 @@ def test_cli_publish_stale_build_one_line_error(project, tmp_path):
 def test_cli_publish_needs_a_destination(project):
     result = CliRunner().invoke(main, ["publish", "--config", str(project)])
     assert result.exit_code == 1 and "--gh-pages or --dir" in result.output
+
+
+# -- end to end: the real build, then check and publish ------------------------------------
+
+
+def test_build_then_check_then_publish_end_to_end(example_project, tmp_path):
+    runner = CliRunner()
+    args = ["--config", str(example_project)]
+    built = runner.invoke(main, ["build", "-q", *args])
+    assert built.exit_code == 0, built.output
+    checked = runner.invoke(main, ["check", *args])
+    assert checked.exit_code == 0, checked.output
+    target = tmp_path / "www"
+    published = runner.invoke(main, ["publish", "--dir", str(target), *args])
+    assert published.exit_code == 0, published.output
+    assert (target / "index.html").is_file() and (target / "events.atom").is_file()
+    assert not (target / BUILD_MARKER).exists()
+    # An edited article makes the site stale until the next build.
+    article = next((example_project / "content").glob("*.txt"))
+    article.write_text(article.read_text(encoding="utf-8") + "\nOne more line.\n",
+                       encoding="utf-8")
+    refused = runner.invoke(main, ["publish", "--dir", str(target), *args])
+    assert refused.exit_code == 1
+    assert f"content/{article.name} changed" in refused.output
+    assert runner.invoke(main, ["build", "-q", *args]).exit_code == 0
+    again = runner.invoke(main, ["publish", "--dir", str(target), *args])
+    assert again.exit_code == 0, again.output
