@@ -385,15 +385,12 @@ class Resolver:
         mod = _edge_mod(words)
         if "half of" in lower:
             mod = "START" if "first" in lower else "END"
-        digits = re.search(r"(\d{2,4})0['\u2019]?s", text)
-        if digits:
-            head = digits.group(1)
-            if len(head) == 1 or len(head) == 2 and len(digits.group(0)) <= 4:
-                decade = int(head[-1])
-                century = self._century_for(decade)
-                value = f"{century}{decade}"
-            else:
-                value = head
+        digits = re.search(r"(\d{1,3})0['\u2019]?s", text)
+        if digits and len(digits.group(1)) == 3:  # "the 1990s"
+            value = digits.group(1)
+        elif digits:  # "the '70s", "the 70s": the century comes from the anchor
+            decade = int(digits.group(1)[-1])
+            value = f"{self._century_for(decade)}{decade}"
         else:
             decade = next(DECADE_WORDS[w] for w in words if w in DECADE_WORDS)
             value = f"{self._century_for(decade)}{decade}"
@@ -924,7 +921,7 @@ late mid last next this each every that same until, since, end beginning middle 
 """)
 
 _YEAR_CUES = word_set("""
-in since until till by from to through throughout during before after between and or of early
+in since until till by from to through throughout during before after between of early
 late mid fiscal year end beginning middle start circa c. around spring summer fall autumn winter
 the its his her their our a an post pre
 """)
