@@ -56,3 +56,16 @@ def test_blank_text_has_no_sentences(text):
 
 def test_text_without_final_period():
     assert sentences("No period here") == ["No period here"]
+
+
+def test_long_paragraph_is_split_in_windows_without_cutting_sentences():
+    sentence = "Sen. Graham of the U.S. said on Sept. 11 that Messrs. Obama and Kerry agreed."
+    text = " ".join([sentence] * 400)  # ~32,000 characters in one paragraph
+    assert sentences(text) == [sentence] * 400
+
+
+def test_paragraph_without_sentence_ends_still_splits_into_bounded_pieces():
+    text = "word " * 20000
+    spans = split_sentences(text)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text.rstrip())
+    assert all(b - a <= 4 * 3000 for a, b in spans)

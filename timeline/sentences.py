@@ -22,12 +22,49 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
+#: pysbd's time grows faster than linearly with the length of its input, so long paragraphs
+#: are cut into windows of about this many characters at unmistakable sentence ends first.
+WINDOW = 3000
+# A safe cut: a lowercase word of 3+ letters, end punctuation, optional closing quote, space,
+# then a capital. Abbreviations ("Mr.", "U.S.", "Sept.") never match, so no sentence is cut.
+_SAFE_CUT = re.compile(
+    r"(?<=[a-z]{3}[.!?])(?<!Messrs\.)(?<!Corp\.)(?<!Dept\.)(?<!Bros\.)(?<!Prof\.)(?<!Capt\.)"
+    r"[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z])"
+)
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentences of ``text[start:end]`` as offsets into ``text``, stripped of outer whitespace.
 
     Every returned span is non-empty and ``text[s:e]`` is the sentence exactly.
     """
     end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    for window_start, window_end in _windows(text, start, end):
+        spans.extend(_split_window(text, window_start, window_end))
+    return spans
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    windows = []
+    while end - start > WINDOW:
+        limit = min(end, start + 4 * WINDOW)
+        cut = _SAFE_CUT.search(text, start + WINDOW, limit)
+        if cut is not None:
+            windows.append((start, cut.start()))
+            start = cut.end()
+            continue
+        # No clear sentence end (a list, a table, garbage): cut at a space, or anywhere, so
+        # a pathological paragraph costs linear time; a sentence may be split there.
+        space = text.rfind(" ", start + WINDOW, limit)
+        stop = space if space > start else limit
+        windows.append((start, stop))
+        start = stop
+    windows.append((start, end))
+    return windows
+
+
+def _split_window(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     if not chunk.strip():
         return []
