@@ -56,6 +56,13 @@ def test_broken_anchor_is_reported(site):
                for m in messages(site))
 
 
+def test_duplicate_id_is_reported(site):
+    page = site / "index.html"
+    page.write_text(page.read_text().replace("</main>", '<p id="main">again</p></main>'))
+    (problem,) = messages(site)
+    assert problem.startswith("index.html:") and problem.endswith("duplicate id 'main'")
+
+
 def test_missing_asset_is_reported(site):
     index = (site / "index.html").read_text()
     css = next(p for p in (site / "static").glob("*.css") if f"static/{p.name}" in index)

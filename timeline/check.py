@@ -14,7 +14,7 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -66,6 +66,7 @@ def check_site(site: Path, *, base_url: str = "") -> list[Problem]:
 class _Page:
     ids: set[str]
     links: list[tuple[int, str]]  # (line, reference)
+    duplicate_ids: list[tuple[int, str]] = field(default_factory=list)
 
 
 class _PageParser(HTMLParser):
@@ -76,6 +77,8 @@ class _PageParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         if values.get("id"):
+            if values["id"] in self.page.ids:  # the second one can never be linked to
+                self.page.duplicate_ids.append((self.getpos()[0], values["id"]))
             self.page.ids.add(values["id"])
         if tag == "a" and values.get("name"):
             self.page.ids.add(values["name"])
@@ -94,6 +97,8 @@ def _parse_page(path: Path) -> _Page:
 def _check_links(site: Path, pages: dict[str, _Page], prefix: str) -> list[Problem]:
     problems = []
     for rel, page in pages.items():
+        problems += [Problem(f"{rel}:{line}", f"duplicate id {ident!r}")
+                     for line, ident in page.duplicate_ids]
         for line, ref in page.links:
             problem = _check_link(site, pages, rel, ref, prefix)
             if problem:
