@@ -281,6 +281,15 @@ def test_stale_build_is_refused_naming_the_changed_file(project):
         check_build(project / "site", load_config(project))
 
 
+def test_build_by_another_timeline_version_is_stale(project):
+    record = project / "site" / ".timeline-inputs.json"
+    data = json.loads(record.read_text())
+    data["timeline"] = "0.0.1"
+    record.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(TimelineError, match=r"timeline \(built with 0\.0\.1, now .*\) changed"):
+        check_build(project / "site", load_config(project))
+
+
 def test_stale_build_by_time_when_no_inputs_record(project):
     (project / "site" / ".timeline-inputs.json").unlink()
     marker = {"ok": True, "built": "2020-01-01T00:00:00+00:00"}

@@ -96,7 +96,10 @@ def stale_inputs(site_dir: Path, config, marker: dict) -> list[str]:
     current = input_files(config)
     record = _read_json(Path(site_dir) / INPUTS_RECORD)
     if record is not None and isinstance(record.get("inputs"), dict):
-        return _changed_inputs(record["inputs"], current)
+        changed = _changed_inputs(record["inputs"], current)
+        if record.get("timeline") != __version__:  # the theme and tagger ship with timeline
+            changed.append(f"timeline (built with {record.get('timeline')}, now {__version__})")
+        return changed
     try:
         built = dt.datetime.fromisoformat(str(marker.get("built"))).timestamp()
     except ValueError:
