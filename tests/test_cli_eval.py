@@ -60,7 +60,7 @@ def test_table_and_error_listing(tmp_path):
     assert result.exit_code == 0
     assert "2 documents" in result.stdout
     assert "all types: 6 gold" in result.stdout and "DATE+TIME: 4 gold" in result.stdout
-    listed = re.search(r"(\d+) errors \(all types\):\n", result.stdout)
+    listed = re.search(r"(\d+) errors \(all types\): (\d+) miss, .*\n", result.stdout)
     assert listed is not None
     error_lines = result.stdout[listed.end():].splitlines()
     assert len(error_lines) == int(listed.group(1))

@@ -84,10 +84,7 @@ def eval_command(directory, show_errors, subset, per_doc, as_json) -> None:
         click.echo()
     click.echo(scorer.format_table(evaluation))
     if show_errors:
-        errors = evaluation.errors(subset)
-        click.echo(f"\n{len(errors)} errors ({scorer.SUBSET_LABELS[subset]}):")
-        for error in errors:
-            click.echo(error.describe())
+        click.echo("\n" + scorer.format_errors(evaluation, subset))
 
 
 def _parse_anchor(raw: str | None, where: str = "--anchor") -> dt.date | None:

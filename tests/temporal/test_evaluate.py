@@ -13,7 +13,9 @@ import pytest
 
 from timeline.temporal.evaluate import (
     Counts,
+    Evaluation,
     evaluate,
+    format_errors,
     format_table,
     match_relaxed,
     prf,
@@ -103,6 +105,8 @@ def test_error_listing_kinds_in_text_order():
         ("wrong type", "noon", "noon"),
     ]
     assert "[Monday]" in score.errors["all"][0].context
+    summary = format_errors(Evaluation([score]), "all").splitlines()[0]
+    assert summary == "5 errors (all types): 1 miss, 1 spurious, 2 wrong value, 1 wrong type"
     line = score.errors["all"][3].describe()
     assert "2014-02-28" in line and "2014-03-07" in line and line.startswith("d: wrong value")
 

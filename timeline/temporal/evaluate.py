@@ -31,6 +31,7 @@ from timeline.temporal.timeml import TimeMLDocument
 ANCHOR_TYPES = frozenset({"DATE", "TIME"})
 SUBSETS = ("all", "date_time")
 SUBSET_LABELS = {"all": "all types", "date_time": "DATE+TIME"}
+ERROR_KINDS = ("miss", "spurious", "wrong value", "wrong type")
 
 
 @dataclass
@@ -313,3 +314,13 @@ def to_json(evaluation: Evaluation, *, errors: bool = False) -> str:
         data["errors"] = {subset: [e.to_json() for e in evaluation.errors(subset)]
                           for subset in SUBSETS}
     return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def format_errors(evaluation: Evaluation, subset: str = "all") -> str:
+    """Every error of ``subset``, one per line, after a count of each kind."""
+    errors = evaluation.errors(subset)
+    kinds = Counter(error.kind for error in errors)
+    summary = ", ".join(f"{kinds[kind]} {kind}" for kind in ERROR_KINDS)
+    lines = [f"{len(errors)} errors ({SUBSET_LABELS[subset]}): {summary}"]
+    lines += [error.describe() for error in errors]
+    return "\n".join(lines)
