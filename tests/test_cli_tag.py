@@ -110,3 +110,14 @@ def test_real_process_prints_no_traceback(tmp_path):
     assert process.returncode == 1
     assert "Traceback" not in process.stderr
     assert process.stderr.startswith(f"error: {bad}: not UTF-8")
+
+
+def test_jsonl_line_in_another_encoding_spoils_only_itself():
+    stdin = (json.dumps({"id": "ok", "text": "Nothing."}).encode() + b"\n"
+             + b'{"id": "latin", "text": "caf\xe9"}\n'
+             + json.dumps({"id": "also ok", "text": "caf\u00e9"}).encode() + b"\n")
+    result = run("--jsonl", stdin=stdin)
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r.get("id") for r in records] == ["ok", None, "also ok"]
+    assert records[1]["line"] == 2 and "UTF-8" in records[1]["error"]

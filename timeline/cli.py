@@ -133,14 +133,18 @@ def _format_text_listing(path: Path, timexes) -> str:
     return "\n".join(lines)
 
 
-def _tag_jsonl_line(line: str, number: int, default_anchor: dt.date | None,
+def _tag_jsonl_line(raw: bytes, number: int, default_anchor: dt.date | None,
                     dayfirst: bool) -> dict:
     """One output record for one input line: the timexes, or an error naming the line."""
     where = f"<stdin>:{number}"
     record_id = None
     try:
         try:
-            record = json.loads(line)
+            # Decoded per line, so one line in another encoding spoils only itself.
+            record = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise TimelineError(f"not UTF-8 (byte 0x{raw[exc.start]:02x} at column "
+                                f"{exc.start + 1})", where) from None
         except json.JSONDecodeError as exc:
             raise TimelineError(f"not JSON: {exc.msg}", where) from None
         if not isinstance(record, dict):
@@ -177,7 +181,7 @@ def tag_command(files, anchor, fmt, dayfirst, jsonl) -> None:
     except TimelineError as exc:
         _fail(exc)
     if jsonl:
-        sys.exit(_tag_jsonl(sys.stdin, anchor_date, dayfirst))
+        sys.exit(_tag_jsonl(click.get_binary_stream("stdin"), anchor_date, dayfirst))
     if not files:
         _fail(TimelineError("no input files", hint="give FILE... or --jsonl to read stdin"))
     results: dict[str, list] = {}
@@ -206,7 +210,10 @@ def tag_command(files, anchor, fmt, dayfirst, jsonl) -> None:
 
 
 def _tag_jsonl(stream, anchor: dt.date | None, dayfirst: bool) -> int:
-    """Tag each JSON line of ``stream``; bad lines get an error record. Exit code 1 if any."""
+    """Tag each JSON line of the binary ``stream``; bad lines get an error record.
+
+    Returns the exit code: 1 if any line was bad.
+    """
     bad = 0
     for number, line in enumerate(stream, start=1):
         if not line.strip():
