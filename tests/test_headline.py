@@ -49,6 +49,10 @@ CASES = [
      "where thousands of U.S. and Iraqi forces once fought.",
      "on Sunday",
      "Iraqi officials said on Sunday that ISIS had taken control of Tal Afar in northwest Iraq"),
+    # ...also when the tagger's expression is the bare weekday
+    ("Iraqi officials said on Sunday that ISIS had taken control of Tal Afar.",
+     "Sunday",
+     "Iraqi officials said on Sunday that ISIS had taken control of Tal Afar"),
     # parentheses are not cut; the attribution holding the expression stays
     ("Because he was not as bad as Hitler,” Sen. Lindsey Graham (R., S.C.) said Sunday on CNN.",
      "Sunday",
