@@ -257,3 +257,30 @@ def test_no_sentence_of_the_seeds_appears_in_two_events(built_site):
     for (_, sentence), event_id in owner.items():
         by_sentence.setdefault(sentence, set()).add(event_id)
     assert all(len(ids) == 1 for ids in by_sentence.values())
+
+
+def test_conflicting_dates_show_on_the_page_and_in_events_json(tmp_path):
+    from timeline.build import build_site
+    from timeline.config import load_config
+
+    content = tmp_path / "content"
+    content.mkdir()
+    sentence = ("Secretary of State John Kerry spoke to his Iraqi counterpart, Hoshyar Zebari, "
+                "in a phone call on Saturday, according to the State Department.")
+    for name, date, publisher in (("first", "2014-06-15", "The Wall Street Journal"),
+                                  ("later", "2014-06-23", "Weekly Digest")):
+        (content / f"{name}.txt").write_text(
+            f"---\ntitle: {name}\nsource: {publisher}\ndate: {date}\n---\n{sentence}\n",
+            encoding="utf-8")
+    result = build_site(load_config(tmp_path))
+    assert result.ok, [str(d) for d in result.diagnostics.items]
+    events = json.loads((result.output / "events.json").read_text(encoding="utf-8"))["events"]
+    assert len(events) == 1
+    [call] = events
+    assert len(call["citations"]) == 2 and call["independent_sources"] == 2
+    assert call["date"]["value"] == "2014-06-14"  # tie: the earliest publication's reading
+    assert {(c["source"], c["value"]) for c in call["conflicts"]} == {
+        ("content/first.txt", "2014-06-14"), ("content/later.txt", "2014-06-21")}
+    page = (result.output / "index.html").read_text(encoding="utf-8")
+    assert "Sources disagree on this date" in page
+    assert "Weekly Digest: 21 June 2014" in page
