@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from timeline.build import ArticleResult, _source_doc
+from timeline.build import ArticleResult, source_docs
 from timeline.config import Config
 from timeline.content import load_article
 from timeline.events import build_events
@@ -64,6 +64,6 @@ def build_handmade_site(tmp_path: Path, extra: str = "") -> Path:
     events = build_events(article, timexes)
     result = ArticleResult(story, article, timexes, events)
     out = tmp_path / "out"
-    render_site(out, config, events, [_source_doc(result, events)])
+    render_site(out, config, events, source_docs([result], events))
     write_exports(out, events, config)
     return out

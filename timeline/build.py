@@ -205,7 +205,7 @@ def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.tmp-", dir=output.parent))
     _make_readable(staging)
     try:
-        docs = [_source_doc(r, events) for r in results if r.article is not None]
+        docs = source_docs(results, events)
         written = render_site(staging, config, events, docs)
         written += write_exports(staging, events, config)
         # Host-ready pass (metadata, 404, sitemap, fingerprinted assets) and the inputs record
@@ -232,18 +232,25 @@ def _make_readable(folder: Path) -> None:
     folder.chmod(0o777 & ~umask)
 
 
-def _source_doc(result: ArticleResult, events: list[Event]):
+def source_docs(results: list[ArticleResult], events: list[Event]) -> list:
+    """Each readable article with its expressions and the (merged) event each one belongs to."""
     from timeline.render import SourceDoc
 
-    doc = SourceDoc(result.article, sorted(result.timexes, key=lambda t: (t.start, t.end)))
+    cited: dict[str, list[tuple[Event, object]]] = {}
     for event in events:
         for citation in event.citations:
-            if citation.article.path != result.article.path:
-                continue
+            cited.setdefault(str(citation.article.path), []).append((event, citation))
+    docs = []
+    for result in results:
+        if result.article is None:
+            continue
+        doc = SourceDoc(result.article, sorted(result.timexes, key=lambda t: (t.start, t.end)))
+        for event, citation in cited.get(str(result.article.path), []):
             doc.anchors.add(citation.timex.start)
             for timex in (citation.timex, *citation.other_timexes):
                 doc.event_of.setdefault(timex.start, event.id)
-    return doc
+        docs.append(doc)
+    return docs
 
 
 def _write_marker(staging: Path, files: list[str], results: list[ArticleResult],

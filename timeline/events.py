@@ -26,7 +26,10 @@ def build_events(article: Article, timexes: list[Timex]) -> list[Event]:
     events: list[Event] = []
     seen: set[str] = set()
     ordered = sorted(timexes, key=lambda t: (t.start, t.end))
-    for start, end in article_sentences(article):
+    # Only paragraphs holding a dating expression can yield events: splitting the others
+    # into sentences (the slowest step of a build) would be wasted.
+    anchoring = [t for t in ordered if t.anchors_timeline]
+    for start, end in article_sentences(article, anchoring):
         inside = [t for t in ordered if t.start >= start and t.end <= end]
         anchors = [t for t in inside if t.anchors_timeline]
         if not anchors:
@@ -38,14 +41,20 @@ def build_events(article: Article, timexes: list[Timex]) -> list[Event]:
     return events
 
 
-def article_sentences(article: Article) -> list[tuple[int, int]]:
-    """Sentence spans of the article's body blocks (date lines left out)."""
+def article_sentences(article: Article,
+                      needed: list[Timex] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of the article's body blocks (date lines left out); with ``needed``,
+    only of the blocks that hold one of those expressions."""
     spans: list[tuple[int, int]] = []
     blocks = article.blocks or []
     if not blocks and article.text:
         return split_sentences(article.text)
     for block in blocks:
         if block.kind in SKIPPED_BLOCKS:
+            continue
+        if needed is not None and not any(
+            block.start <= t.start < block.end for t in needed
+        ):
             continue
         spans.extend(split_sentences(article.text, block.start, block.end))
     return spans
