@@ -13,6 +13,7 @@ from pathlib import Path
 from timeline.config import Config
 from timeline.feeds import FEED_EXPORTERS  # TimelineJS, Atom, iCalendar, CSV (PUBLISH)
 from timeline.model import Citation, Event
+from timeline.render import safe_url
 from timeline.temporal.values import describe
 
 EVENTS_JSON = "events.json"
@@ -65,7 +66,7 @@ def citation_to_json(citation: Citation) -> dict:
         "source": article.path.as_posix(),
         "title": article.title,
         "publisher": article.source or None,
-        "url": article.url,
+        "url": safe_url(article.url),  # a javascript: URL must not reach consumers
         "published": published.isoformat() if published else None,
         "expression": timex.text,
         "value": timex.value,
