@@ -42,11 +42,13 @@ def main() -> None:
 def build(content_dir, output_dir, root, strict, quiet) -> None:
     """Build the site from the articles."""
     from timeline.build import build_site
+    from timeline.cache import ArticleCache
     from timeline.config import load_config
 
     try:
         config = load_config(root, content_dir=content_dir, output_dir=output_dir)
-        result = build_site(config, strict=strict, echo=None if quiet else click.echo)
+        result = build_site(config, strict=strict, echo=None if quiet else click.echo,
+                            cache=ArticleCache.for_project(config))
     except TimelineError as exc:
         _fail(exc)
     for diagnostic in result.diagnostics.items:
@@ -224,6 +226,37 @@ def _tag_jsonl(stream, anchor: dt.date | None, dayfirst: bool) -> int:
     if bad:
         click.echo(f"error: {bad} bad input line(s); see the \"error\" records", err=True)
     return 1 if bad else 0
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback is reachable by other machines.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on; 0 picks a free one.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser.")
+@click.option("--poll", is_flag=True,
+              help="Poll for changes (Docker volumes, network mounts) instead of native events.")
+@click.option("--content", "content_dir", type=click.Path(file_okay=False), help="Articles folder.")
+@click.option("--config", "root", type=click.Path(file_okay=False, path_type=Path),
+              default=".", show_default=True, help="Project folder holding timeline.toml.")
+def serve_command(host, port, open_browser, poll, content_dir, root) -> None:
+    """Preview the site with live reload; rebuilds whenever a source file changes."""
+    import signal
+
+    from timeline.config import load_config
+    from timeline.serve import serve
+
+    def stop_on_terminate(_signum, _frame):
+        raise KeyboardInterrupt  # same clean shutdown as Ctrl-C
+
+    signal.signal(signal.SIGTERM, stop_on_terminate)
+    overrides = {"content_dir": content_dir}
+    try:
+        config = load_config(root, **overrides)
+        serve(config, host, port, poll=poll, open_browser=open_browser, echo=click.echo,
+              config_overrides=overrides)
+    except TimelineError as exc:
+        _fail(exc)
 
 
 @main.command("publish")

@@ -521,6 +521,13 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, *, poll: bo
                            config_overrides=config_overrides)
     try:
         server.start()
+    except KeyboardInterrupt:
+        server.stop()  # Ctrl-C during the first build
+        return
+    except BaseException:
+        server.stop()  # e.g. the port is taken: nothing to announce, just clean up
+        raise
+    try:
         echo(f"Serving {config.root.name or config.root} at {server.url} "
              f"(watching {'by polling' if poll else 'for changes'}; Ctrl-C to stop)")
         if open_browser:
