@@ -230,11 +230,16 @@ def snippet(state: BuildState) -> str:
 
 
 _BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
+# Built pages carry a Content-Security-Policy that forbids inline scripts and styles; the
+# live-reload script and overlay are inline, so preview responses go without that policy.
+_CSP_META = re.compile(rb"<meta\s+http-equiv=[\"']?content-security-policy[^>]*>\n?",
+                       re.IGNORECASE)
 
 
 def inject(page: bytes, state: BuildState) -> bytes:
     """``page`` with the live-reload snippet before its last ``</body>`` (appended if none)."""
     extra = snippet(state).encode()
+    page = _CSP_META.sub(b"", page)
     ends = list(_BODY_END.finditer(page))
     if not ends:
         return page + extra
