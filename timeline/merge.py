@@ -237,10 +237,14 @@ def _combine(members: list[Event]) -> Event:
 
 def _primary(readings: list[_Reading]) -> Event:
     """The date most readings agree with; a tie goes to the earliest publication."""
-    support = Counter()
-    for reading in readings:
-        support[reading.event.value] += sum(1 for other in readings
-                                            if _nested(other.event, reading.event))
+    first_of: dict[str, Event] = {}
+    count: Counter[str] = Counter()
+    for reading in readings:  # distinct readings first: a big group has few distinct dates
+        first_of.setdefault(reading.event.value, reading.event)
+        count[reading.event.value] += 1
+    support = {value: sum(n for other, n in count.items()
+                          if _nested(first_of[other], first_of[value]))
+               for value in count}
     best = max(support.values())
     return next(r.event for r in readings if support[r.event.value] == best)
 
