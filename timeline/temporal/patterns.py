@@ -164,7 +164,23 @@ RULES: list[tuple[str, str]] = [
     ("shortyear", rf"(?<![\w'\u2019]){SHORT_YEAR}(?!\w)"),
 ]
 
-FINDER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in RULES), re.I)
+_EDGE_FIRST = "tbsemcfl"
+#: The first characters each rule can start with. A failed one-character look-ahead is much
+#: cheaper than failing inside a rule's optional prefixes, so every rule is guarded by one.
+FIRST_CHARS = {
+    "clock": r"\dasnmotfe", "md": r"\dmtwfsjaond", "iso": r"\d", "numdate": r"\d",
+    "monthyear": _EDGE_FIRST + "jaond", "yearago": "tcsy", "quarter": r"tilnfc\dsq",
+    "theyear": "t", "qref": "tlmcpns", "decade": _EDGE_FIRST + "\\d'\u2019n",
+    "century": _EDGE_FIRST + r"\dn", "holiday": "lntcbvsijhamfgpe",
+    "season": _EDGE_FIRST + r"naw\d", "ago": r"\dabcdefhjlmnorst", "weekendrule": "tlncpf",
+    "reltoday": _EDGE_FIRST + "y", "relunit": _EDGE_FIRST + "npure", "thatday": _EDGE_FIRST + "npd",
+    "edgeunit": _EDGE_FIRST + "y", "weekday": "lntcemwfs", "set": "epdwmayhnqbsotf",
+    "duration": r"\dabcdefhjlmnorstuwy", "vague": "rnctlap", "spokenyear": _EDGE_FIRST + "n",
+    "month": _EDGE_FIRST + "jaond", "year": _EDGE_FIRST + r"\dm", "shortyear": "'\u2019",
+}
+
+FINDER = re.compile("|".join(f"(?P<{name}>(?=[{FIRST_CHARS[name]}]){pattern})"
+                             for name, pattern in RULES), re.I)
 
 # -- trigger-directed search -------------------------------------------------------------------
 # Scanning the whole grammar at every character is slow; instead, tokens that can head a
@@ -203,13 +219,41 @@ straight consecutive these near distant foreseeable immediate short long electio
 """)
 
 
+_TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*")
+_DIGITS = frozenset("0123456789")
+#: Words that join an expression's modifiers but never start one ("the end OF", "more THAN").
+_CONNECTORS = frozenset(("of", "in", "to", "than", "and", "least", "most", "other", "times"))
+
+
+def _forms(words) -> frozenset[str]:
+    """The spellings a trigger word is found in: as is, capitalised, upper case, possessive."""
+    out = set()
+    for word in words:
+        for form in (word, word.capitalize(), word.upper()):
+            out.update((form, form + "'s", form + "\u2019s"))
+    return frozenset(out)
+
+
+_TRIGGER_FORMS = _forms(TRIGGERS)
+_PREFIX_FORMS = _forms(PREFIXES)
+
+
 def find(text: str):
     """Yield ``(rule, start, end)`` for each expression, left to right, never overlapping."""
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+    tokens = list(_TOKEN.finditer(text))
     taken = 0
-    for index, (pos, word) in enumerate(tokens):
-        if pos < taken or not _is_trigger(word):
+    for index, token in enumerate(tokens):
+        word = token.group()
+        if word[0] in _DIGITS:
+            pos = token.start()
+            if pos < taken or _is_number(text, pos, token.end()):
+                continue
+        elif word not in _TRIGGER_FORMS:
             continue
+        else:
+            pos = token.start()
+            if pos < taken:
+                continue
         for start in _starts(tokens, index, taken, text):
             match = FINDER.match(text, start)
             if match and match.end() > pos:
@@ -218,25 +262,27 @@ def find(text: str):
                 break
 
 
-def _is_trigger(word: str) -> bool:
-    if word[0].isdigit():
-        return True
-    lower = word.strip("'\u2019").lower()
-    if not lower:
-        return False
-    return lower in TRIGGERS or lower[0].isdigit() or lower.split("'")[0] in TRIGGERS
+def _is_number(text: str, start: int, end: int) -> bool:
+    """Money, percentages and decimals ("$1.5", "25%", "3,000") never head an expression."""
+    before = text[start - 1:start] if start else ""
+    after = text[end:end + 2]
+    return before in ("$", "#", "\u00a3", "\u20ac") or after[:1] == "%" or (
+        after[:1] in ",." and after[1:2].isdigit())
 
 
 def _starts(tokens, index: int, taken: int, text: str) -> list[int]:
     """Candidate start offsets for the trigger at ``index``, leftmost first."""
     first = index
     while first > 0 and index - first < 5:
-        pos, word = tokens[first - 1]
-        if pos < taken or word.lower().replace("\u2019", "'") not in PREFIXES:
+        token = tokens[first - 1]
+        if token.start() < taken or token.group() not in _PREFIX_FORMS:
             break
         first -= 1
     starts = []
-    for pos, _word in tokens[first:index + 1]:
+    for token in tokens[first:index + 1]:
+        pos = token.start()
+        if token.group().lower() in _CONNECTORS and token is not tokens[index]:
+            continue
         if pos > 0 and text[pos - 1] in "'\u2019" and pos - 1 >= taken:
             starts.append(pos - 1)
         starts.append(pos)
