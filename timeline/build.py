@@ -168,13 +168,15 @@ def enrich(events: list[Event], config: Config, diagnostics: Diagnostics) -> lis
 
 
 def _unique_slugs(articles: list[Article], diagnostics: Diagnostics) -> None:
-    seen: dict[str, Article] = {}
+    seen: dict[str, Article | str] = {}
+    seen["index"] = "the list of sources"  # sources/index.html: an index.md must not replace it
     for article in articles:
         base, slug, counter = article.slug, article.slug, 2
         while slug in seen:
             slug, counter = f"{base}-{counter}", counter + 1
         if slug != base:
-            diagnostics.warn(f"page name '{base}' is already used by {seen[base].path}; "
+            used_by = getattr(seen[base], "path", seen[base])
+            diagnostics.warn(f"page name '{base}' is already used by {used_by}; "
                              f"this article's page is sources/{slug}.html", article.path,
                              hint="rename one of the files")
         article.slug = slug
