@@ -122,13 +122,23 @@ def stream(broker: EventBroker, write, keepalive: float = KEEPALIVE_SECONDS) -> 
 
 
 # -- the page side -------------------------------------------------------------------------
+#
+# The built pages carry a strict Content-Security-Policy (scripts and styles from 'self' only,
+# nothing inline). The preview keeps that policy - so it shows what production will do - and
+# therefore injects only a JSON data block (not executed, so allowed) plus references to a
+# same-origin script and stylesheet served by the preview server.
 
+#: Served by the preview server, outside any site path.
+SCRIPT_PATH = "/__timeline__/livereload.js"
+STYLE_PATH = "/__timeline__/overlay.css"
 _OVERLAY_ID = "__timeline-overlay"
+_OVERLAY_TITLE = "Build failed \u2014 showing the last good build"
 
-_SCRIPT = """<script>
-(function () {
+_SCRIPT = """(function () {
   "use strict";
-  var state = JSON.parse(document.getElementById("__timeline-state").textContent);
+  var holder = document.getElementById("__timeline-state");
+  if (!holder) { return; }
+  var state = JSON.parse(holder.textContent);
   var scrollKey = "timeline-scroll:" + location.pathname;
   function restoreScroll() {
     var saved = null;
@@ -158,13 +168,12 @@ _SCRIPT = """<script>
     box = document.createElement("div");
     box.id = "OVERLAY_ID";
     box.setAttribute("role", "alert");
-    box.style.cssText = "OVERLAY_CSS";
     var title = document.createElement("strong");
-    title.textContent = "Build failed \\u2014 showing the last good build";
+    title.textContent = "OVERLAY_TITLE";
     box.appendChild(title);
     problems.forEach(function (p) {
       var item = document.createElement("pre");
-      item.style.cssText = "white-space:pre-wrap;margin:.6em 0 0;font:inherit";
+      // textContent, never innerHTML: messages quote the user's files.
       item.textContent = (p.where ? p.where + ": " : "") + p.message +
         (p.hint ? " (" + p.hint + ")" : "");
       box.appendChild(item);
@@ -190,16 +199,26 @@ _SCRIPT = """<script>
   }
   connect();
 })();
-</script>"""
+"""
 
-_OVERLAY_CSS = ("position:fixed;z-index:2147483647;left:1rem;right:1rem;bottom:1rem;"
-                "max-height:60vh;overflow:auto;padding:1rem 1.2rem;border-radius:6px;"
-                "background:#2b0b0b;color:#ffe9e9;border:2px solid #ff6b6b;"
-                "font:14px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;"
-                "box-shadow:0 6px 30px rgba(0,0,0,.5)")
-
-SCRIPT = (_SCRIPT.replace("OVERLAY_ID", _OVERLAY_ID).replace("OVERLAY_CSS", _OVERLAY_CSS)
+SCRIPT = (_SCRIPT.replace("OVERLAY_ID", _OVERLAY_ID).replace("OVERLAY_TITLE", _OVERLAY_TITLE)
           .replace("EVENTS_PATH", EVENTS_PATH))
+
+STYLE = f"""#{_OVERLAY_ID} {{
+  position: fixed; z-index: 2147483647; left: 1rem; right: 1rem; bottom: 1rem;
+  max-height: 60vh; overflow: auto; padding: 1rem 1.2rem; border-radius: 6px;
+  background: #2b0b0b; color: #ffe9e9; border: 2px solid #ff6b6b;
+  font: 14px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+  box-shadow: 0 6px 30px rgba(0, 0, 0, .5); text-align: left;
+}}
+#{_OVERLAY_ID} pre {{ white-space: pre-wrap; margin: .6em 0 0; font: inherit; color: inherit; }}
+"""
+
+#: Files the preview server serves under ``/__timeline__/``: path -> (body, content type).
+ASSETS = {
+    SCRIPT_PATH: (SCRIPT.encode(), "text/javascript; charset=utf-8"),
+    STYLE_PATH: (STYLE.encode(), "text/css; charset=utf-8"),
+}
 
 
 def _json_for_script(text: str) -> str:
@@ -212,34 +231,30 @@ def overlay_html(problems: tuple[BuildProblem, ...] | list[BuildProblem]) -> str
     if not problems:
         return ""
     items = "".join(
-        '<pre style="white-space:pre-wrap;margin:.6em 0 0;font:inherit">'
-        + html.escape((f"{p.where}: " if p.where else "") + p.message
-                      + (f" ({p.hint})" if p.hint else ""))
-        + "</pre>"
+        "<pre>" + html.escape((f"{p.where}: " if p.where else "") + p.message
+                              + (f" ({p.hint})" if p.hint else "")) + "</pre>"
         for p in problems
     )
-    return (f'<div id="{_OVERLAY_ID}" role="alert" style="{_OVERLAY_CSS}">'
-            f"<strong>Build failed \u2014 showing the last good build</strong>{items}</div>")
+    return (f'<div id="{_OVERLAY_ID}" role="alert">'
+            f"<strong>{html.escape(_OVERLAY_TITLE)}</strong>"
+            f"{items}</div>")
 
 
 def snippet(state: BuildState) -> str:
     """Everything injected before ``</body>``: the state, the overlay (if any), the script."""
     return (f'<script type="application/json" id="__timeline-state">'
             f"{_json_for_script(state.to_json())}</script>"
-            f"{overlay_html(state.problems)}{SCRIPT}")
+            f'<link rel="stylesheet" href="{STYLE_PATH}">'
+            f"{overlay_html(state.problems)}"
+            f'<script src="{SCRIPT_PATH}"></script>')
 
 
 _BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
-# Built pages carry a Content-Security-Policy that forbids inline scripts and styles; the
-# live-reload script and overlay are inline, so preview responses go without that policy.
-_CSP_META = re.compile(rb"<meta\s+http-equiv=[\"']?content-security-policy[^>]*>\n?",
-                       re.IGNORECASE)
 
 
 def inject(page: bytes, state: BuildState) -> bytes:
     """``page`` with the live-reload snippet before its last ``</body>`` (appended if none)."""
     extra = snippet(state).encode()
-    page = _CSP_META.sub(b"", page)
     ends = list(_BODY_END.finditer(page))
     if not ends:
         return page + extra

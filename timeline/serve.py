@@ -35,6 +35,7 @@ from timeline.cache import CACHE_DIR, ArticleCache
 from timeline.config import Config, load_config
 from timeline.errors import TimelineError
 from timeline.livereload import (
+    ASSETS,
     EVENTS_PATH,
     BuildProblem,
     BuildState,
@@ -390,6 +391,10 @@ class _Handler(BaseHTTPRequestHandler):
         path = urllib.parse.urlsplit(self.path).path
         if path == EVENTS_PATH:
             self._events(preview)
+            return
+        if path in ASSETS:
+            body, kind = ASSETS[path]
+            self._send(HTTPStatus.OK, body, kind, send_body)
             return
         with preview.gate.reading():
             status, found = preview.resolve(path)
