@@ -206,3 +206,16 @@ def test_same_date_shows_once_on_the_rail(tmp_path):
     assert html.count('class="event event--continued') == 1
     assert html.rfind('<li class="event', 0, second) > first
     assert html.rfind('<li class="event event--continued', 0, second) > first
+
+
+def test_century_event_is_headed_by_its_century(tmp_path):
+    from timeline.model import Event
+    from timeline.render import group_events
+
+    def bare(value):
+        meaning = interpret(value)
+        return Event(id=value, value=value, precision=meaning.precision, start=meaning.start,
+                     end=meaning.end, text=value)
+
+    years = group_events([bare("10"), bare("199"), bare("1990")], {})
+    assert [y.label for y in years] == ["11th century", "1990"]  # 1990s and 1990 share a year

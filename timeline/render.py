@@ -204,12 +204,21 @@ def group_events(events: list[Event], docs_by_path: dict[str, SourceDoc],
                       [event_view(e, docs_by_path, root) for e in in_month])
             for month, in_month in groupby(fine, key=lambda e: e.start.month)
         ]
-        year_view = YearView(year, str(year), f"y-{year}",
+        year_view = YearView(year, _year_heading(year, in_year), f"y-{year}",
                              [event_view(e, docs_by_path, root) for e in coarse], months)
         for run in (year_view.events, *(m.events for m in months)):
             _mark_continued(run)
         years.append(year_view)
     return years
+
+
+def _year_heading(year: int, events: list[Event]) -> str:
+    """The year, or "1990s"/"11th century" when every event of the group is that coarse."""
+    coarser = {"decade", "century", "millennium"}
+    labels = {date_label(e.value) for e in events}
+    if all(e.precision in coarser for e in events) and len(labels) == 1:
+        return labels.pop()
+    return str(year)
 
 
 def _mark_continued(views: list[EventView]) -> None:
