@@ -77,6 +77,14 @@ def test_empty_dir_is_an_error(tmp_path):
         find_timeml_files(tmp_path)
 
 
+def test_one_tml_file_is_its_own_list(tmp_path):
+    path = tmp_path / "one.tml"
+    path.write_text(SAMPLE, encoding="utf-8")
+    assert find_timeml_files(path) == [path]
+    with pytest.raises(TimelineError, match="not a directory"):
+        find_timeml_files(tmp_path / "missing")
+
+
 def test_write_then_read_round_trip_keeps_text_and_spans():
     text = 'He said "5 < 6 & 7 > 2" on\r\nMonday, March 3\x00.'
     timexes = [

@@ -77,8 +77,11 @@ def parse_timeml(source: str | bytes, name: Path | str = "<string>") -> TimeMLDo
 
 
 def find_timeml_files(directory: Path | str) -> list[Path]:
-    """All ``*.tml`` files under ``directory``, sorted; an error when there are none."""
+    """All ``*.tml`` files under ``directory`` (or the one ``.tml`` file given), sorted;
+    an error when there are none."""
     directory = Path(directory)
+    if directory.is_file() and directory.suffix == ".tml":
+        return [directory]
     if not directory.is_dir():
         raise TimelineError("not a directory", directory, hint="give a folder holding .tml files")
     files = sorted(p for p in directory.rglob("*.tml") if p.is_file())
