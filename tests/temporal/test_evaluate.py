@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -23,7 +25,7 @@ from timeline.temporal.evaluate import (
     to_json,
 )
 from timeline.temporal.model import Timex
-from timeline.temporal.timeml import parse_timeml
+from timeline.temporal.timeml import parse_timeml, read_timeml_dir
 
 TEXT = ("On Monday, March 3, 2014 the talks began; they lasted two weeks "
         "and ended last Friday at noon.")
@@ -165,3 +167,34 @@ def test_evaluate_tags_with_the_dct_as_anchor_and_micro_averages():
     data = json.loads(to_json(evaluation, errors=True))
     assert data["total"]["date_time"]["value_f1"] == 1.0
     assert [e["gold"]["text"] for e in data["errors"]["all"]] == ["three days", "three days"]
+
+
+DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "timeml-dev"
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="TimeML dev set not present")
+def test_perturbed_gold_on_the_dev_set_scores_as_derived():
+    docs = read_timeml_dir(DEV)
+    n_gold = sum(len(d.timexes) for d in docs)
+    by_text = {d.text: d.timexes for d in docs}
+
+    def oracle(text, anchor=None, *, dayfirst=False):
+        return list(by_text[text])
+
+    def shifted_values(text, anchor=None, *, dayfirst=False):
+        return [replace(t, value=t.value + "X") for t in by_text[text]]
+
+    def trimmed(text, anchor=None, *, dayfirst=False):
+        # One character off the end of every span longer than one: overlapping, never identical.
+        return [replace(t, end=t.end - 1, text=t.text[:-1]) if len(t.text) > 1 else t
+                for t in by_text[text]]
+
+    total = evaluate(docs, oracle).total("all")
+    assert (total.gold, total.system, total.strict, total.relaxed, total.value) == (n_gold,) * 5
+    total = evaluate(docs, shifted_values).total("all")
+    assert (total.relaxed, total.value, total.type) == (n_gold, 0, n_gold)
+    singles = sum(len(t.text) == 1 for d in docs for t in d.timexes)
+    total = evaluate(docs, trimmed).total("all")
+    assert (total.strict, total.relaxed, total.value) == (singles, n_gold, n_gold)
+    assert evaluate(docs, lambda text, anchor=None, dayfirst=False: []).total("all").figures()[
+        "relaxed_f1"] == 0.0
