@@ -33,7 +33,13 @@ caught fought ran sent struck thought knew led broke flew hit killed shot since 
 #: -ed words that are not past-tense verbs (or are future-looking participles).
 _NOT_PAST = word_set("""
 scheduled expected planned proposed intended slated set red bed need feed speed seed indeed
-hundred united based related limited
+hundred united based related limited succeed proceed exceed breed bleed
+""")
+
+#: Words that follow a past-tense verb but not an -ed adjective ("announced the plan").
+_AFTER_VERB = word_set("""
+the a an on in at to his her its their that this these those with by for from last it he she
+they we about over as up out off down into him them us our its early late earlier later
 """)
 
 ABBREVIATIONS = word_set("""
@@ -50,33 +56,44 @@ _QUOTES = re.compile(r"\u201c[^\u201d]{0,2000}\u201d|``.{0,2000}?''|\"[^\"\n]{0,
 
 
 def direction(text: str, start: int, end: int) -> int:
-    """+1 when the clause points to the future, -1 to the past, 0 when it does not say."""
+    """+1 when the clause points to the future, -1 to the past, 0 when it does not say.
+
+    The nearest cue before the expression decides ("said he will meet Friday" is future); a
+    reporting verb counts only right next to it ("said Friday"), since it dates the saying,
+    not what was said. Without a cue before, the first cue after it ("In January, the
+    company brought in...") decides.
+    """
     left = text[max(0, start - 100):start]
-    cut = _last_boundary(left)
-    words = [w.lower() for w in _WORD.findall(left[cut:])][-8:]
+    words = [w.lower() for w in _WORD.findall(left[_last_boundary(left):])][-8:]
     for index in range(len(words) - 1, -1, -1):
-        cue = _cue(words[index])
-        if cue < 0 and index > 0 and words[index - 1] in ("be", "being"):
-            return 1  # "will be paid Dec. 14", "to be completed by Dec. 15"
+        cue = _cue(words, index, len(words) - index)
         if cue:
             return cue
-    right = text[end:end + 40]
+    right = text[end:end + 60]
     bound = _SENTENCE_END.search(right)
-    for word in _WORD.findall(right[: bound.start() if bound else None])[:3]:
-        lower = word.lower()
-        if lower in ("will", "deadline", "'ll"):
-            return 1
+    after = [w.lower() for w in _WORD.findall(right[: bound.start() if bound else None])][:6]
+    for index in range(len(after)):
+        cue = _cue(after, index, 1)
+        if cue:
+            return cue
     return 0
 
 
-def _cue(word: str) -> int:
+def _cue(words: list[str], index: int, distance: int) -> int:
+    word = words[index]
+    if word in SPEECH_VERBS and word not in FUTURE_CUES:
+        return -1 if distance <= 2 else 0
     if word in FUTURE_CUES:
         return 1
-    if word in PAST_CUES:
-        return -1
-    if len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST:
-        return -1
-    return 0
+    regular = len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST
+    if word not in PAST_CUES and not regular:
+        return 0
+    following = words[index + 1] if index + 1 < len(words) else None
+    if regular and following is not None and following not in _AFTER_VERB:
+        return 0  # "an unspecified date", "the planned merger": an adjective
+    if index > 0 and words[index - 1] in ("be", "being"):
+        return 1  # "will be paid Dec. 14", "to be completed by Dec. 15"
+    return -1
 
 
 def _last_boundary(left: str) -> int:

@@ -196,7 +196,7 @@ class Resolver:
             return past[-1][0]
         # News mostly looks back: a year-less date is in the past unless the future
         # reading is much closer ("in December" written in October).
-        return future[0][0] if 3 * distance(future[0]) < distance(past[-1]) else past[-1][0]
+        return future[0][0] if 4 * distance(future[0]) < distance(past[-1]) else past[-1][0]
 
     # -- rules -----------------------------------------------------------------------------
 
