@@ -203,6 +203,14 @@ class _FrontMatterLoader(yaml.SafeLoader):
         except (ValueError, OverflowError):
             return self.construct_scalar(node)
 
+    def compose_node(self, parent, index):
+        # Aliases (*name) let a few lines expand to gigabytes ("billion laughs") once the
+        # value is turned into text; front matter never needs them.
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed",
+                                              self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
 
 _FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp",
                                    _FrontMatterLoader.construct_yaml_timestamp)
