@@ -275,11 +275,11 @@ class PreviewServer:
                 number=len(self.builds) + 1, changed=changed, problems=problems,
                 output_replaced=replaced, seconds=time.perf_counter() - began,
                 parsed=self.cache.stats.misses - misses, cached=self.cache.stats.hits - hits)
-            self._publish(record)
-            self._report(record)
             with self._builds_changed:
                 self.builds.append(record)
                 self._builds_changed.notify_all()
+            self._publish(record)
+            self._report(record)
             return record
 
     def _build(self):
@@ -332,7 +332,7 @@ class PreviewServer:
                 return HTTPStatus.FOUND, mount
             if not decoded.startswith(mount):
                 return HTTPStatus.NOT_FOUND, None
-        relative = decoded[len(mount):]
+        relative = decoded[len(mount):].lstrip("/")  # "//etc/passwd" must stay inside
         site = self.site_dir.resolve()
         target = (site / relative).resolve()
         if target != site and site not in target.parents:
