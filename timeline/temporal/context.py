@@ -16,7 +16,7 @@ _SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
 #: Words that point to the future when they govern a time expression.
 FUTURE_CUES = word_set("""
 will 'll wo shall going gonna would plans plan planned planning scheduled schedule expected
-expects expect set due intends intend intended hopes hope aims aim begins begin starts start
+expects expect due intends intend intended hopes hope aims aim begins begin starts start
 starting opens resume resumes resuming upcoming next tomorrow await awaits by until till payable
 effective
 awaiting should could may might must deadline ahead later soon reconvene convene meets
@@ -72,9 +72,11 @@ def direction(text: str, start: int, end: int) -> int:
     right = text[end:end + 60]
     bound = _SENTENCE_END.search(right)
     after = [w.lower() for w in _WORD.findall(right[: bound.start() if bound else None])][:6]
-    for index in range(len(after)):
+    for index, word in enumerate(after):
+        if word in ("will", "'ll", "shall", "wo"):
+            return 1
         cue = _cue(after, index, 1)
-        if cue:
+        if cue < 0:  # after the expression only a plain past verb is trusted
             return cue
     return 0
 

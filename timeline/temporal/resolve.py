@@ -71,6 +71,8 @@ _MD = re.compile(r"(?P<month>[A-Za-z]+)\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?"
                  r"(?:\s*-\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?(?:(?:,\s*|\s+)(?P<year>\d{4}))?"
                  r"|(?P<dday>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dmonth>[A-Za-z]+)\.?"
                  r"(?:,?\s+(?P<dyear>\d{4}))?")
+_ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?P<month>[A-Z][a-z]+)\.?\s+\d{1,2}"
+                    r"(?:,\s*(?P<year>\d{4}))?")
 _YEAR = re.compile(r"(?<!\d)(1\d|20)\d\d(?!\d)")
 _SPOKEN = re.compile(r"(nineteen|eighteen|two\s+thousand)"
                      r"(?:[\s-]+(?:and\s+)?([a-z]+(?:[\s-][a-z]+)?))?", re.I)
@@ -461,6 +463,10 @@ class Resolver:
             shift = -1 if any(w in lower for w in ("latest", "last", "past", "previous",
                                                    "recent")) else 0
             return self._result(start, end, f"{self.anchor.year + shift:04d}")
+        ended = self._quarter_ended(end)
+        if ended is not None:  # "the quarter ended Sept. 30"
+            self.last_quarter = ended
+            return self._result(start, end, ended.value())
         if "period" in lower and self.last_quarter is None and "latest" not in lower:
             return None
         if self.anchor is None:
@@ -474,6 +480,27 @@ class Resolver:
                 word in lower for word in ("last", "previous", "past", "latest", "recent")):
             return self._result(start, end, self.last_quarter.value())
         return self._result(start, end, this_quarter.shift("quarter", -1).value())
+
+    def _quarter_ended(self, end: int) -> Period | None:
+        """The calendar quarter mostly covered by three months ending on the date that follows.
+
+        "the quarter ended Sept. 30" is 1989-Q3; a fiscal quarter "ended July 31" (May-July)
+        is mostly Q2.
+        """
+        m = _ENDED.match(self.text, end)
+        if not m:
+            return None
+        month = MONTHS.get(m["month"].lower())
+        if month is None:
+            return None
+        if m["year"]:
+            year = int(m["year"])
+        elif self.anchor is None:
+            return None
+        else:
+            year = self.anchor.year - (dt.date(self.anchor.year, month, 1) > self.anchor)
+        middle = add_months(dt.date(year, month, 1), -1)
+        return Period.of("quarter", middle)
 
     def _theyear(self, text, start, end):
         """ "for the year" is the anchor's year; "the year ended June 30" a 12-month period."""
