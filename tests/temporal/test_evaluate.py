@@ -23,6 +23,7 @@ from timeline.temporal.evaluate import (
     prf,
     score_document,
     to_json,
+    value_difference,
 )
 from timeline.temporal.model import Timex
 from timeline.temporal.timeml import parse_timeml, read_timeml_dir
@@ -198,3 +199,26 @@ def test_perturbed_gold_on_the_dev_set_scores_as_derived():
     assert (total.strict, total.relaxed, total.value) == (singles, n_gold, n_gold)
     assert evaluate(docs, lambda text, anchor=None, dayfirst=False: []).total("all").figures()[
         "relaxed_f1"] == 0.0
+
+
+@pytest.mark.parametrize(("gold", "system", "difference"), [
+    ("1968-XX", "1968", "notation"),
+    ("1998-XX-XX", "1998", "notation"),
+    ("199X", "199", "notation"),
+    ("2000-W7", "2000-W07", "notation"),
+    ("1998", "1998-10", "granularity"),
+    ("1999-02-04", "1999-02-04TNI", "granularity"),
+    ("1998-10", "1998-W43", "granularity"),  # week 43 of 1998 is 19-25 October
+    ("1998-10", "1998-W44", "other"),  # 26 October - 1 November crosses the month
+    ("1990-08-07", "1990-08-14", "7 days"),
+    ("1998-W08", "1998-W09", "7 days"),
+    ("2000-04-05", "2000-04-04", "1 day"),
+    ("1997-08-06", "1998-08-06", "1 year"),
+    ("1997-12", "1998-12", "1 year"),
+    ("P1W", "1998-W33", "kind"),
+    ("PAST_REF", "PXM", "kind"),
+    ("P6D", "P6M", "other"),
+    ("1989-11-27", "1989-09-27", "other"),
+])
+def test_value_difference(gold, system, difference):
+    assert value_difference(gold, system) == difference

@@ -20,12 +20,14 @@ Totals are micro-averaged: counts are summed over documents before dividing.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 
 from timeline.temporal.model import Timex
 from timeline.temporal.timeml import TimeMLDocument
+from timeline.temporal.values import VAGUE_REFS, interpret
 
 #: The types that anchor a timeline, scored on their own as well.
 ANCHOR_TYPES = frozenset({"DATE", "TIME"})
@@ -91,13 +93,15 @@ class ScoringError:
     gold: Timex | None
     system: Timex | None
     context: str
+    difference: str | None = None  # for wrong values: see value_difference()
 
     def describe(self) -> str:
         gold = f"gold {self.gold.text!r} {self.gold.type} {self.gold.value}" if self.gold else ""
         system = (f"system {self.system.text!r} {self.system.type} {self.system.value}"
                   if self.system else "")
         what = " vs ".join(part for part in (gold, system) if part)
-        return f"{self.doc_id}: {self.kind}: {what} | {self.context}"
+        kind = f"{self.kind} ({self.difference})" if self.difference else self.kind
+        return f"{self.doc_id}: {kind}: {what} | {self.context}"
 
     def to_json(self) -> dict:
         return {
@@ -106,6 +110,7 @@ class ScoringError:
             "gold": _timex_json(self.gold),
             "system": _timex_json(self.system),
             "context": self.context,
+            "difference": self.difference,
         }
 
 
@@ -232,7 +237,8 @@ def _score(doc_id: str, text: str, gold: list[Timex],
         counts.value += g.value == s.value
         counts.type += g.type == s.type
         if g.value != s.value:
-            errors.append(ScoringError(doc_id, "wrong value", g, s, context(text, g.start, g.end)))
+            errors.append(ScoringError(doc_id, "wrong value", g, s, context(text, g.start, g.end),
+                                       value_difference(g.value, s.value)))
         elif g.type != s.type:
             errors.append(ScoringError(doc_id, "wrong type", g, s, context(text, g.start, g.end)))
     matched_gold = {i for i, _ in pairs}
@@ -243,6 +249,57 @@ def _score(doc_id: str, text: str, gold: list[Timex],
                for j, s in enumerate(system) if j not in matched_system]
     errors.sort(key=lambda e: (e.gold or e.system).start)  # type: ignore[union-attr]
     return counts, errors
+
+
+# --- what kind of wrong value --------------------------------------------------------------
+
+# Spellings of one value that TimeML annotators vary on: "1968-XX" and "1998-XX-XX" for a year,
+# "199X" for a decade, "2000-W7" for a two-digit week.
+_NOTATION_VARIANTS = (
+    (re.compile(r"^(\d{4})(?:-XX)+$"), r"\1"),
+    (re.compile(r"^(\d{2,3})X$"), r"\1"),
+    (re.compile(r"^(\d{4}-W)(\d)(?!\d)"), r"\g<1>0\2"),
+)
+
+
+def canonical_value(value: str) -> str:
+    """``value`` with annotators' spelling variants normalised (``1968-XX`` -> ``1968``)."""
+    for pattern, replacement in _NOTATION_VARIANTS:
+        value = pattern.sub(replacement, value)
+    return value
+
+
+def value_difference(gold: str, system: str) -> str:
+    """How two different values differ, to sort wrong values by likely cause.
+
+    "notation" (same value spelt differently), "granularity" (one period contains the other:
+    1998 vs 1998-10, a day vs its evening), "7 days" (a weekday or week resolved to the wrong
+    week), "1 day" (off by one day), "1 year" (right month or day, wrong year), "kind" (point
+    vs duration, set or vague reference), or "other".
+    """
+    if canonical_value(gold) == canonical_value(system):
+        return "notation"
+    g, s = interpret(gold), interpret(system)
+    if g is None or s is None:
+        return "kind" if _value_kind(gold) != _value_kind(system) else "other"
+    if g.start <= s.start and s.end <= g.end or s.start <= g.start and g.end <= s.end:
+        return "granularity"
+    if g.precision == s.precision and g.precision in ("day", "week"):
+        days = abs((g.start - s.start).days)
+        if days in (1, 7):
+            return f"{days} day" if days == 1 else "7 days"
+    if g.precision == s.precision and abs(g.start.year - s.start.year) == 1 and (
+            (g.start.month, g.start.day) == (s.start.month, s.start.day)):
+        return "1 year"
+    return "other"
+
+
+def _value_kind(value: str) -> str:
+    if value in VAGUE_REFS:
+        return "vague"
+    if value.startswith("P"):
+        return "duration"
+    return "unresolved" if "X" in value else "point"
 
 
 def context(text: str, start: int, end: int, width: int = 40) -> str:
@@ -322,5 +379,9 @@ def format_errors(evaluation: Evaluation, subset: str = "all") -> str:
     kinds = Counter(error.kind for error in errors)
     summary = ", ".join(f"{kinds[kind]} {kind}" for kind in ERROR_KINDS)
     lines = [f"{len(errors)} errors ({SUBSET_LABELS[subset]}): {summary}"]
+    differences = Counter(error.difference for error in errors if error.difference)
+    if differences:
+        lines.append("wrong values by difference: " + ", ".join(
+            f"{count} {difference}" for difference, count in differences.most_common()))
     lines += [error.describe() for error in errors]
     return "\n".join(lines)
