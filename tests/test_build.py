@@ -258,3 +258,16 @@ def test_vague_and_duration_phrases_make_no_event(seed_events, phrase):
     assert seed_events, "no events at all: is the tagger in place?"
     anchors = [c["expression"].lower() for e in seed_events for c in e["citations"]]
     assert phrase not in anchors
+
+
+def test_hidden_event_leaves_no_dangling_link(example_project):
+    (example_project / "content/annotations.yaml").write_text(
+        "events:\n  - text: terrorist attacks on New York and Washington\n    hide: true\n",
+        encoding="utf-8")
+    result = build(example_project)
+    assert not result.diagnostics.items
+    index = (result.output / "index.html").read_text(encoding="utf-8")
+    assert "terrorist attacks on New York" not in index
+    source = (result.output / "sources/2014-wsj-iraq-original.html").read_text(encoding="utf-8")
+    assert "Sept. 11, 2001" in source  # still highlighted in the article...
+    assert broken_links(result.output) == []  # ...but no longer linking to a missing event

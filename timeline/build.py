@@ -240,6 +240,8 @@ def source_docs(results: list[ArticleResult], events: list[Event]) -> list:
 
     cited: dict[str, list[tuple[Event, object]]] = {}
     for event in events:
+        if event.hidden:  # not on the timeline: its expressions link nowhere
+            continue
         for citation in event.citations:
             cited.setdefault(str(citation.article.path), []).append((event, citation))
     docs = []
