@@ -102,7 +102,7 @@ RULES: list[tuple[str, str]] = [
                 rf"(?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?:{YEAR}|the\s+year|this\s+year|last\s+year))?"
                 r"|(?<![\w-])Q[1-4](?:\s+" + YEAR + ")?"),
     ("theyear", r"the\s+(?:full\s+|entire\s+|whole\s+|calendar\s+)?year\b"
-                r"(?![\s-]+(?:earlier|ago|before|after|end|old|or|and|\d))"
+                r"(?![\s-]+(?:earlier|ago|before|after|end|old|or|and|\d|two\s+thousand|nineteen))"
                 rf"|the\s+{YEAR}\s+(?:quarter|period)\b"),
     ("qref", r"(?:the\s+)?(?:latest|most\s+recent|current|past|previous|last|this|next|same|that)"
              r"\s+(?:fiscal\s+)?(?:quarter|period|fiscal\s+year)\b(?!s)|the\s+quarter\b(?!s)"),
@@ -113,7 +113,7 @@ RULES: list[tuple[str, str]] = [
                 r"|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
                 r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
                 r"|twenty-first)[\s-]+century\b"),
-    ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{HOLIDAY})\b(?:,?\s+{YEAR})?"),
+    ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{HOLIDAY})\b(?:,?\s+{YEAR}|\s+week\b)?"),
     ("season", rf"{EDGE}?(?:(?:this\s+past|this\s+coming|last|next|this|the|early|late)\s+)"
                rf"{SEASON}(?:(?:\s+of)?\s+{YEAR_ANY})?|{SEASON}(?:\s+of)?\s+{YEAR_ANY}"
                rf"|{YEAR}\s+{SEASON}"),
@@ -135,7 +135,7 @@ RULES: list[tuple[str, str]] = [
                  r"|year[\s-]end\b|year's\s+end\b|month[\s-]end\b"),
     ("weekday", r"(?:(?:last|next|this|this\s+past|this\s+coming|coming|the\s+previous"
                 r"|the\s+following|early|late|earlier|later)\s+)?"
-                + WEEKDAY[:-2] + rf"s?\b(?:['\u2019]s)?(?:\s+{DAYPART}\b)?"),
+                + WEEKDAY[:-2] + rf"s?\b(?:['\u2019]s)?(?:\s+{DAYPART}s?\b)?"),
     ("set", rf"(?:every|each|per)\s+(?:other\s+)?(?:{NUM}\s+)?(?:{UNIT}|{WEEKDAY}|{MONTH_FULL}"
             rf"|{SEASON}|{DAYPART})|(?:daily|weekly|monthly|annually|yearly|hourly|nightly"
             r"|quarterly|biweekly|semiannually|biannually)\b"

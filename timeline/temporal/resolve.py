@@ -534,11 +534,16 @@ class Resolver:
         lower = re.sub(r"\s+", " ", text.lower().replace("\u2019", "'"))
         year_match = _YEAR.search(text)
         name = re.sub(r"^(last|next|this) |,? \d{4}$", "", lower)
-        finder = _holiday_finder(name)
+        week = name.endswith(" week")
+        finder = _holiday_finder(name.removesuffix(" week"))
         if finder is None:
             return None
         if year_match:
             return self._result(start, end, finder(int(year_match.group())).isoformat())
+        if week:  # "Easter week": the ISO week of the holiday
+            inner = self._holiday(text.removesuffix(text[-5:]).rstrip(), start, end)
+            return inner and self._result(start, end, format_value("week", dt.date.fromisoformat(
+                inner.value)))
         direction = {"last": -1, "next": 1}.get(lower.split()[0])
 
         def make(y):
@@ -613,9 +618,9 @@ class Resolver:
         name = next(w for w in words if w.rstrip("s").removesuffix("'") in WEEKDAYS
                     or w.split("'")[0] in WEEKDAYS)
         base = name.split("'")[0]
-        plural = base not in WEEKDAYS
+        plural = base not in WEEKDAYS or words[-1].endswith("s") and words[-1][:-1] in DAYPARTS
         weekday = WEEKDAYS[base.rstrip("s") if plural else base]
-        daypart = next((DAYPARTS[w] for w in words if w in DAYPARTS), None)
+        daypart = next((DAYPARTS[w.rstrip("s")] for w in words if w.rstrip("s") in DAYPARTS), None)
         if plural:
             return self._result(start, end, f"XXXX-WXX-{weekday}" + (f"T{daypart}" if daypart
                                                                      else ""), kind="SET")
@@ -918,7 +923,11 @@ class Resolver:
         return self._result(start, end, _duration_value(count, unit), mod, kind="DURATION")
 
     def _not_a_duration(self, lower: str, unit: str, end: int) -> bool:
-        """Ages ("a 44-year-old"), ordinals ("a second"), fractions ("three-quarters of")."""
+        """Ages ("a 44-year-old"), ordinals ("a second"), fractions ("three-quarters of"), titles
+        ("60 Minutes")."""
+        last = self.text[:end].split()[-1] if self.text[:end].split() else ""
+        if last[:1].isupper() and lower[:1].isdigit():
+            return True
         if lower.endswith("old") or self.text[end:end + 4].lower() in (" old", "-old"):
             return True
         if unit == "second" and lower.split()[0] in ("a", "the"):
@@ -950,7 +959,7 @@ late mid last next this each every that same until, since, end beginning middle 
 _YEAR_CUES = word_set("""
 in since until till by from to through throughout during before after between of early
 late mid fiscal year end beginning middle start circa c. around spring summer fall autumn winter
-the its his her their our a an post pre
+the its his her their our a an post pre that this
 """)
 
 _AFTER_YEAR_OK = word_set("""

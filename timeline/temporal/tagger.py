@@ -15,7 +15,7 @@ from timeline.temporal.patterns import find
 from timeline.temporal.resolve import Resolution, Resolver
 
 #: Cache key for tagged output: bump whenever the tagger's behaviour changes.
-TAGGER_VERSION = "1"
+TAGGER_VERSION = "2"
 
 _RESOLVE_ERRORS = (ValueError, OverflowError, KeyError, IndexError, StopIteration, AttributeError,
                    TypeError)
