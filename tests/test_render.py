@@ -219,3 +219,23 @@ def test_century_event_is_headed_by_its_century(tmp_path):
 
     years = group_events([bare("10"), bare("199"), bare("1990")], {})
     assert [y.label for y in years] == ["11th century", "1990"]  # 1990s and 1990 share a year
+
+
+def test_markdown_structure_on_the_source_page(tmp_path):
+    from timeline.build import ArticleResult, source_docs
+    from timeline.content import load_article
+
+    (tmp_path / "content").mkdir()
+    story = tmp_path / "content" / "2014-06-15-md.md"
+    story.write_text("# Big news\n\nIntro **bold** text.\n\n> Quoted words.\n\n"
+                     "- first item\n- second item\n\n```\ncode <here>\n```\n", encoding="utf-8")
+    config = Config(root=tmp_path)
+    article = load_article(story, config)
+    render_site(tmp_path / "out", config, [],
+                source_docs([ArticleResult(story, article)], []))
+    html = (tmp_path / "out/sources/2014-06-15-md.html").read_text(encoding="utf-8")
+    assert "<h2>Big news</h2>" in html
+    assert "<p>Intro <strong>bold</strong> text.</p>" in html
+    assert "<blockquote><p>Quoted words.</p></blockquote>" in html
+    assert "<ul><li>first item</li><li>second item</li></ul>" in html
+    assert "<pre><code>code &lt;here&gt;</code></pre>" in html
