@@ -925,7 +925,8 @@ class Resolver:
     def _not_a_duration(self, lower: str, unit: str, end: int) -> bool:
         """Ages ("a 44-year-old"), ordinals ("a second"), fractions ("three-quarters of"), titles
         ("60 Minutes")."""
-        last = self.text[:end].split()[-1] if self.text[:end].split() else ""
+        tail = self.text[max(0, end - 30):end].split()
+        last = tail[-1] if tail else ""
         if last[:1].isupper() and lower[:1].isdigit():
             return True
         if lower.endswith("old") or self.text[end:end + 4].lower() in (" old", "-old"):
