@@ -56,7 +56,7 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         # No clear sentence end (a list, a table, garbage): cut at a space, or anywhere, so
         # a pathological paragraph costs linear time; a sentence may be split there.
-        space = text.rfind(" ", start + WINDOW, limit)
+        space = text.find(" ", start + WINDOW, limit)  # the first: windows stay ~WINDOW long
         stop = space if space > start else limit
         windows.append((start, stop))
         start = stop
