@@ -239,3 +239,20 @@ def test_markdown_structure_on_the_source_page(tmp_path):
     assert "<blockquote><p>Quoted words.</p></blockquote>" in html
     assert "<ul><li>first item</li><li>second item</li></ul>" in html
     assert "<pre><code>code &lt;here&gt;</code></pre>" in html
+
+
+def test_project_static_files_replace_and_add(tmp_path):
+    (tmp_path / "templates/static").mkdir(parents=True)
+    (tmp_path / "templates/static/timeline.css").write_text("body { color: red }")
+    (tmp_path / "templates/static/logo.svg").write_text("<svg/>")
+    written = render_site(tmp_path / "out", Config(root=tmp_path), [], [])
+    assert (tmp_path / "out/static/timeline.css").read_text() == "body { color: red }"
+    assert (tmp_path / "out/static/logo.svg").is_file()
+    assert len(written) == len(set(written))
+
+
+def test_override_with_a_runtime_error_is_one_line(tmp_path):
+    (tmp_path / "templates/partials").mkdir(parents=True)
+    (tmp_path / "templates/partials/about.html").write_text("{{ site.title.nope() }}")
+    with pytest.raises(TimelineError, match="template index.html failed"):
+        render_site(tmp_path / "out", Config(root=tmp_path), [], [])

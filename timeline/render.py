@@ -85,7 +85,7 @@ def render_site(out_dir: Path, config: Config, events: list[Event],
     env = make_environment(config)
     docs_by_path = {str(doc.article.path): doc for doc in docs}
     shown = [e for e in events if not e.hidden]
-    written = copy_static(out_dir)
+    written = copy_static(out_dir, config.templates_path / STATIC_DIR)
     site = _site_context(config, shown, docs)
     written.append(_write(env, "index.html", out_dir / INDEX_PAGE, root="",
                           site=site, years=group_events(shown, docs_by_path, root="")))
@@ -104,7 +104,8 @@ def _write(env: jinja2.Environment, name: str, target: Path, **context) -> Path:
     except jinja2.TemplateSyntaxError as exc:
         raise TimelineError(f"template error: {exc.message}", exc.filename or name, exc.lineno,
                             hint="fix the template, or delete the override") from None
-    except jinja2.TemplateError as exc:
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+        # an override calling a method on a missing or wrong-typed value lands here too
         raise TimelineError(f"template {name} failed: {exc}", name,
                             hint="check the variables the template uses") from None
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -112,17 +113,20 @@ def _write(env: jinja2.Environment, name: str, target: Path, **context) -> Path:
     return target
 
 
-def copy_static(out_dir: Path) -> list[Path]:
-    """Copy the theme's CSS/JS, then the project's ``templates/static`` over it."""
-    written = []
-    source_root = THEME / "static"
-    for source in sorted(source_root.rglob("*")):
-        if source.is_file():
-            target = out_dir / STATIC_DIR / source.relative_to(source_root)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-            written.append(target)
-    return written
+def copy_static(out_dir: Path, project_static: Path | None = None) -> list[Path]:
+    """Copy the theme's CSS/JS into ``static/``, then the project's ``templates/static/``
+    files over it (a file of the same name replaces the theme's)."""
+    written: dict[Path, None] = {}
+    for source_root in (THEME / STATIC_DIR, project_static):
+        if source_root is None or not source_root.is_dir():
+            continue
+        for source in sorted(source_root.rglob("*")):
+            if source.is_file() and not source.name.startswith("."):
+                target = out_dir / STATIC_DIR / source.relative_to(source_root)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+                written[target] = None
+    return list(written)
 
 
 def _site_context(config: Config, events: list[Event], docs: list[SourceDoc]) -> dict:
