@@ -256,3 +256,19 @@ def test_override_with_a_runtime_error_is_one_line(tmp_path):
     (tmp_path / "templates/partials/about.html").write_text("{{ site.title.nope() }}")
     with pytest.raises(TimelineError, match="template index.html failed"):
         render_site(tmp_path / "out", Config(root=tmp_path), [], [])
+
+
+def test_sources_list_newest_first_undated_last(tmp_path):
+    from timeline.build import ArticleResult, source_docs
+    from timeline.content import load_article
+
+    (tmp_path / "content").mkdir()
+    results = []
+    files = [("b.txt", "date: 2014-06-10"), ("a.txt", ""), ("c.txt", "date: 2014-06-15")]
+    for name, front in files:
+        path = tmp_path / "content" / name
+        path.write_text(f"---\ntitle: {name}\n{front}\n---\nText.\n", encoding="utf-8")
+        results.append(ArticleResult(path, load_article(path, Config(root=tmp_path))))
+    render_site(tmp_path / "out", Config(root=tmp_path), [], source_docs(results, []))
+    html = (tmp_path / "out/sources/index.html").read_text(encoding="utf-8")
+    assert html.index("c.txt") < html.index("b.txt") < html.index("a.txt")

@@ -89,8 +89,9 @@ def render_site(out_dir: Path, config: Config, events: list[Event],
     site = _site_context(config, shown, docs)
     written.append(_write(env, "index.html", out_dir / INDEX_PAGE, root="",
                           site=site, years=group_events(shown, docs_by_path, root="")))
+    sources = [_source_summary(d, shown) for d in _newest_first(docs)]
     written.append(_write(env, "sources.html", out_dir / SOURCES_DIR / INDEX_PAGE, root="../",
-                          site=site, sources=[_source_summary(d, shown) for d in docs]))
+                          site=site, sources=sources))
     for doc in docs:
         target = out_dir / source_page(doc.article.slug)
         written.append(_write(env, "source.html", target, root="../", site=site,
@@ -283,6 +284,15 @@ def highlight_sentence(citation: Citation) -> Markup:
 
 
 # --- source pages ---------------------------------------------------------------------------
+
+
+def _newest_first(docs: list[SourceDoc]) -> list[SourceDoc]:
+    """Sources as a newsroom lists them: newest first, undated last, then by title."""
+    def key(doc: SourceDoc):
+        published = doc.article.published_date
+        return (published is None, -(published or dt.date.min).toordinal(), doc.article.title)
+
+    return sorted(docs, key=key)
 
 
 def _source_summary(doc: SourceDoc, events: list[Event]) -> dict:
