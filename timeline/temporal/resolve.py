@@ -920,7 +920,23 @@ class Resolver:
             return None
         if count is not None and lower.endswith("and a half"):
             count += 0.5
+        ahead = self._in_units_ahead(count, unit, start, end, mod)
+        if ahead is not None:
+            return ahead
         return self._result(start, end, _duration_value(count, unit), mod, kind="DURATION")
+
+    def _in_units_ahead(self, count, unit, start, end, mod) -> Resolution | None:
+        """ "will meet in two weeks": a date that far after the anchor, at the unit's precision.
+
+        Only with a future verb: "the first rise in two years" stays a duration.
+        """
+        if (self.anchor is None or mod or count is None or count != int(count)
+                or not re.search(r"\bin\s+$", self.text[max(0, start - 4):start])
+                or unit not in ("day", "week", "month", "year")
+                or self._direction(start, end) <= 0):
+            return None
+        period = Period.of(unit, self.anchor).shift(unit, int(count))
+        return self._result(start, end, period.value())
 
     def _not_a_duration(self, lower: str, unit: str, end: int) -> bool:
         """Ages ("a 44-year-old"), ordinals ("a second"), fractions ("three-quarters of"), titles
