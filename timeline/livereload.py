@@ -183,6 +183,8 @@ _SCRIPT = """(function () {
   var source = null;
   function connect() {
     source = new EventSource("EVENTS_PATH");
+    // Lets tests and tools know the page is listening.
+    source.onopen = function () { window.__timelineConnected = true; };
     source.addEventListener("state", function (event) {
       var next = JSON.parse(event.data);
       if (next.output !== state.output) {
