@@ -139,8 +139,15 @@ class Resolver:
             self.last_quarter = period
 
     def resolve(self, rule: str, start: int, end: int) -> list[Resolution]:
+        """The meaning(s) of the expression ``text[start:end]`` found by grammar rule ``rule``.
+
+        Empty when it is not a date after all ("Feb. 30", "May" without context).
+        """
         handler = getattr(self, "_" + rule)
-        found = handler(self.text[start:end], start, end)
+        try:
+            found = handler(self.text[start:end], start, end)
+        except (ValueError, OverflowError):  # a day or year the calendar does not have
+            return []
         if found is None:
             return []
         if isinstance(found, Resolution):

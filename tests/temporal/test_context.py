@@ -1,0 +1,48 @@
+"""Tests for ``timeline.temporal.context``: tense direction, quotations, sentence windows."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.temporal.context import direction, has_speech_verb, quote_spans, sentence_bounds
+
+
+def _direction(sentence: str, expression: str) -> int:
+    start = sentence.index(expression)
+    return direction(sentence, start, start + len(expression))
+
+
+@pytest.mark.parametrize("sentence, expression, expected", [
+    ("Officials said Friday that the city fell.", "Friday", -1),
+    ("He said he will meet them on Friday.", "Friday", 1),
+    ("The dividend will be paid Dec. 14 to holders.", "Dec. 14", 1),
+    ("It is scheduled to close Monday.", "Monday", 1),
+    ("The plan was announced in January.", "January", -1),
+    ("Payment is due on an unspecified date in January.", "January", 1),
+    ("The payment comes on an unspecified date in January.", "January", 0),
+    ("Mr. Smith, 52, will succeed Daniel P. Davison Feb. 1.", "Feb. 1", 1),
+    ("In January, the company brought in a new chief.", "January", -1),
+    ("The meeting on Friday.", "Friday", 0),
+])
+def test_direction(sentence: str, expression: str, expected: int) -> None:
+    assert _direction(sentence, expression) == expected
+
+
+def test_direction_does_not_look_past_the_sentence_start() -> None:
+    text = "He will go. The talks on Monday."
+    assert _direction(text, "Monday") == 0
+
+
+def test_quote_spans_of_all_quote_styles() -> None:
+    text = 'He said "yes" and \u201cno\u201d and ``maybe\'\'.'
+    spans = quote_spans(text)
+    assert [text[a:b] for a, b in spans] == ['"yes"', "\u201cno\u201d", "``maybe''"]
+
+
+def test_sentence_bounds_and_speech_verbs() -> None:
+    text = "It rained. Mr. Rouhani said on Saturday that talks were possible. Then it stopped."
+    start = text.index("Saturday")
+    lo, hi = sentence_bounds(text, start, start + 8)
+    assert text[lo:hi] == "Mr. Rouhani said on Saturday that talks were possible"
+    assert has_speech_verb(text, lo, hi)
+    assert not has_speech_verb(text, 0, 10)
