@@ -1,4 +1,4 @@
-"""Tests for ``timeline.temporal.resolve``: the resolver's memory of earlier dates and its choices."""
+"""Tests for ``timeline.temporal.resolve``: what the resolver remembers and how it chooses."""
 
 from __future__ import annotations
 
