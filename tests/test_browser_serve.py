@@ -90,3 +90,38 @@ def test_a_template_error_appears_in_the_page_and_goes_when_fixed(server, watche
     override.unlink()
     overlay.wait_for(state="detached", timeout=WAIT_MS)
     assert page.problems == []
+
+
+def test_a_css_only_change_swaps_stylesheets_without_reloading(server, watched_page):
+    page = watched_page
+    page.goto(server.url)
+    connected(page)
+    page.evaluate("window.notReloaded = true")
+    server.rebuild(frozenset({server.config.templates_path / "static" / "extra.css"}))
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('link[rel~=stylesheet]')]"
+        ".every(l => l.href.includes('_timeline='))", timeout=WAIT_MS)
+    assert page.evaluate("window.notReloaded") is True
+
+
+def test_the_page_reconnects_and_reloads_after_a_server_restart(example_project, watched_page):
+    page = watched_page
+    first = PreviewServer(load_config(example_project), "127.0.0.1", 0)
+    first.start()
+    port = first.port
+    try:
+        page.goto(first.url)
+        connected(page)
+        page.evaluate("window.notReloaded = true")
+    finally:
+        first.stop()
+    append(example_project / ARTICLE, "\nThe quokka summit opened on Wednesday.\n")
+    second = PreviewServer(load_config(example_project), "127.0.0.1", port)
+    second.start()
+    try:
+        # The page reconnects by itself, sees a different server's output, and reloads.
+        page.wait_for_function("() => window.notReloaded === undefined", timeout=WAIT_MS)
+        page.goto(second.url + ARTICLE_PAGE)
+        assert page.get_by_text("The quokka summit opened").count() == 1
+    finally:
+        second.stop()
