@@ -73,6 +73,7 @@ _MD = re.compile(r"(?P<month>[A-Za-z]+)\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?"
                  r"(?:,?\s+(?P<dyear>\d{4}))?")
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?P<month>[A-Z][a-z]+)\.?\s+\d{1,2}"
                     r"(?:,\s*(?P<year>\d{4}))?")
+_ENDING = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|to|through|before|after)\b")
 _YEAR = re.compile(r"(?<!\d)(1\d|20)\d\d(?!\d)")
 _SPOKEN = re.compile(r"(nineteen|eighteen|two\s+thousand)"
                      r"(?:[\s-]+(?:and\s+)?([a-z]+(?:[\s-][a-z]+)?))?", re.I)
@@ -465,6 +466,8 @@ class Resolver:
     def _qref(self, text, start, end):
         lower = text.lower()
         if "fiscal year" in lower:
+            if _ENDING.match(self.text, end):  # "the fiscal year ended Jan. 31": 12 months
+                return self._result(start, end, "P1Y", kind="DURATION")
             if self.anchor is None:
                 return None
             shift = -1 if any(w in lower for w in ("latest", "last", "past", "previous",
@@ -517,7 +520,7 @@ class Resolver:
             number = (quarter.first.month - 1) // 3 + 1 if quarter else 0
             value = f"{year:04d}-Q{number}" if quarter else f"{year:04d}"
             return self._result(start, end, value)
-        if re.match(r"\s+(?:ended|ending|to|through|before|after)\b", self.text[end:end + 12]):
+        if _ENDING.match(self.text, end):
             return self._result(start, end, "P1Y", kind="DURATION")
         if self.anchor is None:
             return self._result(start, end, "XXXX")
