@@ -112,7 +112,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     head = text[max(0, dot - 6):dot].split()
     word = head[-1] if head else ""
     word = word.split(".")[-1] if "." in word else word
-    return len(word) <= 1 or word.lower() in ABBREVIATIONS
+    if not word:
+        return False
+    return len(word) == 1 and word.isalpha() or word.lower() in ABBREVIATIONS
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -128,6 +130,13 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     stop = _SENTENCE_END.search(right)
     hi = end + (stop.start() if stop else len(right))
     return lo, hi
+
+
+def same_sentence(text: str, first: int, second: int) -> bool:
+    """True when no sentence ends between offsets ``first`` and ``second``."""
+    if not 0 <= first <= second or second - first > 300:
+        return False
+    return _last_boundary(text[first:second]) == 0
 
 
 def has_speech_verb(text: str, lo: int, hi: int) -> bool:

@@ -33,7 +33,7 @@ def _cased(words: list[str]) -> str:
 
 MONTH_FULL = _cased(_MONTH_NAMES) + r"\b"
 MONTH_ABBR_DOT = "(?-i:(?:" + "|".join(_ABBRS) + r")\.)"
-MONTH_ANY = rf"(?:{MONTH_FULL}|{MONTH_ABBR_DOT}|(?-i:Sept)\b)"
+MONTH_ANY = rf"(?:{MONTH_FULL}|{MONTH_ABBR_DOT}|(?-i:Sept)\b|(?-i:{'|'.join(_ABBRS)})(?=,?\s+\d))"
 MONTH_BEFORE_DAY = rf"(?:{MONTH_FULL}|{MONTH_ABBR_DOT}|(?-i:{'|'.join(_ABBRS)})(?=\s*\d))"
 WEEKDAY = _cased(_WEEKDAY_NAMES) + r"\b"
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[.,:/]\d|-(?!\d))"
@@ -100,7 +100,7 @@ RULES: list[tuple[str, str]] = [
                 r"\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?:first|second|third|fourth|1st|2nd|3rd"
                 r"|4th|final)(?:[\s-]+(?:fiscal[\s-]+)?)(?:quarter|half)(?!s)"
                 rf"(?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?:{YEAR}|the\s+year|this\s+year|last\s+year))?"
-                r"|(?<![\w-])Q[1-4](?:\s+" + YEAR + ")?"),
+                r"|(?<![\w-])[QH][1-4](?:\s+" + YEAR + ")?"),
     ("theyear", r"the\s+(?:full\s+|entire\s+|whole\s+|calendar\s+)?year\b"
                 r"(?![\s-]+(?:earlier|ago|before|after|end|old|or|and|\d|two\s+thousand|nineteen)\b)"
                 rf"|the\s+{YEAR}\s+(?:quarter|period)\b"),
@@ -169,7 +169,7 @@ _EDGE_FIRST = "tbsemcfl"
 #: cheaper than failing inside a rule's optional prefixes, so every rule is guarded by one.
 FIRST_CHARS = {
     "clock": r"\dasnmotfe", "md": r"\dmtwfsjaond", "iso": r"\d", "numdate": r"\d",
-    "monthyear": _EDGE_FIRST + "jaond", "yearago": "tcsy", "quarter": r"tilnfc\dsq",
+    "monthyear": _EDGE_FIRST + "jaond", "yearago": "tcsy", "quarter": r"tilnfc\dsqh",
     "theyear": "t", "qref": "tlmcpns", "decade": _EDGE_FIRST + "\\d'\u2019n",
     "century": _EDGE_FIRST + r"\dn", "holiday": "lntcbvsijhamfgpe",
     "season": _EDGE_FIRST + r"naw\d", "ago": r"\dabcdefhjlmnorst", "weekendrule": "tlncpf",
@@ -200,7 +200,7 @@ centuries millennium period daily weekly monthly annually yearly hourly nightly 
 biweekly semiannually biannually spring summer fall autumn winter morning afternoon evening
 overnight noon midnight midday o'clock christmas easter thanksgiving halloween pentecost
 twenties thirties forties fifties sixties seventies eighties nineties year's date fy
-q1 q2 q3 q4 year-end half nineteen eighteen thousand
+q1 q2 q3 q4 h1 h2 year-end half nineteen eighteen thousand
 """)
 
 #: Words that may open an expression before its trigger ("the past", "about two", "early").
@@ -221,6 +221,7 @@ straight consecutive these near distant foreseeable immediate short long electio
 
 _TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*")
 _DIGITS = frozenset("0123456789")
+_CLOCK_MINUTES = re.compile(r"[.:][0-5]\d\s*[ap]\.?m", re.I)
 #: Words that join an expression's modifiers but never start one ("the end OF", "more THAN").
 _CONNECTORS = frozenset(("of", "in", "to", "than", "and", "least", "most", "other", "times"))
 
@@ -244,7 +245,7 @@ def find(text: str):
     taken = 0
     for index, token in enumerate(tokens):
         word = token.group()
-        if word[0] in _DIGITS:
+        if word[0] in _DIGITS or word[:2] == "FY" and word[2:3].isdigit():
             pos = token.start()
             if pos < taken or _is_number(text, pos, token.end()):
                 continue
@@ -266,6 +267,8 @@ def _is_number(text: str, start: int, end: int) -> bool:
     """Money, percentages and decimals ("$1.5", "25%", "3,000") never head an expression."""
     before = text[start - 1:start] if start else ""
     after = text[end:end + 2]
+    if _CLOCK_MINUTES.match(text, end):  # "7.30pm" is a time, not a decimal
+        return False
     return before in ("$", "#", "\u00a3", "\u20ac") or after[:1] == "%" or (
         after[:1] in ",." and after[1:2].isdigit())
 

@@ -123,10 +123,11 @@ class Resolver:
         self.dayfirst = dayfirst
         self.ref: Period | None = Period("day", anchor) if anchor else None
         self.last_quarter: Period | None = None
+        self.ref_at = 0  # where the text mentioned ``ref``
 
     # -- bookkeeping -------------------------------------------------------------------------
 
-    def remember(self, value: str, rule: str = "") -> None:
+    def remember(self, value: str, rule: str = "", at: int = 0) -> None:
         """Make a resolved DATE/TIME value the reference for the anaphoric expressions after it.
 
         Only quarters the text names ("the third quarter") become the quarter that "the
@@ -136,6 +137,7 @@ class Resolver:
         if period is None:
             return
         self.ref = period
+        self.ref_at = at
         if period.gran in ("quarter", "half") and rule == "quarter":
             self.last_quarter = period
 
@@ -428,10 +430,12 @@ class Resolver:
     def _quarter(self, text, start, end):
         lower = text.lower()
         words = _words(text)
-        q_match = re.search(r"q([1-4])", lower)
-        if q_match and "quarter" not in lower:
-            number = int(q_match.group(1))
-            kind = "Q"
+        q_match = re.search(r"\b([qh])([1-4])\b", lower)
+        if q_match and "quarter" not in lower and "half" not in lower:
+            number = int(q_match.group(2))
+            kind = q_match.group(1).upper()
+            if kind == "H" and number > 2:
+                return None
         else:
             number = next((ORDINALS[w] for w in words if w in ORDINALS and w != "last"), None)
             if number is None:
@@ -848,6 +852,12 @@ class Resolver:
         return self._result(start, end, f"{date_part}T{hour:02d}:{minute:02d}", mod, kind="TIME")
 
     def _clock_day(self, rest, start, end) -> str | None:
+        if not _words(rest):  # "at 10:35 a.m. (0735 GMT) Friday": a day just after
+            after = self.text[end:end + 30]
+            near = re.match(r"\s*(?:\([^)]{0,20}\)\s*)?(?:on\s+)?([A-Za-z]+)", after)
+            if near and (near.group(1).lower() in WEEKDAYS and len(near.group(1)) > 3
+                         or near.group(1).lower() in ("today", "tomorrow", "yesterday")):
+                rest = near.group(1)
         words = _words(rest)
         for word in words:
             if word in WEEKDAYS and len(word) > 3:
@@ -867,8 +877,9 @@ class Resolver:
             result = self._md(md.group(), start, end)
             if isinstance(result, Resolution):
                 return result.value[:10]
-        if self.ref is not None and self.ref.gran == "day":
-            return self.ref.first.isoformat()
+        if (self.ref is not None and self.ref.gran == "day"
+                and context.same_sentence(self.text, self.ref_at, start)):
+            return self.ref.first.isoformat()  # "on June 12 at 9:15 a.m."
         return self.anchor.isoformat() if self.anchor else None
 
     def _set(self, text, start, end):

@@ -36,7 +36,7 @@ def tag(text: str, anchor: dt.date | None = None, *, dayfirst: bool = False) -> 
             if result.end > result.start and values.is_valid_value(result.value):
                 found.append(result)
                 if result.type in ("DATE", "TIME"):
-                    resolver.remember(result.value, rule)
+                    resolver.remember(result.value, rule, result.end)
     if anchor is not None:
         found = _redate_quoted_today(text, found, anchor)
     return [_timex(text, r) for r in found]
