@@ -105,3 +105,59 @@ def test_undated_article_has_null_published():
     data.citations[0].article = undated
     citation = event_to_json(data)["citations"][0]
     assert citation["published"] is None and citation["url"] is None
+
+
+# --- the example site's events.json against the documented schema --------------------------
+
+PRECISIONS = {"second", "minute", "hour", "daypart", "day", "weekend", "week", "month",
+              "season", "quarter", "half", "year", "decade", "century", "millennium"}
+
+
+def check_event(event: dict) -> None:
+    assert isinstance(event["id"], str) and event["id"]
+    date = event["date"]
+    assert {"value", "precision", "start", "end", "label"} <= date.keys()
+    assert date["precision"] in PRECISIONS
+    start, end = dt.date.fromisoformat(date["start"]), dt.date.fromisoformat(date["end"])
+    assert start < end
+    meaning = interpret(date["value"])
+    assert (meaning.start, meaning.end) == (start, end)
+    assert isinstance(event["text"], str) and event["text"]
+    assert event["status"] in ("reported", "expected")
+    assert event["citations"]
+    for citation in event["citations"]:
+        assert citation["source"].startswith("content/")
+        assert isinstance(citation["title"], str)
+        assert citation["published"] is None or dt.date.fromisoformat(citation["published"])
+        assert citation["expression"] in citation["sentence"]
+        assert citation["url"] is None or citation["url"].startswith(("http://", "https://"))
+
+
+def test_example_events_json_follows_the_schema(built_site):
+    document = json.loads((built_site.output / EVENTS_JSON).read_text(encoding="utf-8"))
+    assert document["schema"] == 1
+    events = document["events"]
+    assert events, "no events: is the tagger in place?"
+    for item in events:
+        check_event(item)
+    assert len({e["id"] for e in events}) == len(events)
+    starts = [e["date"]["start"] for e in events]
+    assert starts == sorted(starts)
+
+
+def test_offsets_point_into_the_loaded_article(built_site, example_project):
+    from timeline.config import load_config
+    from timeline.content import load_article
+
+    config = load_config(example_project)
+    document = json.loads((built_site.output / EVENTS_JSON).read_text(encoding="utf-8"))
+    texts = {}
+    for item in document["events"]:
+        for citation in item["citations"]:
+            source = citation["source"]
+            if source not in texts:
+                texts[source] = load_article(example_project / source, config).text
+            start, end = citation["offsets"]["expression"]
+            assert texts[source][start:end] == citation["expression"]
+            start, end = citation["offsets"]["sentence"]
+            assert texts[source][start:end] == citation["sentence"]
