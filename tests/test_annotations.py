@@ -316,3 +316,30 @@ def test_broken_annotations_yaml_fails_the_build_with_file_and_line(example_proj
     [error] = result.diagnostics.errors
     assert str(error).startswith("error: content/annotations.yaml:")
     assert error.line is not None
+
+
+def test_added_event_builds_into_a_valid_site(example_project):
+    from timeline.build import build_site
+    from timeline.check import check_site
+    from timeline.config import load_config
+
+    annotations = example_project / "content" / "annotations.yaml"
+    annotations.write_text(annotations.read_text(encoding="utf-8") + textwrap.dedent("""\
+        add:
+          - date: 2014-06-10
+            text: ISIS fighters seized Mosul, Iraq's second-largest city.
+            title: Mosul falls to ISIS
+            citation:
+              title: Militants seize Iraqi city of Mosul
+              url: https://example.org/mosul
+              source: Example News
+        """), encoding="utf-8")
+    result = build_site(load_config(example_project))
+    assert result.ok, [str(d) for d in result.diagnostics.items]
+    assert check_site(result.output) == []
+    page = (result.output / "index.html").read_text(encoding="utf-8")
+    assert "Added by the editors" in page
+    assert 'href="https://example.org/mosul">Militants seize Iraqi city of Mosul</a>' in page
+    events = json.loads((result.output / "events.json").read_text(encoding="utf-8"))["events"]
+    [mosul] = [e for e in events if e.get("editorial")]
+    assert mosul["citations"][0]["page"] is None
