@@ -741,7 +741,8 @@ class Resolver:
         if unit in ("second", "minute", "hour", "millennium") or gran not in (
                 "day", "week", "month", "quarter", "year", "decade", "century"):
             return self._result(start, end, _duration_value(1, unit), mod, kind="DURATION")
-        the = lower.startswith("the ") or " the " in lower[:12]
+        # "the next week" is anaphoric; "the end of next week" is not
+        the = bool(re.search(rf"\bthe\s+{rel}\b", lower))
         if rel in ("past", "first", "final") or rel == "last" and the and unit != "day":
             return self._result(start, end, _duration_value(1, unit), mod, kind="DURATION")
         if rel in ("that", "same", "following", "subsequent", "ensuing", "previous",
@@ -941,6 +942,9 @@ class Resolver:
             return None
         if count is not None and lower.endswith("and a half"):
             count += 0.5
+        if re.match(r"the\s+\S+-", lower):  # "the two-day summit": the timex is "two-day"
+            start += len(text) - len(text[3:].lstrip())
+            lower = lower[4:]
         ahead = self._in_units_ahead(count, unit, start, end, mod)
         if ahead is not None:
             return ahead
