@@ -25,7 +25,10 @@ def _event(id, status, sources, tags=(), featured=False):
 
 
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head>
-<body><main><div data-timeline-filters hidden></div>
+<body><main>
+<nav aria-label="Jump to year"><ul><li><a href="#y-2003">2003</a></li>
+<li><a href="#y-2014">2014</a></li></ul></nav>
+<div data-timeline-filters hidden></div>
 <div class="timeline" id="timeline">
 <section class="year" id="y-2003"><h2>2003</h2><ol class="events">{y2003}</ol></section>
 <section class="year" id="y-2014"><h2>2014</h2>
@@ -71,6 +74,8 @@ def test_filter_by_source(page, filter_page):
     page.select_option("#filter-source", "Blog reprint")
     assert visible_ids(page) == ["call", "photos"]
     assert not page.locator("#y-2003").is_visible()  # no event left in 2003: heading goes too
+    assert not page.locator("a[href='#y-2003']").is_visible()  # and its jump link
+    assert page.locator("a[href='#y-2014']").is_visible()
     assert page.locator(".filters__count").inner_text() == "Showing 2 of 4 events."
 
 

@@ -112,7 +112,7 @@
     return true;
   }
 
-  // A month or year heading stays only while it has a visible event.
+  // A month or year heading stays only while it has a visible event; so does its jump link.
   function hideEmptySections(root) {
     var sections = root.querySelectorAll("section");
     for (var i = sections.length - 1; i >= 0; i--) {
@@ -120,6 +120,13 @@
       var visible = section.querySelector("[data-status]:not([hidden])");
       section.hidden = !visible;
     }
+    var links = document.querySelectorAll("nav a[href^='#']");
+    Array.prototype.forEach.call(links, function (link) {
+      var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+      if (!target || !root.contains(target) || !target.matches("section")) return;
+      var item = link.closest("li") || link;
+      item.hidden = target.hidden;
+    });
   }
 
   function apply(form, events, root, count) {
