@@ -11,6 +11,7 @@ file a build wrote; a build refuses to replace a folder it did not create.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
 import os
 import shutil
@@ -205,6 +206,8 @@ def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
 
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.tmp-", dir=output.parent))
+    in_use = _lock(staging)
+    _sweep_dead_builds(output)
     _make_readable(staging)
     try:
         docs = source_docs(results, events)
@@ -224,7 +227,44 @@ def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        os.close(in_use)
     return files
+
+
+def _lock(folder: Path, *, wait: bool = False) -> int:
+    """Lock ``folder`` for as long as the returned descriptor is open. The system drops the
+    lock when the process dies (kill -9 too), so a folder nobody holds is a dead build's."""
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except OSError:
+        os.close(handle)
+        raise
+    return handle
+
+
+def _sweep_dead_builds(output: Path) -> None:
+    """Remove the staging/retired folders that killed builds left beside ``output``; if one
+    died between the two renames of :func:`_swap`, put its retired (previous) site back."""
+    prefix = f".{output.name}."
+    for leftover in sorted(output.parent.iterdir()):
+        kind = leftover.name[len(prefix):len(prefix) + 4]
+        if not leftover.name.startswith(prefix) or kind not in ("tmp-", "old-"):
+            continue
+        if leftover.is_symlink() or not leftover.is_dir():
+            continue
+        try:
+            handle = _lock(leftover)
+        except OSError:
+            continue  # a running build's
+        try:
+            if kind == "old-" and not output.exists():
+                os.replace(leftover, output)
+            else:
+                shutil.rmtree(leftover, ignore_errors=True)
+        finally:
+            os.close(handle)
 
 
 def _make_readable(folder: Path) -> None:
@@ -279,12 +319,16 @@ def _swap(staging: Path, output: Path) -> None:
         return
     retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
     retired.rmdir()
-    os.replace(output, retired)
+    held = _lock(output, wait=True)  # the lock moves with the folder: no sweep takes it
     try:
-        os.replace(staging, output)
-    except OSError:
-        os.replace(retired, output)  # put the previous site back
-        raise
+        os.replace(output, retired)
+        try:
+            os.replace(staging, output)
+        except OSError:
+            os.replace(retired, output)  # put the previous site back
+            raise
+    finally:
+        os.close(held)
     shutil.rmtree(retired, ignore_errors=True)
 
 
