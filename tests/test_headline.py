@@ -69,6 +69,13 @@ CASES = [
      "Sept. 11, 2001",
      "…served as a key interlocutor between Iran and the George W. Bush administration after "
      "the Sept. 11, 2001"),
+    # a hard cut does not end on a dangling "to"
+    ("The Obama administration and its diplomatic partners in the United Nations Security "
+     "Council have set a July 20 deadline to reach an agreement limiting Iran’s nuclear "
+     "capabilities.",
+     "July 20",
+     "The Obama administration and its diplomatic partners in the United Nations Security "
+     "Council have set a July 20 deadline…"),
     # short sentences are kept whole, without the final period
     ("Kerry called Zebari on Saturday.", "on Saturday", "Kerry called Zebari on Saturday"),
 ]

@@ -43,6 +43,10 @@ _GENERIC_SPEAKER = re.compile(
     r"(?:said|say|says|believe)\s+(?:that\s+)?"
 )
 _QUOTES = "\"'“”‘’«» "
+#: Words a cut headline should not end on.
+_DANGLING = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into",
+                       "its", "of", "on", "or", "the", "their", "to", "with", "that", "which",
+                       "who"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +200,10 @@ def _shorten(text: str, words: tuple[int, int], boundaries: list[int]) -> str:
     last = first + MAX_WORDS
     head = ELLIPSIS if first > 0 else ""
     tail = ELLIPSIS if last < len(tokens) else ""
-    return head + _clean(" ".join(tokens[first:last])) + tail
+    kept = tokens[first:last]
+    while tail and len(kept) > expression_end - first and kept[-1].lower() in _DANGLING:
+        kept.pop()  # "...set a July 20 deadline to…" reads better as "...deadline…"
+    return head + _clean(" ".join(kept)) + tail
 
 
 def _clean(text: str) -> str:
