@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_left
 
 from timeline.model import Article, Citation, Event
 from timeline.sentences import split_sentences
@@ -29,8 +30,9 @@ def build_events(article: Article, timexes: list[Timex]) -> list[Event]:
     # Only paragraphs holding a dating expression can yield events: splitting the others
     # into sentences (the slowest step of a build) would be wasted.
     anchoring = [t for t in ordered if t.anchors_timeline]
+    starts = [t.start for t in ordered]
     for start, end in article_sentences(article, anchoring):
-        inside = [t for t in ordered if t.start >= start and t.end <= end]
+        inside = within(ordered, starts, start, end)
         anchors = [t for t in inside if t.anchors_timeline]
         if not anchors:
             continue
@@ -49,15 +51,27 @@ def article_sentences(article: Article,
     blocks = article.blocks or []
     if not blocks and article.text:
         return split_sentences(article.text)
+    needed_starts = [t.start for t in needed] if needed is not None else []
     for block in blocks:
         if block.kind in SKIPPED_BLOCKS:
             continue
-        if needed is not None and not any(
-            block.start <= t.start < block.end for t in needed
-        ):
+        if needed is not None and not within(needed, needed_starts, block.start, block.end):
             continue
         spans.extend(split_sentences(article.text, block.start, block.end))
     return spans
+
+
+def within(ordered: list[Timex], starts: list[int], start: int, end: int) -> list[Timex]:
+    """The expressions of ``ordered`` (sorted by start; ``starts`` their starts) that lie
+    entirely inside ``[start, end)``; a binary search keeps long articles linear."""
+    found = []
+    for index in range(bisect_left(starts, start), len(ordered)):
+        timex = ordered[index]
+        if timex.start >= end:
+            break
+        if timex.end <= end:
+            found.append(timex)
+    return found
 
 
 def _event(article: Article, start: int, end: int, anchor: Timex, others: list[Timex]) -> Event:

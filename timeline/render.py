@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import html
 import shutil
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -47,13 +48,18 @@ class SourceDoc:
     event_of: dict[int, str] = field(default_factory=dict)
     #: start offsets of the expressions that date an event (the others only sit in its sentence)
     anchors: set[int] = field(default_factory=set)
+    _index: dict | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # text order: anchors t-1, t-2... follow it and blocks find theirs by binary search
+        self.timexes = sorted(self.timexes, key=lambda t: (t.start, t.end))
 
     def timex_anchor(self, timex: Timex) -> str:
         """``id`` of the expression on the source page: t-<index in text order>."""
-        for index, candidate in enumerate(self.timexes):
-            if candidate.start == timex.start and candidate.end == timex.end:
-                return f"t-{index + 1}"
-        return ""
+        if self._index is None:
+            self._index = {(t.start, t.end): i for i, t in enumerate(self.timexes)}
+        index = self._index.get((timex.start, timex.end))
+        return "" if index is None else f"t-{index + 1}"
 
 
 # --- environment ----------------------------------------------------------------------------
@@ -373,8 +379,12 @@ def _block_inner(doc: SourceDoc, block: Block) -> Markup:
             tag = span.kind
             layers.append(_Layer(span.start, span.end, Markup(f"<{tag}>"), Markup(f"</{tag}>"),
                                  _INLINE_TAGS[tag]))
-    for index, timex in enumerate(doc.timexes):
-        if timex.start < block.start or timex.end > block.end:
+    first = bisect_left(doc.timexes, block.start, key=lambda t: t.start)
+    for index in range(first, len(doc.timexes)):
+        timex = doc.timexes[index]
+        if timex.start >= block.end:
+            break
+        if timex.end > block.end:
             continue
         inside_link = any(s.start < timex.end and timex.start < s.end for s in links)
         opening, closing = _timex_tags(doc, timex, index, inside_link)
