@@ -95,10 +95,8 @@ class ArticleCache:
     def key(self, path: Path, config: Config) -> str:
         """The cache key of the article at ``path``: content hash + code + settings + path."""
         content = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-        try:
-            where = Path(path).resolve().relative_to(config.root.resolve()).as_posix()
-        except ValueError:
-            where = str(Path(path).resolve())
+        # Plain string paths: pathlib's resolve() per article costs more than the hashing.
+        where = os.path.relpath(os.path.abspath(path), os.path.abspath(config.root))
         parts = (code_fingerprint(), settings_fingerprint(config), where, content)
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 

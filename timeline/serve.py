@@ -157,7 +157,7 @@ class PreviewServer:
     """
 
     def __init__(self, config: Config, host: str = "127.0.0.1", port: int = 8000, *,
-                 poll: bool = False, echo: Echo | None = None, debounce: float = 0.15,
+                 poll: bool = False, echo: Echo | None = None, debounce: float = 0.1,
                  cache: ArticleCache | None = None, config_overrides: dict | None = None) -> None:
         self.config = config
         self.host = host

@@ -46,7 +46,7 @@ class Debouncer:
     the debouncer's own thread; paths arriving meanwhile go to the next callback.
     """
 
-    def __init__(self, callback: Callable[[set[Path]], None], quiet: float = 0.15,
+    def __init__(self, callback: Callable[[set[Path]], None], quiet: float = 0.1,
                  max_wait: float = 2.0) -> None:
         self.callback = callback
         self.quiet = quiet
@@ -130,7 +130,7 @@ class Watcher:
 
     def __init__(self, callback: Callable[[set[Path]], None], *, folders: Iterable[Path],
                  files: Iterable[Path] = (), exclude: Iterable[Path] = (), poll: bool = False,
-                 quiet: float = 0.15, poll_interval: float = 0.5) -> None:
+                 quiet: float = 0.1, poll_interval: float = 0.5) -> None:
         self.folders = [Path(f).resolve() for f in folders]
         self.files = {Path(f).resolve() for f in files}
         self.exclude = [Path(e).resolve() for e in exclude]
