@@ -284,3 +284,43 @@ def test_conflicting_dates_show_on_the_page_and_in_events_json(tmp_path):
     page = (result.output / "index.html").read_text(encoding="utf-8")
     assert "Sources disagree on this date" in page
     assert "Weekly Digest: 21 June 2014" in page
+
+
+# --- invariants on random inputs ------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PHRASES = [KERRY_WSJ, KERRY_BLOG, PHOTOS_WSJ, PHOTOS_BLOG, TAL_AFAR,
+            "Talks began on Sunday.", "Talks began on Sunday in Vienna."]
+_ARTICLES = [WSJ, BLOG, LATER, EARLY]
+_DAYS = ["2014-06-14", "2014-06-15", "2014-W24", "2014-06"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_ARTICLES), st.sampled_from(_PHRASES),
+                          st.sampled_from(_DAYS)), max_size=14))
+def test_merge_invariants(specs):
+    inputs = [event(source, sentence, sentence.split()[0], value)
+              for source, sentence, value in specs]
+    citations = [e.citations[0] for e in inputs]
+    merged = merge_events(inputs)
+    out = [c for e in merged for c in e.citations]
+    # every report is kept exactly once
+    assert sorted(map(id, out)) == sorted(map(id, citations))
+    for merged_event in merged:
+        slugs = [c.article.slug for c in merged_event.citations]
+        assert len(slugs) == len(set(slugs))  # one citation per article
+        dates = [c.article.published_date for c in merged_event.citations]
+        assert dates == sorted(dates)  # ordered by publication
+        values = {c.timex.value for c in merged_event.citations}
+        assert bool(merged_event.conflicts) == any(
+            not _nests(a, b) for a in values for b in values)
+    assert [e.sort_key for e in merged] == sorted(e.sort_key for e in merged)
+
+
+def _nests(a: str, b: str) -> bool:
+    from timeline.temporal.values import interpret
+
+    x, y = interpret(a), interpret(b)
+    return (x.start <= y.start and y.end <= x.end) or (y.start <= x.start and x.end <= y.end)

@@ -15,9 +15,10 @@ How sentences are matched, in three passes that stay near-linear in the number o
    :func:`similarity`) and join verified pairs with union-find.
 
 Then a group is split so that it never holds two sentences of the same article, and its
-dates are compared: readings that nest (a day inside a week) agree and the finest wins;
-readings that do not are a *conflict*, kept on the one event in :attr:`Event.conflicts`
-instead of being merged silently or shown twice.
+dates are compared. Readings that nest (a day inside its week) agree; the date most readings
+agree with dates the event (ties: the finer, then the earliest published). If any two
+readings do not nest (14 June vs 21 June), that is a *conflict*: every reading is kept on the
+one event in :attr:`Event.conflicts` instead of being merged silently or shown twice.
 """
 
 from __future__ import annotations
@@ -218,35 +219,40 @@ def _combine(members: list[Event]) -> Event:
     # Same day: an original goes before its reprints, so its wording is the event's text.
     derived = _derived_publishers([r.citation for r in readings])
     readings.sort(key=lambda r: citation_order(r.citation, derived))
-    primary = _primary(readings)
-    agreeing = [r for r in readings if _nested(r.event, primary)]
-    finest = min(agreeing, key=lambda r: (precision_rank(r.event.precision),
-                                          citation_order(r.citation, derived))).event
-    first = agreeing[0].event  # earliest report of the winning date gives text and id
+    dates = _distinct_dates(readings)
+    final = _chosen_date(dates, readings)
+    first = next(r.event for r in readings if _nested(r.event, final))  # gives text and id
     merged = Event(
-        id=first.id, value=finest.value, precision=finest.precision, start=finest.start,
-        end=finest.end, text=first.text, citations=[r.citation for r in readings],
-        mod=finest.mod,
+        id=first.id, value=final.value, precision=final.precision, start=final.start,
+        end=final.end, text=first.text, citations=[r.citation for r in readings],
+        mod=final.mod,
     )
     merged.aliases = sorted({e.id for e in members} - {merged.id})
     merged.independent_sources = independent_sources(merged.citations)
-    if len(agreeing) < len(readings):
+    if any(not _nested(a, b) for a in dates for b in dates):
         merged.conflicts = [_conflict_entry(r) for r in readings]
     return merged
 
 
-def _primary(readings: list[_Reading]) -> Event:
-    """The date most readings agree with; a tie goes to the earliest publication."""
+def _distinct_dates(readings: list[_Reading]) -> list[Event]:
+    """One event per distinct date value, the earliest reading's (a big group has few)."""
     first_of: dict[str, Event] = {}
-    count: Counter[str] = Counter()
-    for reading in readings:  # distinct readings first: a big group has few distinct dates
+    for reading in readings:
         first_of.setdefault(reading.event.value, reading.event)
-        count[reading.event.value] += 1
-    support = {value: sum(n for other, n in count.items()
-                          if _nested(first_of[other], first_of[value]))
-               for value in count}
-    best = max(support.values())
-    return next(r.event for r in readings if support[r.event.value] == best)
+    return list(first_of.values())
+
+
+def _chosen_date(dates: list[Event], readings: list[_Reading]) -> Event:
+    """The date most readings agree with (nest with); then the finer one; then the one
+    published first. Readings that nest agree: "last week" and "on Tuesday" of that week."""
+    count = Counter(r.event.value for r in readings)
+    order = {d.value: index for index, d in enumerate(dates)}  # readings are in citation order
+
+    def preference(date: Event) -> tuple:
+        support = sum(count[other.value] for other in dates if _nested(other, date))
+        return (-support, precision_rank(date.precision), order[date.value])
+
+    return min(dates, key=preference)
 
 
 def _nested(a: Event, b: Event) -> bool:
