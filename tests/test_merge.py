@@ -139,6 +139,17 @@ def test_nested_dates_agree_and_the_finest_one_dates_the_event():
     assert merged[0].conflicts == []
 
 
+def test_sources_agreeing_on_the_week_but_not_the_day_are_a_conflict():
+    sentence = ("Senior White House officials met their Iranian counterparts in Geneva but "
+                "didn't discuss the Iraq crisis.")
+    merged = merge_events([event(WSJ, sentence, "Geneva", "2014-W24"),
+                           event(BLOG, sentence, "Geneva", "2014-06-10"),
+                           event(LATER, sentence, "Geneva", "2014-06-11")])
+    assert len(merged) == 1
+    assert merged[0].value == "2014-W24"  # the date all three readings agree with
+    assert {c["value"] for c in merged[0].conflicts} == {"2014-W24", "2014-06-10", "2014-06-11"}
+
+
 def test_threshold_decides_borderline_pairs():
     said = "The governor said that hundreds of soldiers were captured on Sunday in the province."
     says = "The governor says that hundreds of soldiers were captured on Sunday in the province."
