@@ -166,3 +166,14 @@ def test_prune_removes_entries_not_used_by_this_cache(config, article, tmp_path)
     assert len(list(directory.glob("*.pickle"))) == 2
     assert cache.prune() == 1
     assert len(list(directory.glob("*.pickle"))) == 1
+
+
+def test_the_build_command_fills_the_project_cache(example_project):
+    from click.testing import CliRunner
+
+    from timeline.cli import main
+
+    outcome = CliRunner().invoke(main, ["build", "--config", str(example_project), "-q"])
+    assert outcome.exit_code == 0, outcome.output
+    entries = list((example_project / ".timeline-cache" / "articles").glob("*.pickle"))
+    assert len(entries) == len(list((example_project / "content").glob("*.txt")))

@@ -371,3 +371,62 @@ def test_an_unexpected_exception_names_where_it_happened(project):
         (problem,) = problems_from_exception(exc, load_config(project))
     assert problem.message == "ValueError: boom"
     assert problem.file and problem.file.endswith("test_serve.py") and problem.line
+
+
+def test_a_non_loopback_address_prints_a_warning(project):
+    lines: list[str] = []
+    with PreviewServer(load_config(project), "0.0.0.0", 0, echo=lines.append) as preview:
+        assert preview.url.startswith("http://127.0.0.1:")
+        assert request(preview, "/")[0] == 200
+    assert any(line.startswith("warning:") and "0.0.0.0" in line for line in lines)
+    quiet: list[str] = []
+    with PreviewServer(load_config(project), "127.0.0.1", 0, echo=quiet.append):
+        pass
+    assert not any(line.startswith("warning:") for line in quiet)
+
+
+# -- the command ----------------------------------------------------------------------------
+
+
+def test_the_serve_command_prints_its_url_and_stops_cleanly_on_ctrl_c(project):
+    import re
+    import signal
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "timeline", "serve", "--port", "0"], cwd=project,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = None
+        for line in process.stdout:
+            found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+            if found:
+                url, port = found.group(0), int(found.group(1))
+                break
+        assert url, "the command never printed its URL"
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request("GET", "/")
+        assert connection.getresponse().status == 200
+        connection.close()
+        process.send_signal(signal.SIGINT)
+        rest = process.communicate(timeout=30)[0]
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 0
+    assert "Traceback" not in rest and "Stopped." in rest
+
+
+def test_the_serve_command_explains_a_busy_port(server, project):
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "timeline", "serve", "--port", str(server.port)], cwd=project,
+        capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    (line,) = done.stderr.strip().splitlines()
+    assert "already in use" in line and "--port 0" in line
