@@ -101,3 +101,38 @@ def test_no_script_from_article_text_runs(page, tmp_path):
         page.goto((site / name).as_uri())
         assert page.evaluate("window.__alerts") == []
     assert dialogs == []
+
+
+def body_style(browser, url: str, **context) -> dict:
+    ctx = browser.new_context(**context)
+    try:
+        tab = ctx.new_page()
+        tab.goto(url)
+        return tab.evaluate("""() => ({
+            background: getComputedStyle(document.body).backgroundColor,
+            headerDisplay: getComputedStyle(document.querySelector('.site-header')).display,
+            dateColumn: getComputedStyle(document.querySelector('.event__date')).gridColumnStart,
+            overflow: document.documentElement.scrollWidth > window.innerWidth,
+        })""")
+    finally:
+        ctx.close()
+
+
+def test_dark_mode_mobile_layout_and_print(browser, tmp_path):
+    url = (build_handmade_site(tmp_path) / "index.html").as_uri()
+    light = body_style(browser, url, color_scheme="light")
+    dark = body_style(browser, url, color_scheme="dark")
+    assert light["background"] != dark["background"]
+    # on a phone the date sits above the text, in the text column, and nothing scrolls sideways
+    phone = body_style(browser, url, viewport={"width": 375, "height": 700})
+    assert light["dateColumn"] == "1" and phone["dateColumn"] == "2"
+    assert not phone["overflow"]
+    ctx = browser.new_context()
+    try:
+        tab = ctx.new_page()
+        tab.goto(url)
+        tab.emulate_media(media="print")
+        assert tab.evaluate(
+            "getComputedStyle(document.querySelector('.site-header')).display") == "none"
+    finally:
+        ctx.close()
