@@ -49,7 +49,7 @@ ltd jr sr lt col capt sgt adm prof rev vs mt ft
 
 SPEECH_VERBS = word_set("""
 said says say told tells tweeted wrote writes announced announces stated declared added
-insisted argued warned explained noted asked replied according
+insisted argued warned explained noted asked replied according spoke speaking remarked
 """)
 
 _QUOTES = re.compile(r"\u201c[^\u201d]{0,2000}\u201d|``.{0,2000}?''|\"[^\"\n]{0,2000}\"", re.S)

@@ -102,4 +102,4 @@ def _is_recent_day(value: str, anchor: dt.date) -> bool:
         day = dt.date.fromisoformat(value[:10])
     except ValueError:
         return False
-    return 0 < (anchor - day).days <= 7
+    return 0 < (anchor - day).days <= 31
