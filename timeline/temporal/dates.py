@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.temporal import values
 
@@ -139,6 +140,7 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
+@lru_cache(maxsize=4096)
 def period_of_value(value: str) -> Period | None:
     """The :class:`Period` a fully specified DATE value names (time of day dropped)."""
     meaning = values.interpret(value.split("T")[0])

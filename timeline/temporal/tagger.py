@@ -8,6 +8,7 @@ and the dates mentioned before it; quoted "today" is re-dated to the day the quo
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from timeline.temporal import context, values
 from timeline.temporal.model import Timex
@@ -16,6 +17,10 @@ from timeline.temporal.resolve import Resolution, Resolver
 
 #: Cache key for tagged output: bump whenever the tagger's behaviour changes.
 TAGGER_VERSION = "2"
+
+# A text repeats a few values many times ("1989-Q3", "PRESENT_REF"): interpret each once.
+_is_valid = lru_cache(maxsize=4096)(values.is_valid_value)
+_interpret = lru_cache(maxsize=4096)(values.interpret)
 
 _RESOLVE_ERRORS = (ValueError, OverflowError, KeyError, IndexError, StopIteration, AttributeError,
                    TypeError)
@@ -33,7 +38,7 @@ def tag(text: str, anchor: dt.date | None = None, *, dayfirst: bool = False) -> 
         except _RESOLVE_ERRORS:
             continue
         for result in results:
-            if result.end > result.start and values.is_valid_value(result.value):
+            if result.end > result.start and _is_valid(result.value):
                 found.append(result)
                 if result.type in ("DATE", "TIME"):
                     resolver.remember(result.value, rule, result.end)
@@ -43,7 +48,7 @@ def tag(text: str, anchor: dt.date | None = None, *, dayfirst: bool = False) -> 
 
 
 def _timex(text: str, r: Resolution) -> Timex:
-    meaning = values.interpret(r.value)
+    meaning = _interpret(r.value)
     return Timex(
         start=r.start,
         end=r.end,
