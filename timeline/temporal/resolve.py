@@ -695,37 +695,29 @@ class Resolver:
         return self._result(start, end, period.value(), mod)
 
     def _relunit(self, text, start, end):
+        """ "last week", "the past 12 months", "next Tuesday", "this fall", "that day"."""
         lower = re.sub(r"\s+", " ", text.lower())
         words = _words(text)
-        mod = _edge_mod(words[:3]) if words[0] in _EDGE_MODS or words[0] == "the" and len(
-            words) > 1 and words[1] in _EDGE_MODS else None
-        if lower.endswith("or so"):
-            mod = "APPROX"
-        last_word = words[-1] if not lower.endswith("or so") else words[-3]
-        stripped = last_word.rstrip("s") if last_word != "centuries" else "century"
-        if last_word.rstrip("'s") in WEEKDAYS or any(w in WEEKDAYS for w in words):
+        approx = lower.endswith(" or so")
+        head = words[-3] if approx else words[-1]
+        mod = "APPROX" if approx else _leading_edge_mod(words)
+        if any(w.split("'")[0] in WEEKDAYS for w in words):
             return self._weekday(text, start, end)
-        if any(w.rstrip(".") in MONTHS and w not in ("may", "march") or w in ("may", "march")
-               for w in words[-1:]):
+        if head.rstrip(".") in MONTHS:
             return self._rel_month(words, text, start, end, mod)
-        if last_word in SEASONS:
+        if head in SEASONS:
             return self._season(text, start, end)
-        if last_word in DAYPARTS and last_word not in ("night",):
+        if head in DAYPARTS and head != "night":
             return self._thatday(text, start, end)
         rel = _rel_word(lower)
-        unit = _LEX_UNITS.get(stripped[:6], stripped) if stripped not in UNITS else stripped
-        if stripped.startswith("centur"):
-            unit = "century"
+        unit = _singular_unit(head)
         if unit == "weekend":
             return self._weekend(rel, start, end, mod)
         if unit not in UNITS:
             return None
         count_match = re.search(rf"\b{rel.split()[-1]}\s+(.+?)\s+(?:fiscal\s+|calendar\s+|"
-                                r"trading\s+|business\s+)?" + stripped[:4], lower)
-        plural = last_word.endswith("s") and last_word not in ("days",) or last_word == "days"
-        if last_word == "centuries":
-            plural = True
-        if count_match or plural:
+                                r"trading\s+|business\s+)?" + unit[:4], lower)
+        if count_match or head != unit:  # a count or a plural: a span of time
             return self._rel_duration(rel, count_match, unit, start, end, mod)
         return self._rel_single(rel, lower, unit, start, end, mod)
 
@@ -812,7 +804,7 @@ class Resolver:
         return self._result(start, end, f"{year:04d}-{month:02d}", mod)
 
     def _thatday(self, text, start, end):
-        lower = text.lower()
+        """ "the next morning", "the day before": a day next to the last mentioned one."""
         words = _words(text)
         daypart = next((DAYPARTS[w] for w in words if w in DAYPARTS), None)
         if self.ref is None or self.ref.gran != "day":
@@ -821,7 +813,6 @@ class Resolver:
             -1 if any(w in words for w in ("previous", "before")) else 0)
         day = self.ref.first + dt.timedelta(days=step)
         value = day.isoformat() + (f"T{daypart}" if daypart else "")
-        del lower
         return self._result(start, end, value)
 
     def _edgeunit(self, text, start, end):
@@ -1009,6 +1000,16 @@ and or to through when as after before the that with for until in on at was were
 has have levels level figures budget election elections season campaign crop census law act
 budgets compared because but while amid from by then
 """)
+
+
+def _leading_edge_mod(words: list[str]) -> str | None:
+    """The mod of an expression opening with "early"/"late"/"the end of"... ."""
+    first = words[1] if words[0] == "the" and len(words) > 1 else words[0]
+    return _EDGE_MODS.get(first)
+
+
+def _singular_unit(word: str) -> str:
+    return {"centuries": "century", "millennia": "millennium"}.get(word, word.removesuffix("s"))
 
 
 def _rel_word(lower: str) -> str:
