@@ -171,6 +171,17 @@ def test_editing_the_config_rebuilds_with_the_new_settings(server, events, proje
     assert b"Quokka edition: " in page
 
 
+def test_a_broken_config_file_is_reported_and_the_fix_recovers(server, events, project):
+    config = project / "timeline.toml"
+    good = config.read_text(encoding="utf-8")
+    config.write_text(good + "\ntitle = [unclosed\n", encoding="utf-8")
+    broken = next_state(events, lambda s: s["problems"])
+    assert broken["problems"][0]["file"].endswith("timeline.toml")
+    assert KNOWN_TEXT.encode() in request(server, "/")[2]  # still the last good build
+    config.write_text(good, encoding="utf-8")
+    assert next_state(events, lambda s: not s["problems"])["build"] >= 3
+
+
 # -- watching -------------------------------------------------------------------------------
 
 
