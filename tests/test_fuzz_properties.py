@@ -1,0 +1,265 @@
+"""Property tests of the whole article path: loader -> tagger -> events -> renderer.
+
+Whatever bytes a content file holds, and whatever front matter it carries:
+
+- the loader returns an Article or raises TimelineError (nothing else), with blocks and inline
+  spans inside the text;
+- ``process_article`` never raises, and every time expression, event and citation points into
+  the article's text (the tagger's own contract is checked on the loaded text too);
+- the rendered source page is well-formed HTML holding only the theme's tags, no script or
+  event handler, links only to http(s)/relative targets, and shows the article's words.
+
+Example counts are small so the suite stays fast; ``fuzz/fuzz_pipeline.py`` runs the same checks
+for much longer.
+"""
+
+from __future__ import annotations
+
+import atexit
+import datetime as dt
+import html
+import re
+import shutil
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.temporal.test_properties import DATEISH, check_contract
+from timeline.build import process_article, source_docs
+from timeline.config import load_config
+from timeline.content import load_article
+from timeline.errors import Diagnostics, TimelineError
+from timeline.render import render_runs, render_site
+from timeline.temporal.values import interpret
+
+SETTINGS = settings(max_examples=40, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+# --- strategies -------------------------------------------------------------------------------
+
+HOSTILE = st.sampled_from([
+    "<script>window.__pwned=1</script>", '" onmouseover="x', "javascript:alert(1)",
+    "<img src=x onerror=alert(1)>", "</script>", "<!--", "&amp;", "[a](javascript:x)",
+    "[b](http://ok.example)", "**bold**", "*em*", "`code`", "> quote", "- item", "# Head",
+    "```\ncode\n```", "\r\n", "\t", "\x00", "\ufeff", "\u2028", "---", "\n\n", "Mr.", "U.S.",
+])
+MARKDOWNISH = st.lists(st.one_of(DATEISH, HOSTILE, st.text(max_size=20)), max_size=25).map(
+    "".join)
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
+                    st.text(max_size=30), HOSTILE, st.dates(), st.sampled_from(
+                        ["2014-02-30", "0000-01-01", "99999-01-01", "2014-06-15T10:00:00+25:00",
+                         "June 15, 2014", "javascript:x", "http://ok.example/a"]))
+VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+    max_leaves=12)
+KEYS = st.sampled_from(["title", "date", "source", "publisher", "author", "authors", "url",
+                        "tags", "other", "Title", "DATE"])
+FRONT_MATTER = st.dictionaries(KEYS, VALUES, max_size=6)
+SUFFIXES = st.sampled_from([".md", ".txt"])
+
+
+def _project() -> Path:
+    root = Path(tempfile.mkdtemp(prefix="fuzzprops-"))
+    (root / "content").mkdir()
+    atexit.register(shutil.rmtree, root, True)
+    return root
+
+
+PROJECT = _project()
+CONFIG = load_config(PROJECT)
+
+
+def _write(name: str, data: bytes) -> Path:
+    path = PROJECT / "content" / name
+    path.write_bytes(data)
+    return path
+
+
+def _with_front_matter(meta: dict, body: str) -> bytes:
+    try:
+        dumped = yaml.safe_dump(meta, allow_unicode=True)
+    except yaml.YAMLError:
+        dumped = "title: x\n"
+    return f"---\n{dumped}---\n{body}".encode("utf-8", "surrogatepass")
+
+
+# --- checks -----------------------------------------------------------------------------------
+
+
+def check_article(article) -> None:
+    text = article.text
+    assert "\r" not in text
+    previous = 0
+    for block in article.blocks:
+        assert previous <= block.start <= block.end <= len(text), block
+        previous = block.end
+        for span in block.inline:
+            assert block.start <= span.start < span.end <= block.end, (block, span)
+    assert isinstance(article.title, str) and article.title
+    assert all(isinstance(t, str) for t in article.tags)
+    assert article.url is None or isinstance(article.url, str)
+    assert article.published is None or isinstance(article.published, dt.date)
+
+
+def check_result(result) -> None:
+    article = result.article
+    text = article.text
+    for timex in result.timexes:
+        assert text[timex.start:timex.end] == timex.text
+        if timex.interval is not None:
+            meaning = interpret(timex.value)
+            assert meaning is not None and (meaning.start, meaning.end) == timex.interval
+    for event in result.events:
+        assert event.start < event.end
+        for citation in event.citations:
+            assert text[citation.sentence_start:citation.sentence_end] == citation.sentence
+            assert citation.sentence_start <= citation.timex.start
+            assert citation.timex.end <= citation.sentence_end
+
+
+ALLOWED_TAGS = {"html", "head", "meta", "title", "link", "body", "a", "header", "div", "nav",
+                "ul", "li", "main", "footer", "script", "p", "h1", "h2", "h3", "h4", "h5", "h6",
+                "blockquote", "pre", "code", "strong", "em", "del", "mark", "time", "span",
+                "article", "section", "dl", "dt", "dd", "small", "abbr", "aside", "ol", "br",
+                "details", "summary", "cite", "svg", "path", "circle", "rect", "figure"}
+
+
+class _PageAudit(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self.text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ALLOWED_TAGS:
+            self.problems.append(f"tag <{tag}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"handler {name}")
+            scheme = value.split("/", 1)[0] if value else ""
+            if name in ("href", "src") and ":" in scheme and not value.lower().startswith(
+                    ("http://", "https://")):
+                self.problems.append(f"url {value!r}")
+        if tag == "script" and not dict(attrs).get("src") and dict(attrs).get(
+                "type") != "application/ld+json":
+            self.problems.append("inline script")
+        # tooltips repeat a date next to the text: leave them out of the text read back
+        if tag in ("script", "title") or "tx-tip" in (dict(attrs).get("class") or "") or (
+                tag == "span" and self._skip):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "title", "span") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text.append(data)
+
+
+def check_rendered(result) -> None:
+    article = result.article
+    out = PROJECT / "site"
+    shutil.rmtree(out, ignore_errors=True)
+    render_site(out, CONFIG, result.events, source_docs([result], result.events))
+    page = (out / "sources" / f"{article.slug}.html").read_text(encoding="utf-8")
+    audit = _PageAudit()
+    audit.feed(page)
+    audit.close()
+    assert audit.problems == [], audit.problems
+    shown = " ".join("".join(audit.text).split())
+    for word in article.text.split()[:50]:
+        assert word in shown or word.replace("\x00", "\ufffd") in shown, word
+
+
+# --- one input each (the fuzz script calls these too) -----------------------------------------
+
+
+def check_bytes(data: bytes, suffix: str) -> None:
+    path = _write("bytes" + suffix, data)
+    try:
+        article = load_article(path, CONFIG, Diagnostics())
+    except TimelineError as exc:
+        assert str(exc).startswith("error: content/bytes")
+        assert "\n" not in str(exc)
+        return
+    check_article(article)
+
+
+def check_front_matter(meta: dict, body: str, suffix: str) -> None:
+    path = _write("meta" + suffix, _with_front_matter(meta, body))
+    diagnostics = Diagnostics()
+    try:
+        article = load_article(path, CONFIG, diagnostics)
+    except TimelineError:
+        return
+    check_article(article)
+    for item in diagnostics.items:
+        assert str(item.path) == f"content/meta{suffix}" and "\n" not in item.message
+
+
+def check_pipeline(data: bytes, suffix: str) -> None:
+    """Load, tag, build events and render one file: contracts hold at every stage."""
+    path = _write("page" + suffix, data)
+    result = process_article(path, CONFIG)  # never raises
+    assert not [d for d in result.diagnostics.errors if "internal error" in d.message]
+    if result.article is None:
+        return
+    check_article(result.article)
+    check_contract(result.article.text, result.article.published_date)
+    check_result(result)
+    check_rendered(result)
+
+
+def check_runs(text: str, cuts: list[tuple[int, int]]) -> None:
+    from markupsafe import Markup
+
+    from timeline.render import _Layer
+
+    layers = [_Layer(min(a, b), max(a, b), Markup(f'<i data-n="{n}">'), Markup("</i>"), n % 3)
+              for n, (a, b) in enumerate(cuts)]
+    out = str(render_runs(text, 0, len(text), layers))
+    stack: list[str] = []
+    for piece in out.split("<")[1:]:
+        tag = piece.split(">", 1)[0]
+        if tag.startswith("/"):
+            assert stack and stack.pop() == "i"
+        else:
+            stack.append("i")
+    assert stack == []
+    assert html.unescape(re.sub(r"<[^>]*>", "", out)) == text
+
+
+# --- properties -------------------------------------------------------------------------------
+
+ANCHOR_DATES = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1))
+CUTS = st.lists(st.tuples(st.integers(0, 200), st.integers(0, 200)), max_size=8)
+
+
+@SETTINGS
+@given(data=st.binary(max_size=3000), suffix=SUFFIXES)
+def test_any_bytes_load_or_fail_cleanly(data, suffix):
+    check_bytes(data, suffix)
+
+
+@SETTINGS
+@given(meta=FRONT_MATTER, body=MARKDOWNISH, suffix=SUFFIXES)
+def test_any_front_matter_loads_or_fails_cleanly(meta, body, suffix):
+    check_front_matter(meta, body, suffix)
+
+
+@SETTINGS
+@given(body=MARKDOWNISH, suffix=SUFFIXES, anchor=ANCHOR_DATES)
+def test_pipeline_and_page_keep_their_contract(body, suffix, anchor):
+    check_pipeline(_with_front_matter({"date": anchor.isoformat()}, body), suffix)
+
+
+@SETTINGS
+@given(text=st.text(max_size=200), cuts=CUTS)
+def test_render_runs_nests_tags_and_escapes_text(text, cuts):
+    check_runs(text, cuts)
