@@ -135,7 +135,7 @@ RULES: list[tuple[str, str]] = [
                  r"|year[\s-]end\b|year's\s+end\b|month[\s-]end\b"),
     ("weekday", r"(?:(?:last|next|this|this\s+past|this\s+coming|coming|the\s+previous"
                 r"|the\s+following|early|late|earlier|later)\s+)?"
-                + WEEKDAY[:-2] + rf"s?\b(?:['\u2019]s)?(?:\s+{DAYPART}s?\b)?"),
+                + WEEKDAY[:-2] + rf"s?\b(?:\s+{DAYPART}s?\b)?"),
     ("set", rf"(?:every|each|per)\s+(?:other\s+)?(?:{NUM}\s+)?(?:{UNIT}|{WEEKDAY}|{MONTH_FULL}"
             rf"|{SEASON}|{DAYPART})|(?:daily|weekly|monthly|annually|yearly|hourly|nightly"
             r"|quarterly|biweekly|semiannually|biannually)\b"

@@ -74,6 +74,8 @@ _MD = re.compile(r"(?P<month>[A-Za-z]+)\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?P<month>[A-Z][a-z]+)\.?\s+\d{1,2}"
                     r"(?:,\s*(?P<year>\d{4}))?")
 _ENDING = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|to|through|before|after)\b")
+_AHEAD = re.compile(r"\b(?:will|'ll|ahead\s+of|upcoming|scheduled|set\s+for)\b"
+                    r"|\b(?:before|until|for)\s+$", re.I)
 _YEAR = re.compile(r"(?<!\d)(1\d|20)\d\d(?!\d)")
 _SPOKEN = re.compile(r"(nineteen|eighteen|two\s+thousand)"
                      r"(?:[\s-]+(?:and\s+)?([a-z]+(?:[\s-][a-z]+)?))?", re.I)
@@ -658,9 +660,9 @@ class Resolver:
         if "next" in words or "coming" in words:
             return _weekday_from(base, weekday, 1, strict=True)
         direction = self._direction(start, end)
-        if self.text[end:end + 2] in ("'s", "\u2019s") or self.text[start:end].endswith(
-                ("'s", "\u2019s")):
-            direction = -1  # "Friday's close", "Wednesday's ruling": already happened
+        possessive = self.text[end:end + 2] in ("'s", "\u2019s")
+        if possessive and not _AHEAD.search(self.text, max(0, start - 40), start):
+            direction = -1  # "Friday's close", "Wednesday's ruling" (not "ahead of Sunday's vote")
         if "this" in words and direction == 0:
             direction = 1
         return _weekday_from(base, weekday, 1 if direction > 0 else -1, strict=False)
