@@ -125,6 +125,8 @@ RULES: list[tuple[str, str]] = [
                     r"|following|that)\s+weekends?\b"),
     ("reltoday", rf"{EDGE}?(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|{RELDAY})"
                  rf"(?:\s+{DAYPART}\b)?|(?:this|last|tomorrow|yesterday)\s+{DAYPART}\b"),
+    ("weekof", rf"(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+)?week\s+of\s+"
+               rf"(?:{MD}|{MONTH_ANY}(?:,?\s+{YEAR})?)"),
     ("relunit", rf"{EDGE}?(?:the\s+)?{REL}\s+(?:(?:{NUM}|few|several)\s+)?"
                 r"(?:(?:fiscal|calendar|trading|business)\s+)?(?:" + UNIT + r"|weekends?\b|"
                 + SEASON + "|" + MONTH_FULL + "|" + WEEKDAY + rf"(?:\s+{DAYPART}\b)?)"
@@ -174,7 +176,8 @@ FIRST_CHARS = {
     "century": _EDGE_FIRST + r"\dn", "holiday": "lntcbvsijhamfgpe",
     "season": _EDGE_FIRST + r"naw\d", "ago": r"\dabcdefhjlmnorst", "weekendrule": "tlncpf",
     "reltoday": _EDGE_FIRST + "y", "relunit": _EDGE_FIRST + "npure", "thatday": _EDGE_FIRST + "npd",
-    "edgeunit": _EDGE_FIRST + "y", "weekday": "lntcemwfs", "set": "epdwmayhnqbsotf",
+    "edgeunit": _EDGE_FIRST + "y",
+    "weekof": "tfslw", "weekday": "lntcemwfs", "set": "epdwmayhnqbsotf",
     "duration": r"\dabcdefhjlmnorstuwy", "vague": "rnctlap", "spokenyear": _EDGE_FIRST + "n",
     "month": _EDGE_FIRST + "jaond", "year": _EDGE_FIRST + r"\dm", "shortyear": "'\u2019",
 }

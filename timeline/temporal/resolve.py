@@ -67,13 +67,14 @@ _UNIT_WORD = re.compile(r"(second|minute|hour|day|night|week|fortnight|month|qua
 _CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])?\.?m?\b|(noon|midnight|midday)"
                     r"|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                     r"\s+o'clock", re.I)
-_MD = re.compile(r"(?P<month>[A-Za-z]+)\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_MD = re.compile(r"(?P<month>[A-Za-z]+)\.?\s*(?P<day>\d{1,2})(?!\d)(?:st|nd|rd|th)?"
                  r"(?:\s*-\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?(?:(?:,\s*|\s+)(?P<year>\d{4}))?"
                  r"|(?P<dday>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dmonth>[A-Za-z]+)\.?"
                  r"(?:,?\s+(?P<dyear>\d{4}))?")
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?P<month>[A-Z][a-z]+)\.?\s+\d{1,2}"
                     r"(?:,\s*(?P<year>\d{4}))?")
 _ENDING = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|to|through|before|after)\b")
+_OVER = re.compile(r"\b(?:over|during|within|for|throughout)\s+$", re.I)
 _AHEAD = re.compile(r"\b(?:will|'ll|ahead\s+of|upcoming|scheduled|set\s+for)\b"
                     r"|\b(?:before|until|for)\s+$", re.I)
 _YEAR = re.compile(r"(?<!\d)(1\d|20)\d\d(?!\d)")
@@ -737,7 +738,9 @@ class Resolver:
             return self._result(start, end, _duration_value(1, unit), mod, kind="DURATION")
         # "the next week" is anaphoric; "the end of next week" is not
         the = bool(re.search(rf"\bthe\s+{rel}\b", lower))
-        if rel in ("past", "first", "final") or rel == "last" and the and unit != "day":
+        spans = rel in ("past", "first", "final") or rel == "last" and the and unit != "day"
+        if spans or the and rel in ("next", "coming") and _OVER.search(
+                self.text, max(0, start - 8), start):  # "over the next decade": a span
             return self._result(start, end, _duration_value(1, unit), mod, kind="DURATION")
         if rel in ("that", "same", "following", "subsequent", "ensuing", "previous",
                    "preceding", "prior") or (rel == "next" and the):
@@ -804,6 +807,22 @@ class Resolver:
         elif "next" in words or "coming" in words or "following" in words:
             year += 1 if month <= self.anchor.month else 0
         return self._result(start, end, f"{year:04d}-{month:02d}", mod)
+
+    def _weekof(self, text, start, end):
+        """ "the week of Oct. 23": that date's ISO week; "the first week of May": early May."""
+        tail = re.search(r"\bof\s+(.+)$", text, re.S)
+        offset = tail.start(1)
+        inner = self._md(tail.group(1), start + offset, end)
+        if isinstance(inner, Resolution) and "X" not in inner.value:
+            day = dt.date.fromisoformat(inner.value[:10])
+            return self._result(start, end, format_value("week", day))
+        month = self._monthyear(tail.group(1), start, end) if _find_year(tail.group(1)) else (
+            self._month(tail.group(1), start + offset, end))
+        if month is None:
+            return None
+        word = _words(text)[1] if text.lower().startswith("the ") else _words(text)[0]
+        mod = {"first": "START", "second": "START", "last": "END", "final": "END"}.get(word, "MID")
+        return self._result(start, end, month.value, mod)
 
     def _thatday(self, text, start, end):
         """ "the next morning", "the day before": a day next to the last mentioned one."""
