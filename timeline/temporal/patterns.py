@@ -117,8 +117,8 @@ RULES: list[tuple[str, str]] = [
     ("season", rf"{EDGE}?(?:(?:this\s+past|this\s+coming|last|next|this|the|early|late)\s+)"
                rf"{SEASON}(?:(?:\s+of)?\s+{YEAR_ANY})?|{SEASON}(?:\s+of)?\s+{YEAR_ANY}"
                rf"|{YEAR}\s+{SEASON}"),
-    ("ago", rf"(?:(?:about|almost|nearly|some|roughly|more\s+than|less\s+than|just|only|over"
-            rf"|barely)\s+)?{NUM}[\s-]+(?:(?:more|full|long)\s+)?{UNIT}(?:\s+or\s+so)?"
+    ("ago", rf"(?:(?:about|almost|nearly|some|roughly|more\s+than|less\s+than|over)\s+)?"
+            rf"{NUM}[\s-]+(?:(?:more|full|long)\s+)?{UNIT}(?:\s+or\s+so)?"
             r"\s+(?:ago|earlier|later"
             r"|from\s+now|hence|before(?=\s*[,.;])|after(?=\s*[,.;])|previously)\b"),
     ("weekendrule", r"(?:the|this|last|next|this\s+past|this\s+coming|coming|past|previous"
@@ -144,7 +144,7 @@ RULES: list[tuple[str, str]] = [
             rf"|(?:once|twice|three\s+times|four\s+times)\s+(?:a|an|per)\s+{UNIT_SG}"),
     ("duration", rf"(?:(?:about|around|almost|nearly|roughly|approximately|some|more\s+than"
                  r"|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|no\s+more"
-                 r"\s+than|no\s+less\s+than|just|only|barely|a\s+full|the\s+full|an\s+additional"
+                 r"\s+than|no\s+less\s+than|a\s+full|the\s+full|an\s+additional"
                  r"|another|the\s+entire|the\s+whole|the\s+first|the)\s+)?"
                  rf"{NUM}(?:\s+to\s+{NUM})?[\s-]+(?:more\s+|full\s+|long\s+|straight\s+"
                  rf"|consecutive\s+|trading\s+|business\s+|working\s+)?{UNIT}"

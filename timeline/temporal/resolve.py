@@ -431,6 +431,11 @@ class Resolver:
         return self._result(start, end, f"{ordinal - 1:02d}", _edge_mod(words))
 
     def _quarter(self, text, start, end):
+        # The timex is "fourth quarter" in "its fourth quarter", "third-quarter" in "the
+        # third-quarter results": possessives and the article of an adjective stay out.
+        lead = re.match(r"(?:its|their|the(?=\s+\S+-(?:quarter|half)$))\s+", text, re.I)
+        if lead:
+            start, text = start + lead.end(), text[lead.end():]
         lower = text.lower()
         words = _words(text)
         q_match = re.search(r"\b([qh])([1-4])\b", lower)
@@ -534,6 +539,8 @@ class Resolver:
         return self._result(start, end, f"{self.anchor.year:04d}")
 
     def _yearago(self, text, start, end):
+        if re.match(r"the\s+year[\s-](?:earlier|ago)$", text, re.I):  # "the year-ago results"
+            start, text = start + 4, text[4:]
         lower = text.lower()
         if "month" in lower and "nine" in lower:
             return self._result(start, end, "P9M", kind="DURATION")
