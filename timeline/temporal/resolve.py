@@ -575,8 +575,9 @@ class Resolver:
             return day, day + dt.timedelta(days=1)
 
         year = self._pick(make, start, end, direction)
-        if year is None:
-            return None
+        if year is None:  # no anchor: the day of the year is still known for fixed holidays
+            fixed = FIXED_HOLIDAYS.get(name)
+            return fixed and self._result(start, end, f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}")
         return self._result(start, end, finder(year).isoformat())
 
     def _season(self, text, start, end):
@@ -651,7 +652,7 @@ class Resolver:
         mod = _edge_mod(words[:1]) if words[0] in ("early", "late", "earlier", "later") else None
         day = self._weekday_day(weekday, words, start, end)
         value = day.isoformat() if day else f"XXXX-WXX-{weekday}"
-        if daypart and day:
+        if daypart:
             value += "T" + daypart
         return self._result(start, end, value, mod)
 
@@ -697,7 +698,7 @@ class Resolver:
             return self._result(start, end, self.last_quarter.shift("year", sign).value(), mod)
         base = self.ref if anaphoric else (Period("day", self.anchor) if self.anchor else None)
         if base is None:
-            return None
+            return self._result(start, end, _unknown_value(gran), mod)
         if rank(base.gran) > rank(gran):
             return self._result(start, end, _unknown_below(base, gran), mod)
         moved = base.shift(gran, sign * round(amount))
@@ -820,7 +821,9 @@ class Resolver:
         tail = re.search(r"\bof\s+(.+)$", text, re.S)
         offset = tail.start(1)
         inner = self._md(tail.group(1), start + offset, end)
-        if isinstance(inner, Resolution) and "X" not in inner.value:
+        if isinstance(inner, Resolution):
+            if "X" in inner.value:
+                return self._result(start, end, "XXXX-WXX")
             day = dt.date.fromisoformat(inner.value[:10])
             return self._result(start, end, format_value("week", day))
         month = self._monthyear(tail.group(1), start, end) if _find_year(tail.group(1)) else (
