@@ -167,9 +167,9 @@ def rebuild_times(project: Path, runs: int, label: str) -> None:
     cache = ArticleCache(project / ".timeline-cache" / "articles")
     article = sorted((project / "content").glob("*.txt"))[0]
     cold, cold_stages, result = timed_build(config, cache)
-    no_change = [timed_build(config, cache) for _ in range(runs)]
-    one_article = []
-    for number in range(runs):
+    no_change, one_article = [], []
+    for number in range(runs):  # interleaved, so load on a shared machine hits both alike
+        no_change.append(timed_build(config, cache))
         edit(article, number)
         one_article.append(timed_build(config, cache))
     print(f"\n{label}: {len(result.articles)} articles, {len(result.events)} events")
@@ -177,11 +177,12 @@ def rebuild_times(project: Path, runs: int, label: str) -> None:
     for name, measured in (("no-change rebuild", no_change), ("one-article rebuild", one_article)):
         median = statistics.median(s for s, _, _ in measured)
         print(f"  {name + ':':27} {median:7.3f} s  (median of {runs})")
-    stage_names = [n for _, n in STAGES]
-    print("  stages, one-article rebuild (median s) | cold build (s):")
-    for name in stage_names:
-        values = [stages.get(name, 0.0) for _, stages, _ in one_article]
-        print(f"    {name:18} {statistics.median(values):7.3f} | {cold_stages.get(name, 0.0):7.3f}")
+    print("  stages (s):         cold | no-change | one-article (medians)")
+    for _, name in STAGES:
+        cells = [statistics.median(stages.get(name, 0.0) for _, stages, _ in measured)
+                 for measured in (no_change, one_article)]
+        cold_cell = cold_stages.get(name, 0.0)
+        print(f"    {name:16} {cold_cell:7.3f} | {cells[0]:9.3f} | {cells[1]:11.3f}")
 
 
 def main() -> None:
