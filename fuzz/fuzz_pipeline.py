@@ -144,9 +144,48 @@ def mutate(data: bytes, rng: random.Random) -> tuple[bytes, str]:
 def mutation_rounds(tally: Tally, deadline: float, seed: int) -> None:
     rng = random.Random(seed)
     texts = corpus()
+    annotations = (SEEDS / "annotations.yaml").read_bytes()
+    count = 0
     while time.monotonic() < deadline:
+        count += 1
+        if count % 10 == 0:  # whole builds are slower: one in ten
+            files = [mutate(rng.choice(texts), rng) for _ in range(rng.randint(1, 4))]
+            notes, _ = mutate(annotations, rng) if rng.random() < 0.7 else (annotations, "")
+            tally.run("whole builds", check_build, files, notes)
+            continue
         data, suffix = mutate(rng.choice(texts), rng)
         tally.run("mutated files", props.check_pipeline, data, suffix)
+
+
+def check_build(files: list[tuple[bytes, str]], annotations: bytes) -> None:
+    """A whole build (merge, annotations, exports, feeds, SEO) of mutated files: it must not
+    raise, ``timeline check`` must find nothing wrong, and no page may hold active markup."""
+    import shutil
+    import tempfile
+
+    from timeline.build import build_site
+    from timeline.check import check_site
+    from timeline.config import load_config
+
+    root = Path(tempfile.mkdtemp(prefix="fuzzbuild-"))
+    try:
+        content = root / "content"
+        content.mkdir()
+        for index, (data, suffix) in enumerate(files):
+            (content / f"2014-06-1{index}-article-{index}{suffix}").write_bytes(data)
+        (content / "annotations.yaml").write_bytes(annotations)
+        (root / "timeline.toml").write_text('base_url = "https://example.org/tl/"\n')
+        result = build_site(load_config(root))
+        assert result.written
+        assert not [d for d in result.diagnostics.errors if "internal error" in d.message]
+        problems = check_site(result.output, base_url="https://example.org/tl/")
+        assert problems == [], [str(p) for p in problems[:5]]
+        for page in result.output.rglob("*.html"):
+            audit = props._PageAudit()
+            audit.feed(page.read_text(encoding="utf-8"))
+            assert audit.problems == [], (page.name, audit.problems)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def main() -> None:
