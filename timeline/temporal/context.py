@@ -15,7 +15,7 @@ _SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
 
 #: Words that point to the future when they govern a time expression.
 FUTURE_CUES = word_set("""
-will 'll wo shall going gonna would plans plan planned planning scheduled schedule expected
+will 'll wo shall going gonna would plans planned planning scheduled schedule expected
 expects expect due intends intend intended hopes hope aims aim begins begin starts start
 starting opens resume resumes resuming upcoming next tomorrow await awaits by until till payable
 effective

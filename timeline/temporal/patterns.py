@@ -105,7 +105,8 @@ RULES: list[tuple[str, str]] = [
                 r"(?![\s-]+(?:earlier|ago|before|after|end|old|or|and|\d|two\s+thousand|nineteen)\b)"
                 rf"|the\s+{YEAR}\s+(?:quarter|period)\b"),
     ("qref", r"(?:the\s+)?(?:latest|most\s+recent|current|past|previous|last|this|next|same|that)"
-             r"\s+(?:fiscal\s+)?(?:quarter|period|fiscal\s+year)\b(?![s-])|the\s+quarter\b(?![s-])"),
+             r"\s+(?:fiscal\s+)?(?:quarter|period|fiscal\s+year)\b(?![s-])|the\s+quarter\b(?![s-])"
+             r"(?:\s+a\s+year\s+(?:ago|earlier))?"),
     ("decade", rf"(?:{EDGE}|the\s+)?(?:(?:early|late|mid)[\s-]+|mid-?)?"
                r"(?:(?:1\d|20)\d0['\u2019]?s\b|['\u2019]\d0s\b|(?<=the )\d0s\b"
                r"|(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"),

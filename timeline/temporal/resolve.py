@@ -141,7 +141,8 @@ class Resolver:
             return
         self.ref = period
         self.ref_at = at
-        if period.gran in ("quarter", "half") and rule == "quarter":
+        reported = self.anchor is None or period.first <= self.anchor  # not a forecast
+        if period.gran in ("quarter", "half") and rule == "quarter" and reported:
             self.last_quarter = period
 
     def resolve(self, rule: str, start: int, end: int) -> list[Resolution]:
@@ -477,6 +478,12 @@ class Resolver:
 
     def _qref(self, text, start, end):
         lower = text.lower()
+        if lower.endswith(("a year ago", "a year earlier")):  # "the quarter a year ago"
+            found = self._qref(text[:lower.index(" a year")], start, end)
+            if found is None or "X" in found.value:
+                return found
+            shifted = period_of_value(found.value).shift("year", -1)
+            return self._result(start, end, shifted.value())
         if "fiscal year" in lower:
             if _ENDING.match(self.text, end):  # "the fiscal year ended Jan. 31": 12 months
                 return self._result(start, end, "P1Y", kind="DURATION")
