@@ -141,9 +141,17 @@ class Resolver:
             return
         self.ref = period
         self.ref_at = at
-        reported = self.anchor is None or period.first <= self.anchor  # not a forecast
-        if period.gran in ("quarter", "half") and rule == "quarter" and reported:
+        if period.gran in ("quarter", "half") and rule == "quarter" and self._is_over(period):
             self.last_quarter = period
+
+    def _is_over(self, period: Period) -> bool:
+        """A quarter already over is one results are reported for, not a forecast."""
+        if self.anchor is None:
+            return True
+        try:
+            return add_months(period.first, 3 if period.gran == "quarter" else 6) <= self.anchor
+        except ValueError:  # past the calendar's last year
+            return False
 
     def resolve(self, rule: str, start: int, end: int) -> list[Resolution]:
         """The meaning(s) of the expression ``text[start:end]`` found by grammar rule ``rule``.
@@ -1015,7 +1023,7 @@ class Resolver:
         lower = re.sub(r"\s+", " ", text.lower())
         if lower in ("recently", "lately", "the past"):
             value = "PAST_REF"
-        elif "future" in lower or "term" in lower:
+        elif "future" in lower or "term" in lower or "later" in lower:
             value = "FUTURE_REF"
         else:
             value = "PRESENT_REF"

@@ -35,13 +35,13 @@ def tag(text: str, anchor: dt.date | None = None, *, dayfirst: bool = False) -> 
     for rule, start, end in find(text):
         try:
             results = resolver.resolve(rule, start, end)
-        except _RESOLVE_ERRORS:
+            for result in results:
+                if result.end > result.start and _is_valid(result.value):
+                    found.append(result)
+                    if result.type in ("DATE", "TIME"):
+                        resolver.remember(result.value, rule, result.end)
+        except _RESOLVE_ERRORS:  # a grammar corner the resolver cannot read: skip it, never fail
             continue
-        for result in results:
-            if result.end > result.start and _is_valid(result.value):
-                found.append(result)
-                if result.type in ("DATE", "TIME"):
-                    resolver.remember(result.value, rule, result.end)
     if anchor is not None:
         found = _redate_quoted_today(text, found, anchor)
     return [_timex(text, r) for r in found]
