@@ -949,39 +949,22 @@ class Resolver:
         return self._result(start, end, _duration_value(count, unit), kind="SET")
 
     def _duration(self, text, start, end):
+        """ "three years", "about five hours", "a two-year contract", "$5 billion a year"."""
         lower = re.sub(r"\s+", " ", text.lower())
         unit = _unit_of(lower)
         if unit is None or self._not_a_duration(lower, unit, end):
             return None
-        mod = next((m for k, m in _APPROX.items() if lower.startswith(k + " ")), None)
-        head = lower[: _UNIT_WORD.search(lower).start()]
-        head = re.sub(r"^(?:about|around|almost|nearly|roughly|approximately|some|more than"
-                      r"|less than|fewer than|at least|at most|up to|over|under|no more than"
-                      r"|no less than|just|only|barely|a full|the full|an additional|another"
-                      r"|the entire|the whole|the first|the)\s+", "", head)
-        head = re.sub(r"[\s-]+(?:more|full|long|straight|consecutive|trading|business"
-                      r"|working)?[\s-]*$", "", head).strip(" -")
-        if " to " in head:
-            head = head.split(" to ")[0]
+        head = _count_words(lower)
         if head in ("a", "an") and self._per_unit_context(start):
             return self._result(start, end, _duration_value(1, unit), kind="SET")
-        if head in ("", "for"):
-            count = None
-        elif head in ("some", "many"):
-            if not lower.rstrip().endswith("s"):
-                return None
-            count = None
-        else:
-            count = number_value(head)
-            if count is None and head not in VAGUE_COUNTS:
-                return None
-        if count == 0:
+        count = _count_of(head, lower)
+        if count is False or count == 0:
             return None
         if count is not None and lower.endswith("and a half"):
             count += 0.5
         if re.match(r"the\s+\S+-", lower):  # "the two-day summit": the timex is "two-day"
             start += len(text) - len(text[3:].lstrip())
-            lower = lower[4:]
+        mod = next((m for k, m in _APPROX.items() if lower.startswith(k + " ")), None)
         ahead = self._in_units_ahead(count, unit, start, end, mod)
         if ahead is not None:
             return ahead
@@ -1046,6 +1029,33 @@ and or to through when as after before the that with for until in on at was were
 has have levels level figures budget election elections season campaign crop census law act
 budgets compared because but while amid from by then
 """)
+
+
+_COUNT_PREFIX = re.compile(
+    r"^(?:about|around|almost|nearly|roughly|approximately|some|more than|less than|fewer than"
+    r"|at least|at most|up to|over|under|no more than|no less than|a full|the full"
+    r"|an additional|another|the entire|the whole|the first|the)\s+")
+_COUNT_SUFFIX = re.compile(r"[\s-]+(?:more|full|long|straight|consecutive|trading|business"
+                           r"|working)?[\s-]*$")
+
+
+def _count_words(lower: str) -> str:
+    """The count of a duration: "about two-and-a-half more years" -> "two-and-a-half"."""
+    head = lower[: _UNIT_WORD.search(lower).start()]
+    head = _COUNT_SUFFIX.sub("", _COUNT_PREFIX.sub("", head)).strip(" -")
+    return head.split(" to ")[0]  # "two to three weeks": the lower bound
+
+
+def _count_of(head: str, lower: str) -> float | None | bool:
+    """The number a duration counts; None when vague ("several"); False when not a count."""
+    if head in ("", "for"):
+        return None
+    if head in ("some", "many"):  # "some years" is vague; "some day" is not a duration
+        return None if lower.endswith("s") else False
+    count = number_value(head)
+    if count is None and head not in VAGUE_COUNTS:
+        return False
+    return count
 
 
 def _leading_edge_mod(words: list[str]) -> str | None:
