@@ -12,7 +12,14 @@ import pytest
 
 from timeline.config import load_config
 from timeline.errors import TimelineError
-from timeline.livereload import EVENTS_PATH, SCRIPT_PATH, STYLE_PATH, EventStreamClient
+from timeline.livereload import (
+    EVENTS_PATH,
+    PARTIAL_TITLE,
+    SCRIPT_PATH,
+    STALE_TITLE,
+    STYLE_PATH,
+    EventStreamClient,
+)
 from timeline.serve import PreviewServer, is_loopback, mount_path, problems_from_exception
 
 ARTICLE = "content/2014-wsj-iraq-original.txt"
@@ -118,6 +125,7 @@ def test_a_broken_template_shows_an_overlay_and_the_fix_clears_it(server, events
     assert problem["line"] == 3
     assert "unexpected" in problem["message"]
     assert broken["output"] == good_output  # the last good build is still what is served
+    assert broken["title"] == STALE_TITLE
     status, _, page = request(server, "/")
     assert status == 200
     assert KNOWN_TEXT.encode() in page  # last good build
@@ -138,6 +146,8 @@ def test_broken_front_matter_is_reported_and_the_rest_still_served(server, event
     bad.write_text("---\ntitle: [unclosed\n---\nText on Monday.\n", encoding="utf-8")
     state = next_state(events, lambda s: s["build"] >= 2)
     assert any(p["file"] and p["file"].endswith("2014-06-20-broken.md") for p in state["problems"])
+    assert state["title"] == PARTIAL_TITLE  # the rest was built and is served
+    assert any("broken.md" in line for line in server.terminal)
     _, _, page = request(server, "/")
     assert KNOWN_TEXT.encode() in page and OVERLAY.encode() in page and b"broken.md" in page
     bad.unlink()

@@ -53,10 +53,19 @@ class BuildState:
     output: str
     problems: tuple[BuildProblem, ...] = field(default_factory=tuple)
     css_from: str | None = None
+    #: True when the latest build wrote nothing, so the pages shown are the last good build
+    #: (False with problems: the site was built without the files at fault).
+    stale: bool = False
+
+    @property
+    def title(self) -> str:
+        """The overlay's heading."""
+        return STALE_TITLE if self.stale else PARTIAL_TITLE
 
     def to_json(self) -> str:
         data = asdict(self)
         data["problems"] = [asdict(p) | {"where": p.where} for p in self.problems]
+        data["title"] = self.title
         return json.dumps(data)
 
 
@@ -132,7 +141,8 @@ def stream(broker: EventBroker, write, keepalive: float = KEEPALIVE_SECONDS) -> 
 SCRIPT_PATH = "/__timeline__/livereload.js"
 STYLE_PATH = "/__timeline__/overlay.css"
 _OVERLAY_ID = "__timeline-overlay"
-_OVERLAY_TITLE = "Build failed \u2014 showing the last good build"
+STALE_TITLE = "Build failed \u2014 showing the last good build"
+PARTIAL_TITLE = "Build errors \u2014 the files below are left out of the site"
 
 _SCRIPT = """(function () {
   "use strict";
@@ -161,7 +171,7 @@ _SCRIPT = """(function () {
       link.href = url.href;
     });
   }
-  function overlay(problems) {
+  function overlay(problems, heading) {
     var box = document.getElementById("OVERLAY_ID");
     if (box) { box.remove(); }
     if (!problems.length) { return; }
@@ -169,7 +179,7 @@ _SCRIPT = """(function () {
     box.id = "OVERLAY_ID";
     box.setAttribute("role", "alert");
     var title = document.createElement("strong");
-    title.textContent = "OVERLAY_TITLE";
+    title.textContent = heading;
     box.appendChild(title);
     problems.forEach(function (p) {
       var item = document.createElement("pre");
@@ -192,7 +202,7 @@ _SCRIPT = """(function () {
         else { reload(); return; }
       }
       state = next;
-      overlay(next.problems);
+      overlay(next.problems, next.title);
     });
     source.onerror = function () {
       // The browser retries by itself; if it gave up (server gone for good), try again later.
@@ -203,8 +213,7 @@ _SCRIPT = """(function () {
 })();
 """
 
-SCRIPT = (_SCRIPT.replace("OVERLAY_ID", _OVERLAY_ID).replace("OVERLAY_TITLE", _OVERLAY_TITLE)
-          .replace("EVENTS_PATH", EVENTS_PATH))
+SCRIPT = _SCRIPT.replace("OVERLAY_ID", _OVERLAY_ID).replace("EVENTS_PATH", EVENTS_PATH)
 
 STYLE = f"""#{_OVERLAY_ID} {{
   position: fixed; z-index: 2147483647; left: 1rem; right: 1rem; bottom: 1rem;
@@ -228,7 +237,8 @@ def _json_for_script(text: str) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def overlay_html(problems: tuple[BuildProblem, ...] | list[BuildProblem]) -> str:
+def overlay_html(problems: tuple[BuildProblem, ...] | list[BuildProblem],
+                 title: str = STALE_TITLE) -> str:
     """The overlay as server-rendered HTML (so it shows even before the script runs)."""
     if not problems:
         return ""
@@ -238,7 +248,7 @@ def overlay_html(problems: tuple[BuildProblem, ...] | list[BuildProblem]) -> str
         for p in problems
     )
     return (f'<div id="{_OVERLAY_ID}" role="alert">'
-            f"<strong>{html.escape(_OVERLAY_TITLE)}</strong>"
+            f"<strong>{html.escape(title)}</strong>"
             f"{items}</div>")
 
 
@@ -247,7 +257,7 @@ def snippet(state: BuildState) -> str:
     return (f'<script type="application/json" id="__timeline-state">'
             f"{_json_for_script(state.to_json())}</script>"
             f'<link rel="stylesheet" href="{STYLE_PATH}">'
-            f"{overlay_html(state.problems)}"
+            f"{overlay_html(state.problems, state.title)}"
             f'<script src="{SCRIPT_PATH}"></script>')
 
 

@@ -147,6 +147,7 @@ class BuildRecord:
     seconds: float
     parsed: int  # articles processed (cache misses)
     cached: int  # articles taken from the cache
+    warnings: tuple[str, ...] = ()  # shown in the terminal only
 
 
 class PreviewServer:
@@ -203,8 +204,7 @@ class PreviewServer:
         if not is_loopback(self.host):
             self.echo(f"warning: serving on {self.host}, which other machines can reach; "
                       "the preview is meant for this computer only (use --host 127.0.0.1)")
-        self._watcher = self._make_watcher()
-        self._watcher.start()
+        self._watcher = self._start_watcher()
         self.rebuild(frozenset())
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={
             "poll_interval": 0.2}, name="timeline-http", daemon=True)
@@ -237,15 +237,34 @@ class PreviewServer:
     def __exit__(self, *exc) -> None:
         self.stop()
 
-    def _make_watcher(self) -> Watcher:
+    def _start_watcher(self) -> Watcher:
+        """Native events if the system grants them, else polling (inotify limits, odd mounts)."""
+        try:
+            return self._make_watcher(self.poll)
+        except OSError as exc:
+            if self.poll:
+                raise TimelineError(f"cannot watch the project: {exc.strerror or exc}",
+                                    self.config.root) from None
+            self.echo(f"warning: native file watching is unavailable ({exc.strerror or exc}); "
+                      "polling for changes instead")
+            return self._make_watcher(poll=True)
+
+    def _make_watcher(self, poll: bool) -> Watcher:
         root = self.config.root
-        return Watcher(
+        watcher = Watcher(
             self._on_change,
             folders=[self.config.content_path, self.config.templates_path, root / "static"],
             files=[self.config.config_path],
             exclude=[self.config.output_path, root / CACHE_DIR, self._preview_root],
-            poll=self.poll, quiet=self.debounce,
+            poll=poll, quiet=self.debounce,
         )
+        try:
+            watcher.start()
+        except BaseException:
+            with contextlib.suppress(Exception):
+                watcher.debouncer.close()
+            raise
+        return watcher
 
     def _on_change(self, paths: set[Path]) -> None:
         if not self._stopped.is_set():
@@ -258,6 +277,7 @@ class PreviewServer:
         with self._build_lock:
             began = time.perf_counter()
             problems: tuple[BuildProblem, ...] = ()
+            warnings: tuple[str, ...] = ()
             before = _identity(self.site_dir)
             hits, misses = self.cache.stats.hits, self.cache.stats.misses
             with self.gate.building():
@@ -266,6 +286,7 @@ class PreviewServer:
                         self.config = load_config(self.config.root, **self.config_overrides)
                     result = self._build()
                     problems = tuple(_problem(d) for d in result.diagnostics.errors)
+                    warnings = tuple(str(d) for d in result.diagnostics.warnings)
                 except Exception as exc:  # noqa: BLE001 - the server outlives any build failure
                     problems = problems_from_exception(exc, self.config)
                     if not isinstance(exc, TimelineError):
@@ -274,7 +295,8 @@ class PreviewServer:
             record = BuildRecord(
                 number=len(self.builds) + 1, changed=changed, problems=problems,
                 output_replaced=replaced, seconds=time.perf_counter() - began,
-                parsed=self.cache.stats.misses - misses, cached=self.cache.stats.hits - hits)
+                parsed=self.cache.stats.misses - misses, cached=self.cache.stats.hits - hits,
+                warnings=warnings)
             with self._builds_changed:
                 self.builds.append(record)
                 self._builds_changed.notify_all()
@@ -297,20 +319,27 @@ class PreviewServer:
             if record.changed and all(p.suffix.lower() == ".css" for p in record.changed):
                 css_from = previous.output
         self.broker.publish(BuildState(build=record.number, output=output,
-                                       problems=record.problems, css_from=css_from))
+                                       problems=record.problems, css_from=css_from,
+                                       stale=not record.output_replaced))
 
     def _report(self, record: BuildRecord) -> None:
         root = self.config.root
         changed = ", ".join(sorted(_shown(p, root) for p in record.changed))
         why = f" after changes to {changed}" if changed else ""
         articles = f"{record.parsed} article(s) parsed, {record.cached} from cache"
-        if record.problems:
+        if record.problems and not record.output_replaced:
             self.echo(f"Build failed{why}; still serving the last good build:")
-            for problem in record.problems:
-                where = f"{problem.where}: " if problem.where else ""
-                self.echo(f"  error: {where}{problem.message}")
+        elif record.problems:
+            self.echo(f"Built with errors in {record.seconds:.2f}s ({articles}){why}; "
+                      "the files at fault are left out:")
         else:
             self.echo(f"Built in {record.seconds:.2f}s ({articles}){why}")
+        for problem in record.problems:
+            where = f"{problem.where}: " if problem.where else ""
+            hint = f" ({problem.hint})" if problem.hint else ""
+            self.echo(f"  error: {where}{problem.message}{hint}")
+        for warning in record.warnings:
+            self.echo(f"  {warning}")
 
     def wait_for_build(self, number: int, timeout: float = 60.0) -> BuildRecord:
         """The record of build ``number`` once it finished (for tests and benchmarks)."""
