@@ -180,47 +180,31 @@ class Resolver:
     # -- choosing the year of a year-less date ----------------------------------------------
 
     def _pick(self, make, start: int, end: int, direction: int | None = None):
-        """The period ``make(year)`` nearest the anchor, or in the direction the clause points.
+        """The year whose period ``make(year)`` is nearest the anchor, or lies in the direction
+        the clause points when the nearest is more than a month away.
 
         ``make`` returns the period's ``(first, last_exclusive)`` days for a year, or None.
-        Returns the chosen year, or None without an anchor.
+        Returns None without an anchor.
         """
         if self.anchor is None:
             return None
         day = self.anchor
-        candidates = []
-        for year in (day.year - 1, day.year, day.year + 1):
-            try:
-                span = make(year)
-            except ValueError:
-                continue
-            if span is not None:
-                candidates.append((year, span[0], span[1]))
+        candidates = _candidates(make, day.year)
         if not candidates:
             return None
-
-        def distance(item):
-            _, first, stop = item
-            if first <= day < stop:
-                return 0
-            return (first - day).days if first > day else (day - stop).days + 1
-
-        nearest = min(candidates, key=distance)
-        if distance(nearest) <= 31:
+        nearest = min(candidates, key=lambda c: _distance(day, c))
+        future = [c for c in candidates if c[2] > day]
+        past = [c for c in candidates if c[1] <= day]
+        if _distance(day, nearest) <= 31 or not future or not past:
             return nearest[0]
         if direction is None:
             direction = self._direction(start, end)
-        future = [c for c in candidates if c[2] > day]
-        past = [c for c in candidates if c[1] <= day]
-        if not future or not past:
-            return nearest[0]
-        if direction > 0:
-            return future[0][0]
-        if direction < 0:
-            return past[-1][0]
+        if direction:
+            return future[0][0] if direction > 0 else past[-1][0]
         # News mostly looks back: a year-less date is in the past unless the future
         # reading is much closer ("in December" written in October).
-        return future[0][0] if 4 * distance(future[0]) < distance(past[-1]) else past[-1][0]
+        ahead = 4 * _distance(day, future[0]) < _distance(day, past[-1])
+        return future[0][0] if ahead else past[-1][0]
 
     # -- rules -----------------------------------------------------------------------------
 
@@ -1056,6 +1040,27 @@ def _count_of(head: str, lower: str) -> float | None | bool:
     if count is None and head not in VAGUE_COUNTS:
         return False
     return count
+
+
+def _candidates(make, year: int) -> list[tuple[int, dt.date, dt.date]]:
+    """(year, first day, last day exclusive) of the period in the years around ``year``."""
+    out = []
+    for candidate in (year - 1, year, year + 1):
+        try:
+            span = make(candidate)
+        except ValueError:  # Feb. 29 in a common year
+            continue
+        if span is not None:
+            out.append((candidate, span[0], span[1]))
+    return out
+
+
+def _distance(day: dt.date, candidate: tuple[int, dt.date, dt.date]) -> int:
+    """Days between ``day`` and a candidate period (0 when the period contains it)."""
+    _, first, stop = candidate
+    if first <= day < stop:
+        return 0
+    return (first - day).days if first > day else (day - stop).days + 1
 
 
 def _leading_edge_mod(words: list[str]) -> str | None:
