@@ -74,6 +74,10 @@ _MD = re.compile(r"(?P<month>[A-Za-z]+)\.?\s*(?P<day>\d{1,2})(?!\d)(?:st|nd|rd|t
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?P<month>[A-Z][a-z]+)\.?\s+\d{1,2}"
                     r"(?:,\s*(?P<year>\d{4}))?")
 _ENDING = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|to|through|before|after)\b")
+_GENERIC_AGE = re.compile(
+    r"['\u2019]s\s+(?:world|youth|society|generation|children|kids|young|teenagers|students"
+    r"|economy|culture|standards|technology|politics|media|families|parents|consumers"
+    r"|workers|women|men|leaders|market|markets|personal|modern|global|fast|digital)\b", re.I)
 _OVER = re.compile(r"\b(?:over|during|within|for|throughout)\s+$", re.I)
 _AHEAD = re.compile(r"\b(?:will|'ll|ahead\s+of|upcoming|scheduled|set\s+for)\b"
                     r"|\b(?:before|until|for)\s+$", re.I)
@@ -617,6 +621,9 @@ class Resolver:
 
     def _reltoday(self, text, start, end):
         lower = text.lower()
+        if lower in ("today", "tomorrow") and _GENERIC_AGE.match(self.text, end):
+            # "today's youth", "the world of tomorrow": the present / future, not a day
+            return self._result(start, end, "PRESENT_REF" if lower == "today" else "FUTURE_REF")
         words = _words(text)
         mod = _edge_mod(words[:1]) if words[0] in ("early", "late", "earlier", "later") else None
         offset = 0
