@@ -178,6 +178,12 @@ _SCRIPT = """(function () {
     box = document.createElement("div");
     box.id = "OVERLAY_ID";
     box.setAttribute("role", "alert");
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "\u00d7";
+    close.setAttribute("aria-label", "Hide until the next build");
+    close.addEventListener("click", function () { box.remove(); });
+    box.appendChild(close);
     var title = document.createElement("strong");
     title.textContent = heading;
     box.appendChild(title);
@@ -190,6 +196,7 @@ _SCRIPT = """(function () {
     });
     document.body.appendChild(box);
   }
+  overlay(state.problems, state.title);  // the server-rendered one, now with a close button
   var source = null;
   function connect() {
     source = new EventSource("EVENTS_PATH");
@@ -223,6 +230,11 @@ STYLE = f"""#{_OVERLAY_ID} {{
   box-shadow: 0 6px 30px rgba(0, 0, 0, .5); text-align: left;
 }}
 #{_OVERLAY_ID} pre {{ white-space: pre-wrap; margin: .6em 0 0; font: inherit; color: inherit; }}
+#{_OVERLAY_ID} button {{
+  float: right; margin: -.4rem -.4rem 0 1rem; padding: 0 .5rem; font: 20px/1.2 sans-serif;
+  color: inherit; background: none; border: 1px solid currentColor; border-radius: 4px;
+  cursor: pointer;
+}}
 """
 
 #: Files the preview server serves under ``/__timeline__/``: path -> (body, content type).

@@ -285,7 +285,8 @@ class PreviewServer:
                     if self.config.config_path.resolve() in {p.resolve() for p in changed}:
                         self.config = load_config(self.config.root, **self.config_overrides)
                     result = self._build()
-                    problems = tuple(_problem(d) for d in result.diagnostics.errors)
+                    root = self.config.root
+                    problems = tuple(_problem(d, root) for d in result.diagnostics.errors)
                     warnings = tuple(str(d) for d in result.diagnostics.warnings)
                 except Exception as exc:  # noqa: BLE001 - the server outlives any build failure
                     problems = problems_from_exception(exc, self.config)
@@ -300,8 +301,8 @@ class PreviewServer:
             with self._builds_changed:
                 self.builds.append(record)
                 self._builds_changed.notify_all()
-            self._publish(record)
             self._report(record)
+            self._publish(record)
             return record
 
     def _build(self):
@@ -517,8 +518,12 @@ def _identity(folder: Path) -> tuple[int, int] | None:
     return info.st_ino, info.st_mtime_ns
 
 
-def _problem(diagnostic) -> BuildProblem:
-    path = str(diagnostic.path) if diagnostic.path is not None else None
+def _problem(diagnostic, root: Path) -> BuildProblem:
+    path = None
+    if diagnostic.path is not None:
+        path = str(diagnostic.path)
+        if Path(path).is_absolute():
+            path = _shown(Path(path), root)  # short and the same as in the terminal
     return BuildProblem(diagnostic.message, path, diagnostic.line, diagnostic.hint)
 
 
@@ -527,7 +532,7 @@ def problems_from_exception(exc: BaseException, config: Config) -> tuple[BuildPr
     import jinja2
 
     if isinstance(exc, TimelineError):
-        return (_problem(exc.diagnostic),)
+        return (_problem(exc.diagnostic, config.root),)
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return (BuildProblem(f"template error: {exc.message}", exc.filename or exc.name,
                              exc.lineno),)
