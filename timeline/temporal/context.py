@@ -20,7 +20,7 @@ expects expect due intends intend intended hopes hope aims aim begins begin star
 starting opens resume resumes resuming upcoming next tomorrow await awaits by until till payable
 effective
 awaiting should could may might must deadline ahead later soon reconvene convene meets
-arrives leaves takes
+arrives leaves takes meet plays faces returns hosts visits travels arrive leave expires
 """)
 
 #: Words that point to the past (besides verbs ending in -ed).
