@@ -109,7 +109,7 @@ def check_body(url: str, body: bytes) -> str | None:
             ET.fromstring(body)
         elif url.endswith(".ics") and not body.rstrip().endswith(b"END:VCALENDAR"):
             return "calendar does not end with END:VCALENDAR"
-    except ValueError as exc:  # json.JSONDecodeError and ET.ParseError are ValueErrors
+    except (ValueError, ET.ParseError) as exc:
         return f"does not parse: {exc}"
     return None if body else "empty body"
 
