@@ -78,6 +78,7 @@ _GENERIC_AGE = re.compile(
     r"['\u2019]s\s+(?:world|youth|society|generation|children|kids|young|teenagers|students"
     r"|economy|culture|standards|technology|politics|media|families|parents|consumers"
     r"|workers|women|men|leaders|market|markets|personal|modern|global|fast|digital)\b", re.I)
+_IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
 _OVER = re.compile(r"\b(?:over|during|within|for|throughout)\s+$", re.I)
 _AHEAD = re.compile(r"\b(?:will|'ll|ahead\s+of|upcoming|scheduled|set\s+for)\b"
                     r"|\b(?:before|until|for)\s+$", re.I)
@@ -678,8 +679,9 @@ class Resolver:
         possessive = self.text[end:end + 2] in ("'s", "\u2019s")
         if possessive and not _AHEAD.search(self.text, max(0, start - 40), start):
             direction = -1  # "Friday's close", "Wednesday's ruling" (not "ahead of Sunday's vote")
-        if "this" in words and direction == 0:
-            direction = 1
+        is_on = _IS_ON.search(self.text, max(0, start - 12), start)
+        if "this" in words and direction == 0 or is_on:
+            direction = 1  # "this Friday", "the finale is Wednesday": still to come
         return _weekday_from(base, weekday, 1 if direction > 0 else -1, strict=False)
 
     def _ago(self, text, start, end):
