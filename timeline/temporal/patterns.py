@@ -90,8 +90,9 @@ RULES: list[tuple[str, str]] = [
     ("clock", rf"(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?{CLOCK}{TZ}?"
               rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY}(?:,?\s+{MD})?|{RELDAY}|{MD}))?"),
     ("md", rf"(?:{WEEKDAY},?\s+)?{MD}(?:\s+{DAYPART}\b)?"),
-    ("iso", r"(?<![\d-])(?:1\d|20)\d\d-[01]\d-[0-3]\d(?![\d-])"),
-    ("numdate", r"(?<![\d/.,])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|9/11)(?![\d/])"),
+    ("iso", r"(?<![\d/-])(?:1\d|20)\d\d(?P<isosep>[-/])[01]\d(?P=isosep)[0-3]\d(?![\d/-])"),
+    ("numdate", r"(?<![\d/.,])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4}|9/11)"
+                r"(?![\d/]|\.\d)"),
     ("monthyear", rf"{EDGE}?{MONTH_ANY},?\s+(?:of\s+)?(?:{YEAR_ANY}|(?:this|last|next)\s+year\b)"),
     ("yearago", r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year|year's)[\s-]"
                 r"(?:earlier|ago|before)(?:\s+(?:third|second|first|fourth|fiscal|nine|six)"
@@ -225,7 +226,7 @@ straight consecutive these near distant foreseeable immediate short long electio
 
 _TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*")
 _DIGITS = frozenset("0123456789")
-_CLOCK_MINUTES = re.compile(r"[.:][0-5]\d\s*[ap]\.?m", re.I)
+_NOT_DECIMAL = re.compile(r"[.:][0-5]\d\s*[ap]\.?m|\.\d{1,2}\.\d{4}(?!\.?\d)", re.I)
 #: Words that join an expression's modifiers but never start one ("the end OF", "more THAN").
 _CONNECTORS = frozenset(("of", "in", "to", "than", "and", "least", "most", "other", "times"))
 
@@ -271,7 +272,7 @@ def _is_number(text: str, start: int, end: int) -> bool:
     """Money, percentages and decimals ("$1.5", "25%", "3,000") never head an expression."""
     before = text[start - 1:start] if start else ""
     after = text[end:end + 2]
-    if _CLOCK_MINUTES.match(text, end):  # "7.30pm" is a time, not a decimal
+    if _NOT_DECIMAL.match(text, end):  # "7.30pm" is a time and "4.3.2019" a date
         return False
     return before in ("$", "#", "\u00a3", "\u20ac") or after[:1] == "%" or (
         after[:1] in ",." and after[1:2].isdigit())

@@ -79,6 +79,7 @@ _GENERIC_AGE = re.compile(
     r"|economy|culture|standards|technology|politics|media|families|parents|consumers"
     r"|workers|women|men|leaders|market|markets|personal|modern|global|fast|digital)\b", re.I)
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
+_BC = re.compile(r"\s*(?:BC|B\.C\.|BCE|B\.C\.E\.)")
 _OVER = re.compile(r"\b(?:over|during|within|for|throughout)\s+$", re.I)
 _AHEAD = re.compile(r"\b(?:will|'ll|ahead\s+of|upcoming|scheduled|set\s+for)\b"
                     r"|\b(?:before|until|for)\s+$", re.I)
@@ -285,14 +286,15 @@ class Resolver:
         return f"{chosen:04d}-{month:02d}-{day:02d}"
 
     def _iso(self, text, start, end):
-        day = dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text.replace("/", "-"))
         return self._result(start, end, day.isoformat())
 
     def _numdate(self, text, start, end):
         if text == "9/11":
             return self._result(start, end, "2001-09-11")
-        first, second, year = (int(p) for p in text.split("/"))
-        month, day = (second, first) if self.dayfirst else (first, second)
+        dotted = "." in text  # "4.3.2019" is written day first wherever dots are used
+        first, second, year = (int(p) for p in re.split(r"[/.]", text))
+        month, day = (second, first) if self.dayfirst or dotted else (first, second)
         if month > 12 and day <= 12:
             month, day = day, month
         if year < 100:
@@ -364,6 +366,8 @@ class Resolver:
         return None
 
     def _year_context_ok(self, start, end, year) -> bool:
+        if _BC.match(self.text, end):
+            return False  # "1500 BC" is no year of the calendar the values use
         before = self.text[max(0, start - 25):start]
         prev = before.split()[-1].lower().strip("(\"'`") if before.split() else ""
         if prev in _YEAR_CUES or prev.endswith(("'s", "\u2019s")):
