@@ -40,6 +40,13 @@ def append(path: Path, text: str) -> None:
         out.write(text)
 
 
+def wait_for_change(server: PreviewServer, path: Path) -> None:
+    """Wait until a build that saw ``path`` change has finished."""
+    number = 1
+    while path.resolve() not in {p.resolve() for p in server.wait_for_build(number).changed}:
+        number += 1
+
+
 def connected(page) -> None:
     """Wait until the page's event stream is open (so the next build reaches it)."""
     page.wait_for_function("() => window.__timelineConnected === true", timeout=WAIT_MS)
@@ -92,16 +99,31 @@ def test_a_template_error_appears_in_the_page_and_goes_when_fixed(server, watche
     assert page.problems == []
 
 
-def test_a_css_only_change_swaps_stylesheets_without_reloading(server, watched_page):
+def test_a_css_only_change_swaps_stylesheets_without_reloading(server, watched_page,
+                                                              example_project):
+    from timeline.render import THEME
+
+    # The project overrides the theme's stylesheet (same content at first).
+    theme_css = (THEME / "static" / "timeline.css").read_text(encoding="utf-8")
+    override = example_project / "templates" / "static" / "timeline.css"
+    override.parent.mkdir(parents=True)
+    override.write_text(theme_css, encoding="utf-8")
+    wait_for_change(server, override)
+
     page = watched_page
     page.goto(server.url)
     connected(page)
     page.evaluate("window.notReloaded = true")
-    server.rebuild(frozenset({server.config.templates_path / "static" / "extra.css"}))
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('link[rel~=stylesheet]')]"
-        ".every(l => l.href.includes('_timeline='))", timeout=WAIT_MS)
-    assert page.evaluate("window.notReloaded") is True
+    outline = "return getComputedStyle(document.body).outlineColor"
+    assert page.evaluate(f"() => {{ {outline} }}") != "rgb(1, 2, 3)"
+
+    override.write_text(theme_css + "\nbody { outline: 7px solid rgb(1, 2, 3); }\n",
+                        encoding="utf-8")
+
+    page.wait_for_function(f"() => {{ {outline} === 'rgb(1, 2, 3)' }}", timeout=WAIT_MS)
+    assert page.evaluate("window.notReloaded") is True  # styles swapped, page kept
+    assert server.broker.state.css_from is not None
+    assert page.problems == []
 
 
 def test_the_page_reconnects_and_reloads_after_a_server_restart(example_project, watched_page):

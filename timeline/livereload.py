@@ -164,12 +164,33 @@ _SCRIPT = """(function () {
     try { sessionStorage.setItem(scrollKey, JSON.stringify([scrollX, scrollY])); } catch (e) {}
     location.reload();
   }
+  function stylesheets(doc) {
+    return Array.prototype.filter.call(doc.querySelectorAll('link[rel~="stylesheet"]'),
+      function (link) { return link.getAttribute("href").indexOf("/__timeline__/") !== 0; });
+  }
   function refreshStyles() {
-    document.querySelectorAll('link[rel~="stylesheet"]').forEach(function (link) {
-      var url = new URL(link.href, location.href);
-      url.searchParams.set("_timeline", String(Date.now()));
-      link.href = url.href;
-    });
+    // Built stylesheets carry a content hash in their names, so ask the page which ones it
+    // links now and swap each changed link in place (new one loaded first: no flash).
+    fetch(location.href, { cache: "no-store" }).then(function (response) {
+      return response.text();
+    }).then(function (text) {
+      var fresh = stylesheets(new DOMParser().parseFromString(text, "text/html"));
+      var current = stylesheets(document);
+      if (fresh.length !== current.length) { reload(); return; }
+      current.forEach(function (link, index) {
+        var href = fresh[index].getAttribute("href");
+        if (href === link.getAttribute("href")) {
+          var url = new URL(href, location.href);
+          url.searchParams.set("_timeline", String(Date.now()));
+          href = url.href;
+        }
+        var replacement = link.cloneNode();
+        replacement.href = href;
+        replacement.addEventListener("load", function () { link.remove(); });
+        replacement.addEventListener("error", reload);
+        link.after(replacement);
+      });
+    }).catch(reload);
   }
   function overlay(problems, heading) {
     var box = document.getElementById("OVERLAY_ID");
