@@ -105,6 +105,9 @@ def hostile_site(tmp_path_factory) -> Path:
     (content / f"quote{QUOTE_BREAK[:12]}.txt".replace("/", "_")).write_text(ARTICLE_TXT,
                                                                            encoding="utf-8")
     (content / "formula.md").write_text(FORMULA_MD, encoding="utf-8")
+    # a file name is shown too (default title, paths in exports): a payload in it
+    (content / f"{IMG}.txt").write_text("2014-06-15\n\nOn Friday a file-name thing happened.\n",
+                                       encoding="utf-8")
     (content / "annotations.yaml").write_text(ANNOTATIONS, encoding="utf-8")
     # JSON strings are valid TOML basic strings (ASCII, standard escapes).
     (project / "timeline.toml").write_text(
@@ -114,7 +117,7 @@ def hostile_site(tmp_path_factory) -> Path:
     result = build_site(load_config(project))
     assert result.written, [str(d) for d in result.diagnostics.items]
     # the hostile content made it into the build: events from both articles and the editors
-    assert len(result.articles) == 3
+    assert len(result.articles) == 4
     assert len(result.events) >= 4
     return result.output
 
