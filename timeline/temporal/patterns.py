@@ -102,7 +102,7 @@ RULES: list[tuple[str, str]] = [
                 r"|4th|final)(?:[\s-]+(?:fiscal[\s-]+)?)(?:quarter|half)(?!s)"
                 rf"(?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?:{YEAR}|the\s+year|this\s+year|last\s+year))?"
                 r"|(?<![\w-])[QH][1-4](?:\s+" + YEAR + ")?"),
-    ("theyear", r"the\s+(?:full\s+|entire\s+|whole\s+|calendar\s+)?year\b"
+    ("theyear", r"the\s+(?:full\s+|entire\s+|whole\s+|calendar\s+|fiscal\s+)?year\b"
                 r"(?![\s-]+(?:earlier|ago|before|after|end|old|or|and|\d|two\s+thousand|nineteen)\b)"
                 rf"|the\s+{YEAR}\s+(?:quarter|period)\b"),
     ("qref", r"(?:the\s+)?(?:latest|most\s+recent|current|past|previous|last|this|next|same|that)"
@@ -137,6 +137,10 @@ RULES: list[tuple[str, str]] = [
                 r"|(?:the\s+)?day\s+(?:before|after)(?=\s*[,.;])"),
     ("edgeunit", rf"{EDGE}(?:in\s+)?(?:the\s+)?(?:year|month|week|quarter|decade|century|day)\b"
                  r"|year[\s-]end\b|year's\s+end\b|month[\s-]end\b"),
+    ("daypart", r"(?:(?<=in\s)|(?<=by\s)|(?<=during\s)|(?<=until\s)|(?<=before\s)|(?<=after\s))"
+                r"(?:the\s+)?(?:(?:early|late|mid)[\s-]?)?(?:morning|afternoon|evening)\b"
+                r"(?!\s+(?:of|paper|papers|news|show|edition|session|rush|commute|flight|prayers?"
+                r"|star|call|light|mist)\b)|mid-?(?:morning|afternoon)\b"),
     ("weekday", r"(?:(?:last|next|this|this\s+past|this\s+coming|coming|the\s+previous"
                 r"|the\s+following|early|late|earlier|later)\s+)?"
                 + WEEKDAY[:-2] + rf"s?\b(?:\s+{DAYPART}s?\b)?"),
@@ -179,7 +183,7 @@ FIRST_CHARS = {
     "season": _EDGE_FIRST + r"naw\d", "ago": r"\dabcdefhjlmnorst", "weekendrule": "tlncpf",
     "reltoday": _EDGE_FIRST + "y", "relunit": _EDGE_FIRST + "npure", "thatday": _EDGE_FIRST + "npd",
     "edgeunit": _EDGE_FIRST + "y",
-    "weekof": "tfslw", "weekday": "lntcemwfs", "set": "epdwmayhnqbsotf",
+    "weekof": "tfslw", "daypart": "telma", "weekday": "lntcemwfs", "set": "epdwmayhnqbsotf",
     "duration": r"\dabcdefhjlmnorstuwy", "vague": "rnctlap", "spokenyear": _EDGE_FIRST + "n",
     "month": _EDGE_FIRST + "jaond", "year": _EDGE_FIRST + r"\dm", "shortyear": "'\u2019",
 }

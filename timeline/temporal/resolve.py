@@ -359,6 +359,8 @@ class Resolver:
         year = int(_YEAR.search(text).group())
         if not words[0].isdigit() or self._year_context_ok(start, end, year):
             lower = text.lower()
+            if self.text[max(0, start - 5):start].lower() == "post-":  # "the post-1959 politics"
+                return self._result(start, end, f"{year:04d}", "AFTER")
             if "half of" in lower:
                 half = "1" if "first" in lower else "2"
                 return self._result(start, end, f"{year:04d}-H{half}")
@@ -369,8 +371,8 @@ class Resolver:
         if _BC.match(self.text, end):
             return False  # "1500 BC" is no year of the calendar the values use
         before = self.text[max(0, start - 25):start]
-        prev = before.split()[-1].lower().strip("(\"'`") if before.split() else ""
-        if prev in _YEAR_CUES or prev.endswith(("'s", "\u2019s")):
+        prev = before.split()[-1].lower().strip("(\"'`-") if before.split() else ""
+        if prev in _YEAR_CUES or prev.endswith(("'s", "\u2019s")) or prev.endswith("post"):
             return year >= 1000
         if not 1900 <= year <= 2099:
             return False
@@ -748,6 +750,8 @@ class Resolver:
         if rel in ("recent", "most recent") and unit in ("day", "year"):
             return self._result(start, end, "PAST_REF")  # "in recent days": lately
         count = number_value(count_match.group(1)) if count_match else None
+        if count is None and rel in ("last", "past"):
+            return self._result(start, end, "PAST_REF")  # "the last few months", "past years"
         return self._result(start, end, _duration_value(count, unit), mod, kind="DURATION")
 
     def _rel_single(self, rel, lower, unit, start, end, mod):
@@ -827,6 +831,19 @@ class Resolver:
         elif "next" in words or "coming" in words or "following" in words:
             year += 1 if month <= self.anchor.month else 0
         return self._result(start, end, f"{year:04d}-{month:02d}", mod)
+
+    def _daypart(self, text, start, end):
+        """ "in the morning", "by mid-afternoon": that part of the day being told about."""
+        words = _words(text.replace("-", " "))
+        code = next(DAYPARTS[w] for w in words if w in DAYPARTS)
+        first = words[1] if words[0] == "the" else words[0]
+        mod = {"early": "START", "late": "END", "mid": "MID"}.get(first)
+        if self.ref is not None and self.ref.gran == "day" and context.same_sentence(
+                self.text, self.ref_at, start):
+            day = self.ref.first.isoformat()  # "on June 3, in the morning"
+        else:
+            day = self.anchor.isoformat() if self.anchor else "XXXX-XX-XX"
+        return self._result(start, end, f"{day}T{code}", mod)
 
     def _weekof(self, text, start, end):
         """ "the week of Oct. 23": that date's ISO week; "the first week of May": early May."""
