@@ -49,8 +49,11 @@ def input_files(config) -> dict[str, str]:
     for folder in (config.content_path, config.templates_path):
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):
-                rel = path.relative_to(config.root).as_posix()
-                if path.is_file() and not _IGNORED_INPUT.search(rel):
+                inner = path.relative_to(folder).as_posix()
+                # --content may name a folder outside the project: keep its absolute path
+                outside = config.root not in folder.parents and folder != config.root
+                rel = path.as_posix() if outside else path.relative_to(config.root).as_posix()
+                if path.is_file() and not _IGNORED_INPUT.search(inner):
                     hashes[rel] = _sha256(path)
     if config.config_path.is_file():
         hashes[config.config_path.name] = _sha256(config.config_path)
