@@ -217,3 +217,16 @@ def test_a_few_megabytes_article_builds(tmp_path):
     assert len(result.events) == 35
     page = (result.output / "sources" / "2014-06-15-big.html").read_text(encoding="utf-8")
     assert "BIG-3400" in page
+
+
+def test_a_content_folder_outside_the_project_builds(tmp_path):
+    articles = tmp_path / "elsewhere"
+    articles.mkdir()
+    (articles / "a.md").write_bytes(FILES["good.md"])
+    project = tmp_path / "project"
+    project.mkdir()
+    run = subprocess.run([sys.executable, "-m", "timeline", "build", "-q", "--content",
+                          str(articles)], cwd=project, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr
+    assert "GOOD-ONE" in (project / "site" / "sources" / "a.html").read_text(encoding="utf-8")
