@@ -82,6 +82,7 @@ def direction(text: str, start: int, end: int) -> int:
 
 
 def _cue(words: list[str], index: int, distance: int) -> int:
+    """The direction one word gives: +1, -1, or 0 (an -ed adjective, a distant "said")."""
     word = words[index]
     if word in SPEECH_VERBS and word not in FUTURE_CUES:
         return -1 if distance <= 2 else 0

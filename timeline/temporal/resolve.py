@@ -215,6 +215,7 @@ class Resolver:
     # -- rules -----------------------------------------------------------------------------
 
     def _md(self, text, start, end):
+        """ "Sept. 11, 2001", "Monday, Oct. 28", "22 March", "June 3-5" (two points)."""
         weekday_match = re.match(r"([A-Za-z]+),?\s+", text)
         weekday = None
         offset = 0
@@ -254,6 +255,7 @@ class Resolver:
         return results
 
     def _month_day(self, month, day, year, weekday, start, end, like=None):
+        """The value of a month and day, the year written, fitted to a weekday, or picked."""
         if year:
             dt.date(int(year), month, day)  # ValueError for a day that does not exist
             return f"{int(year):04d}-{month:02d}-{day:02d}"
@@ -290,6 +292,7 @@ class Resolver:
         return self._result(start, end, day.isoformat())
 
     def _numdate(self, text, start, end):
+        """ "3/22/2013" (month first unless ``dayfirst``), "4.3.2019" (day first), "9/11"."""
         if text == "9/11":
             return self._result(start, end, "2001-09-11")
         dotted = "." in text  # "4.3.2019" is written day first wherever dots are used
@@ -303,6 +306,7 @@ class Resolver:
         return self._result(start, end, dt.date(year, month, day).isoformat())
 
     def _monthyear(self, text, start, end):
+        """ "January 2012", "June of 2013", "July last year"."""
         words = _words(text)
         month = next((MONTHS[w.rstrip(".")] for w in words if w.rstrip(".") in MONTHS
                       and w not in _EDGE_MODS), None)
@@ -318,6 +322,7 @@ class Resolver:
         return self._result(start, end, f"{year:04d}-{month:02d}", _edge_mod(words))
 
     def _month(self, text, start, end):
+        """A month alone ("in August", "late July"): the year nearest in the clause's direction."""
         words = _words(text)
         name = words[-1].rstrip(".")
         month = MONTHS.get(name)
@@ -349,6 +354,7 @@ class Resolver:
         return not (after[:1].isupper() and self.text[end:end + 1] not in ",.;:")
 
     def _year(self, text, start, end):
+        """ "2003", "fiscal 2013", "FY2023", "mid-1996", "the first half of 1989"."""
         words = _words(text)
         if re.match(r"(?-i:FY)", text):
             digits = re.search(r"\d+", text).group()
@@ -368,6 +374,7 @@ class Resolver:
         return None
 
     def _year_context_ok(self, start, end, year) -> bool:
+        """A bare four-digit number is a year only where the words around say so."""
         if _BC.match(self.text, end):
             return False  # "1500 BC" is no year of the calendar the values use
         before = self.text[max(0, start - 25):start]
@@ -389,6 +396,7 @@ class Resolver:
         return self._result(start, end, f"{year:04d}", _edge_mod(_words(text)))
 
     def _shortyear(self, text, start, end):
+        """ "'98" after "class of", "in", "since"...: the century nearest the anchor."""
         two = int(text[1:3])
         pivot = (self.anchor.year if self.anchor else 2030) % 100 + 5
         year = (2000 if two <= pivot else 1900) + two
@@ -399,6 +407,7 @@ class Resolver:
         return self._result(start, end, f"{year:04d}")
 
     def _decade(self, text, start, end):
+        """ "the 1990s" -> 199, "the mid-'80s" -> 198 MID, "the nineties"."""
         lower = text.lower()
         words = _words(text)
         mod = _edge_mod(words)
@@ -420,6 +429,7 @@ class Resolver:
         return year // 100 if decade * 10 <= year % 100 else year // 100 - 1
 
     def _century(self, text, start, end):
+        """ "the 20th century" -> 19."""
         words = _words(text)
         number = re.search(r"(\d{1,2})(?:st|nd|rd|th)", text)
         if number:
@@ -435,6 +445,7 @@ class Resolver:
         return self._result(start, end, f"{ordinal - 1:02d}", _edge_mod(words))
 
     def _quarter(self, text, start, end):
+        """ "the third quarter (of 1998)", "fourth-quarter", "Q3 2021", "H1", halves."""
         # The timex is "fourth quarter" in "its fourth quarter", "third-quarter" in "the
         # third-quarter results": possessives and the article of an adjective stay out.
         lead = re.match(r"(?:its|their|the(?=\s+\S+-(?:quarter|half)$))\s+", text, re.I)
@@ -480,6 +491,7 @@ class Resolver:
         return self.anchor.year
 
     def _qref(self, text, start, end):
+        """ "the quarter", "the latest quarter", "this quarter", "the quarter ended Sept. 30"."""
         lower = text.lower()
         if lower.endswith(("a year ago", "a year earlier")):  # "the quarter a year ago"
             found = self._qref(text[:lower.index(" a year")], start, end)
@@ -549,6 +561,7 @@ class Resolver:
         return self._result(start, end, f"{self.anchor.year:04d}")
 
     def _yearago(self, text, start, end):
+        """ "year-earlier", "the year-ago quarter": the quarter discussed (or year), a year back."""
         if re.match(r"the\s+year[\s-](?:earlier|ago)$", text, re.I):  # "the year-ago results"
             start, text = start + 4, text[4:]
         lower = text.lower()
@@ -565,6 +578,7 @@ class Resolver:
         return self._result(start, end, base.shift("year", -1).value())
 
     def _holiday(self, text, start, end):
+        """ "Christmas", "Easter 2019", "last Thanksgiving", "Easter week"."""
         lower = re.sub(r"\s+", " ", text.lower().replace("\u2019", "'"))
         year_match = _YEAR.search(text)
         name = re.sub(r"^(last|next|this) |,? \d{4}$", "", lower)
@@ -591,6 +605,7 @@ class Resolver:
         return self._result(start, end, finder(year).isoformat())
 
     def _season(self, text, start, end):
+        """ "last fall", "this summer", "the spring of 2010" ("the fall of Rome" is no season)."""
         lower = text.lower()
         words = _words(text)
         code = next(SEASONS[w] for w in words if w in SEASONS)
@@ -606,6 +621,7 @@ class Resolver:
         return self._result(start, end, f"{year:04d}-{code}", mod)
 
     def _season_year(self, code, words, start, end) -> int:
+        """The labelled year of a season named without one."""
         day = self.anchor
         current_year, current_code = season_of(day)
         spans = [(y, season_start(y, code)) for y in (day.year - 2, day.year - 1, day.year,
@@ -627,6 +643,7 @@ class Resolver:
         return self._pick(make, start, end) or day.year
 
     def _reltoday(self, text, start, end):
+        """ "today", "yesterday afternoon", "tonight", "last night", "late yesterday"."""
         lower = text.lower()
         if lower in ("today", "tomorrow") and _GENERIC_AGE.match(self.text, end):
             # "today's youth", "the world of tomorrow": the present / future, not a day
@@ -652,6 +669,7 @@ class Resolver:
         return self._result(start, end, value, mod)
 
     def _weekday(self, text, start, end):
+        """ "Friday", "last Friday", "Friday morning"; "Mondays" is a SET."""
         words = _words(text)
         name = next(w for w in words if w.rstrip("s").removesuffix("'") in WEEKDAYS
                     or w.split("'")[0] in WEEKDAYS)
@@ -670,6 +688,7 @@ class Resolver:
         return self._result(start, end, value, mod)
 
     def _weekday_day(self, weekday, words, start, end) -> dt.date | None:
+        """The date of a weekday: the one before or after the anchor the clause points to."""
         if self.anchor is None:
             return None
         base = self.anchor
@@ -691,6 +710,8 @@ class Resolver:
         return _weekday_from(base, weekday, 1 if direction > 0 else -1, strict=False)
 
     def _ago(self, text, start, end):
+        """ "three days ago" (from the anchor); "two days later", "a year earlier" (from the last
+        date)."""
         lower = text.lower()
         words = _words(text)
         unit = _unit_of(lower)
@@ -755,6 +776,7 @@ class Resolver:
         return self._result(start, end, _duration_value(count, unit), mod, kind="DURATION")
 
     def _rel_single(self, rel, lower, unit, start, end, mod):
+        """ "last week", "this year", "the next day", "the past year" (a DURATION)."""
         gran = {"night": "day", "fortnight": "week", "decade": "decade",
                 "century": "century"}.get(unit, unit)
         if unit in ("second", "minute", "hour", "millennium") or gran not in (
@@ -788,6 +810,7 @@ class Resolver:
         return Period.of(gran, day).shift(gran, step)
 
     def _anaphoric(self, rel, gran, start, end, mod):
+        """ "that week", "the following month": the period of the last mentioned date."""
         base = self.ref
         if base is None:
             return self._result(start, end, _unknown_value(gran), mod)
@@ -821,6 +844,7 @@ class Resolver:
         return self._weekend(rel, start, end, None)
 
     def _rel_month(self, words, text, start, end, mod):
+        """ "last November", "next March", "this September"."""
         name = words[-1].rstrip(".")
         month = MONTHS[name]
         if self.anchor is None:
@@ -876,6 +900,7 @@ class Resolver:
         return self._result(start, end, value)
 
     def _edgeunit(self, text, start, end):
+        """ "the end of the year", "year-end", "earlier in the day"."""
         lower = text.lower()
         words = _words(text)
         mod = _edge_mod(words) or "END"
@@ -888,6 +913,7 @@ class Resolver:
         return self._result(start, end, Period.of(gran, self.anchor).value(), mod)
 
     def _clock(self, text, start, end):
+        """ "3 p.m.", "3:30 p.m. EDT", "noon Saturday", "midnight": a TIME on its day."""
         lower = text.lower()
         m = _CLOCK.search(lower)
         if not m:
@@ -904,6 +930,7 @@ class Resolver:
         return self._result(start, end, f"{date_part}T{hour:02d}:{minute:02d}", mod, kind="TIME")
 
     def _clock_day(self, rest, start, end) -> str | None:
+        """The day a clock time is on: one written with it, one in its sentence, or the anchor."""
         if not _words(rest):  # "at 10:35 a.m. (0735 GMT) Friday": a day just after
             after = self.text[end:end + 30]
             near = re.match(r"\s*(?:\([^)]{0,20}\)\s*)?(?:on\s+)?([A-Za-z]+)", after)
@@ -935,6 +962,7 @@ class Resolver:
         return self.anchor.isoformat() if self.anchor else None
 
     def _set(self, text, start, end):
+        """ "every Monday", "annually", "twice a week", "each July"."""
         lower = re.sub(r"\s+", " ", text.lower())
         words = _words(text)
         simple = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
@@ -1017,6 +1045,7 @@ class Resolver:
                               r"|points|hours|miles)$", before))
 
     def _vague(self, text, start, end):
+        """ "now", "recently", "the future", "the near term": PRESENT/PAST/FUTURE_REF."""
         lower = re.sub(r"\s+", " ", text.lower())
         if lower in ("recently", "lately", "the past"):
             value = "PAST_REF"
@@ -1127,6 +1156,7 @@ def _weekday_from(day: dt.date, weekday: int, step: int, strict: bool) -> dt.dat
 
 
 def _clock_time(m: re.Match[str]) -> tuple[int | None, int]:
+    """(hour, minute) of a clock match; hour None when it is no time of day."""
     if m.group(4):
         return {"noon": 12, "midday": 12, "midnight": 24}[m.group(4)], 0
     if m.group(5):
@@ -1162,6 +1192,7 @@ def _as_calendar_unit(unit: str, count: float) -> tuple[str, float]:
 
 
 def _duration_value(count: float | None, unit: str) -> str:
+    """TimeML duration value: (3, "year") -> P3Y, (5, "hour") -> PT5H, (None, "day") -> PXD."""
     letter, is_time = UNITS.get(unit, ("X", False))
     if unit == "decade":
         letter, count = "Y", None if count is None else count * 10
@@ -1180,6 +1211,7 @@ def _duration_value(count: float | None, unit: str) -> str:
 
 
 def _fractional(count: float, unit: str, prefix: str, letter: str) -> str:
+    """A fractional count in the next smaller unit: 2.5 years -> P2Y6M."""
     whole = int(count)
     smaller = {"year": ("M", 12, "P"), "month": ("D", 30, "P"), "day": ("H", 24, "PT"),
                "hour": ("M", 60, "PT"), "minute": ("S", 60, "PT"), "week": ("D", 7, "P")}
@@ -1217,6 +1249,7 @@ def _unknown_below(base: Period, gran: str) -> str:
 
 
 def _holiday_finder(name: str):
+    """A function year -> date for a holiday name, or None for an unknown name."""
     name = name.strip()
     if name in FIXED_HOLIDAYS:
         month, day = FIXED_HOLIDAYS[name]

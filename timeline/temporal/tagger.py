@@ -48,6 +48,7 @@ def tag(text: str, anchor: dt.date | None = None, *, dayfirst: bool = False) -> 
 
 
 def _timex(text: str, r: Resolution) -> Timex:
+    """The Timex of a resolution, with the precision and interval its value denotes."""
     meaning = _interpret(r.value)
     return Timex(
         start=r.start,
@@ -77,6 +78,7 @@ def _redate_quoted_today(text: str, found: list[Resolution], anchor: dt.date):
 
 
 def _speech_day(text, found, index, quotes, anchor) -> str | None:
+    """The day the quotation around ``found[index]`` was spoken, if the text says."""
     r = found[index]
     quote = next(((lo, hi) for lo, hi in quotes if lo <= r.start and r.end <= hi), None)
     if quote is None:
