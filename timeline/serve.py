@@ -406,6 +406,9 @@ class _Handler(BaseHTTPRequestHandler):
     server: _HTTPServer
     protocol_version = "HTTP/1.1"
     server_version = "timeline-preview"
+    # Idle keep-alive connections end after this, so no handler thread outlives the server by
+    # long (event streams are not idle: they send a keep-alive comment every 15 s).
+    timeout = 30
     # Headers and body go out in two writes; with Nagle on, a keep-alive client waits for
     # its delayed ACK (~40 ms) before the body: every response took >= 40 ms.
     disable_nagle_algorithm = True
