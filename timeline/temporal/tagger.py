@@ -7,7 +7,9 @@ and the dates mentioned before it; quoted "today" is re-dated to the day the quo
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 from functools import lru_cache
 
 from timeline.temporal import context, values
@@ -80,10 +82,10 @@ def _redate_quoted_today(text: str, found: list[Resolution], anchor: dt.date):
 def _speech_day(text, found, index, quotes, anchor) -> str | None:
     """The day the quotation around ``found[index]`` was spoken, if the text says."""
     r = found[index]
-    quote = next(((lo, hi) for lo, hi in quotes if lo <= r.start and r.end <= hi), None)
+    quote = _enclosing(quotes, r.start, r.end)
     if quote is None:
         return None
-    for other in found[index + 1:]:  # "... today," Mr. X said Saturday.
+    for other in itertools.islice(found, index + 1, None):  # "... today," Mr. X said Saturday.
         if other.start > quote[1] + 120:
             break
         if other.start >= quote[1] and _is_recent_day(other.value, anchor):
@@ -91,7 +93,8 @@ def _speech_day(text, found, index, quotes, anchor) -> str | None:
             if context.has_speech_verb(text, quote[1], hi):
                 return other.value
             break
-    for other in reversed(found[:index]):  # Mr. X said on Saturday ... "Until today, ..."
+    for position in range(index - 1, -1, -1):  # Mr. X said on Saturday ... "Until today, ..."
+        other = found[position]
         if other.end > quote[0]:
             continue
         if other.end < quote[0] - 600:
@@ -101,6 +104,14 @@ def _speech_day(text, found, index, quotes, anchor) -> str | None:
             if _is_recent_day(other.value, anchor) and context.has_speech_verb(text, lo, hi):
                 return other.value
             return None
+    return None
+
+
+def _enclosing(quotes: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The quotation span (from ``quotes``, sorted and disjoint) containing ``[start, end)``."""
+    position = bisect.bisect_right(quotes, (start, float("inf"))) - 1
+    if position >= 0 and quotes[position][1] >= end:
+        return quotes[position]
     return None
 
 
