@@ -102,4 +102,8 @@ def _validated(root: Path, values: dict) -> Config:
                 root / CONFIG_FILE,
             )
         setattr(config, key, value)
+    if config.base_url.strip() and not config.base_url.strip().lower().startswith(
+            ("http://", "https://")):  # it becomes canonical/og:url/feed links
+        raise TimelineError(f"base_url must start with http:// or https://: {config.base_url!r}",
+                            root / CONFIG_FILE, hint="e.g. https://example.org/timeline/")
     return config
