@@ -230,3 +230,21 @@ def test_a_content_folder_outside_the_project_builds(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "Traceback" not in run.stderr
     assert "GOOD-ONE" in (project / "site" / "sources" / "a.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("toml", "words"), [
+    ("title = [1", "cannot read configuration"),
+    ("title = 5", "'title' must be a str"),
+    ('base_url = "javascript:alert(1)//"', "base_url must start with http"),
+    ("[site]\nunknown_key = 1", "unknown setting"),
+])
+def test_a_bad_timeline_toml_is_one_line_and_touches_nothing(tmp_path, toml, words):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "good.md").write_bytes(FILES["good.md"])
+    (tmp_path / "timeline.toml").write_text(toml + "\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "timeline", "build"], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1
+    assert run.stderr.count("\n") == 1 and words in run.stderr, run.stderr
+    assert "timeline.toml" in run.stderr
+    assert not (tmp_path / "site").exists()
