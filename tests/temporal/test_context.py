@@ -46,3 +46,8 @@ def test_sentence_bounds_and_speech_verbs() -> None:
     assert text[lo:hi] == "Mr. Rouhani said on Saturday that talks were possible"
     assert has_speech_verb(text, lo, hi)
     assert not has_speech_verb(text, 0, 10)
+
+
+def test_an_unclosed_quote_ends_at_the_paragraph_break() -> None:
+    text = 'He said "open\n\nNext paragraph "ok" and \u201cnever closed'
+    assert [text[a:b] for a, b in quote_spans(text)] == ['"ok"']

@@ -66,6 +66,8 @@ def _timex(text: str, r: Resolution) -> Timex:
 
 def _redate_quoted_today(text: str, found: list[Resolution], anchor: dt.date):
     """ "Until today," inside a quote spoken on Saturday means Saturday, not the anchor."""
+    if not any(text[r.start:r.end].lower() == "today" for r in found):
+        return found
     quotes = context.quote_spans(text)
     if not quotes:
         return found
