@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import re
 from functools import lru_cache
 
 from timeline.temporal import context, values
@@ -23,6 +24,11 @@ TAGGER_VERSION = "4"
 # A text repeats a few values many times ("1989-Q3", "PRESENT_REF"): interpret each once.
 _is_valid = lru_cache(maxsize=4096)(values.is_valid_value)
 _interpret = lru_cache(maxsize=4096)(values.interpret)
+
+#: Expressions that count days from the moment of speaking, so a quotation shifts them.
+_DEICTIC_DAY = re.compile(r"(?i:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon"
+                          r"|evening)|(?:yesterday|tomorrow)\s+(?:morning|afternoon|evening"
+                          r"|night)|last\s+night)")
 
 _RESOLVE_ERRORS = (ValueError, OverflowError, KeyError, IndexError, StopIteration, AttributeError,
                    TypeError)
@@ -65,20 +71,33 @@ def _timex(text: str, r: Resolution) -> Timex:
 
 
 def _redate_quoted_today(text: str, found: list[Resolution], anchor: dt.date):
-    """ "Until today," inside a quote spoken on Saturday means Saturday, not the anchor."""
-    if not any(text[r.start:r.end].lower() == "today" for r in found):
+    """ "Until today," inside a quote spoken on Saturday means Saturday, not the anchor;
+    "yesterday" in that quote is Friday."""
+    if not any(_DEICTIC_DAY.match(text, r.start, r.end) for r in found):
         return found
     quotes = context.quote_spans(text)
     if not quotes:
         return found
     out = []
     for index, r in enumerate(found):
-        if text[r.start:r.end].lower() == "today" and r.value == anchor.isoformat():
+        offset = _day_offset(text, r, anchor)
+        if offset is not None:
             spoken = _speech_day(text, found, index, quotes, anchor)
             if spoken:
-                r = Resolution(r.start, r.end, r.type, spoken, r.mod)
+                day = dt.date.fromisoformat(spoken) + dt.timedelta(days=offset)
+                r = Resolution(r.start, r.end, r.type, day.isoformat() + r.value[10:], r.mod)
         out.append(r)
     return out
+
+
+def _day_offset(text: str, r: Resolution, anchor: dt.date) -> int | None:
+    """Days from the anchor of a "today"/"yesterday"/"tonight"... resolved against it."""
+    if not _DEICTIC_DAY.fullmatch(text, r.start, r.end):
+        return None
+    try:
+        return (dt.date.fromisoformat(r.value[:10]) - anchor).days
+    except ValueError:
+        return None
 
 
 def _speech_day(text, found, index, quotes, anchor) -> str | None:
