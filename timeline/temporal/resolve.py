@@ -216,17 +216,8 @@ class Resolver:
 
     def _md(self, text, start, end):
         """ "Sept. 11, 2001", "Monday, Oct. 28", "22 March", "June 3-5" (two points)."""
-        weekday_match = re.match(r"([A-Za-z]+),?\s+", text)
-        weekday = None
-        offset = 0
-        if weekday_match and weekday_match.group(1).lower() in WEEKDAYS:
-            weekday = WEEKDAYS[weekday_match.group(1).lower()]
-            offset = weekday_match.end()
-        body = text[offset:]
-        if body.lower().startswith("the "):
-            offset += 4
-            body = body[4:]
-        m = _MD.match(body)
+        weekday, offset = _leading_weekday(text)
+        m = _MD.match(text, offset)
         if not m:
             return None
         if m["month"]:
@@ -235,23 +226,18 @@ class Resolver:
         else:
             month = MONTHS.get(m["dmonth"].lower().rstrip("."))
             day, day2, year = int(m["dday"]), None, m["dyear"]
-        if month is None:
+        value = month and self._month_day(month, day, year, weekday, start, end)
+        if not value:
             return None
-        daypart = DAYPARTS.get(text.split()[-1].lower()) if text.split()[-1].lower() in (
-            "morning", "afternoon", "evening", "night", "overnight") else None
-        value = self._month_day(month, day, year, weekday, start, end)
-        if value is None:
-            return None
-        if daypart and "X" not in value:
+        daypart = DAYPARTS.get(text.split()[-1].lower())
+        if daypart:  # "Oct. 23 night"
             value += "T" + daypart
         if not day2:
             return self._result(start, end, value)
-        first_end = start + offset + m.end("day")
-        second_start = start + offset + m.start("day2")
+        results = [self._result(start, start + m.end("day"), value)]
         second = self._month_day(month, int(day2), year, None, start, end, like=value)
-        results = [self._result(start, first_end, value)]
         if second:
-            results.append(self._result(second_start, start + offset + m.end("day2"), second))
+            results.append(self._result(start + m.start("day2"), start + m.end("day2"), second))
         return results
 
     def _month_day(self, month, day, year, weekday, start, end, like=None):
@@ -1120,6 +1106,17 @@ def _distance(day: dt.date, candidate: tuple[int, dt.date, dt.date]) -> int:
     if first <= day < stop:
         return 0
     return (first - day).days if first > day else (day - stop).days + 1
+
+
+def _leading_weekday(text: str) -> tuple[int | None, int]:
+    """The weekday opening a date ("Monday, Oct. 28") and where the date itself starts."""
+    offset, weekday = 0, None
+    m = re.match(r"([A-Za-z]+),?\s+", text)
+    if m and m.group(1).lower() in WEEKDAYS:
+        weekday, offset = WEEKDAYS[m.group(1).lower()], m.end()
+    if text[offset:offset + 4].lower() == "the ":
+        offset += 4
+    return weekday, offset
 
 
 def _leading_edge_mod(words: list[str]) -> str | None:
