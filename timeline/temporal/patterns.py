@@ -103,7 +103,8 @@ RULES: list[tuple[str, str]] = [
                 rf"(?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?:{YEAR}|the\s+year|this\s+year|last\s+year))?"
                 r"|(?<![\w-])[QH][1-4](?:\s+" + YEAR + ")?"),
     ("theyear", r"the\s+(?:full\s+|entire\s+|whole\s+|calendar\s+|fiscal\s+)?year\b"
-                r"(?![\s-]+(?:earlier|ago|before|after|end|old|or|and|\d|two\s+thousand|nineteen)\b)"
+                r"(?![\s-]+(?:\d|(?:earlier|ago|before|after|end|old|or|and|two\s+thousand"
+                r"|nineteen)\b))"
                 rf"|the\s+{YEAR}\s+(?:quarter|period)\b"),
     ("qref", r"(?:the\s+)?(?:latest|most\s+recent|current|past|previous|last|this|next|same|that)"
              r"\s+(?:fiscal\s+)?(?:quarter|period|fiscal\s+year)\b(?![s-])|the\s+quarter\b(?![s-])"

@@ -369,6 +369,9 @@ class Resolver:
             return year >= 1000
         if not 1900 <= year <= 2099:
             return False
+        raw = before.split()[-1] if before.split() else ""
+        if raw[:1].isupper() and not raw.endswith((".", ",", ";", ":")):
+            return False  # "Room 1915", "Windows 2000": a name's number, not a year
         after = self.text[end:end + 25]
         if not after or after[0] in ".,;:)'\"!?\u201d\u2019":
             return not before.rstrip().endswith(("No.", "no.", "#", "$"))
