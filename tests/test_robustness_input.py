@@ -248,3 +248,32 @@ def test_a_bad_timeline_toml_is_one_line_and_touches_nothing(tmp_path, toml, wor
     assert run.stderr.count("\n") == 1 and words in run.stderr, run.stderr
     assert "timeline.toml" in run.stderr
     assert not (tmp_path / "site").exists()
+
+
+PATHOLOGICAL_MARKDOWN = {
+    "nested quotes": "> " * 3000 + "On Monday deep.",
+    "nested lists": "".join("  " * i + "- item\n" for i in range(1000)) + "\nOn Monday end.",
+    "open brackets": "[" * 10000 + "On Monday brackets." + "]" * 10000,
+    "open links": "[a](" * 5000 + "On Monday links.",
+    "emphasis runs": "*a " * 10000 + "On Monday stars.",
+    "nested emphasis": "*" * 3000 + "x" + "*" * 3000 + " On Monday.",
+    "entities": "&#x" + "0" * 5000 + ";" + "&amp;" * 5000 + " On Monday.",
+    "angle brackets": "<" * 20000 + " On Monday.",
+    "table rows": "|a|b|\n|-|-|\n" + "|x|y|\n" * 5000 + "\nOn Monday tables.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL_MARKDOWN))
+def test_pathological_markdown_loads_and_renders(tmp_path, name):
+    from timeline.build import process_article, source_docs
+    from timeline.render import render_site
+
+    (tmp_path / "content").mkdir()
+    path = tmp_path / "content" / "2014-06-15-odd.md"
+    path.write_text(PATHOLOGICAL_MARKDOWN[name], encoding="utf-8")
+    config = load_config(tmp_path)
+    result = process_article(path, config)
+    assert result.article is not None and not result.diagnostics.errors
+    render_site(tmp_path / "out", config, result.events, source_docs([result], result.events))
+    page = (tmp_path / "out" / "sources" / "2014-06-15-odd.html").read_text(encoding="utf-8")
+    assert page.rstrip().endswith("</html>") and "<script>" not in page.split("<main", 1)[1]
