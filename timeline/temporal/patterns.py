@@ -166,6 +166,8 @@ RULES: list[tuple[str, str]] = [
               r"|the\s+past\b(?!\s+(?:\d|few|several|" + NUMWORD + r"))"
               r"|the\s+(?:near|short)[\s-]term\b(?![\s-][a-z])|a\s+later\s+date\b"),
     ("month", rf"{EDGE}?{MONTH_ANY}"),
+    ("yearrange", r"(?<![\w$#.,/-])(?:1[5-9]|20)\d\d\s*[-\u2013]\s*(?:(?:1[5-9]|20)\d\d|\d\d)"
+                  r"(?![\w%$/-])"),
     ("spokenyear", rf"{EDGE}?(?:the\s+year\s+)?{SPOKEN_YEAR}"),
     ("year", rf"{EDGE}?(?:(?:fiscal|calendar|the\s+year|model\s+year)\s+)?(?<![\w$#.,/])(?<!\d-)"
              rf"{YEAR}"
@@ -184,7 +186,8 @@ FIRST_CHARS = {
     "season": _EDGE_FIRST + r"naw\d", "ago": r"\dabcdefhjlmnorst", "weekendrule": "tlncpf",
     "reltoday": _EDGE_FIRST + "y", "relunit": _EDGE_FIRST + "npure", "thatday": _EDGE_FIRST + "npd",
     "edgeunit": _EDGE_FIRST + "y",
-    "weekof": "tfslw", "daypart": "telma", "weekday": "lntcemwfs", "set": "epdwmayhnqbsotf",
+    "weekof": "tfslw", "daypart": "telma", "yearrange": r"\d", "weekday": "lntcemwfs",
+    "set": "epdwmayhnqbsotf",
     "duration": r"\dabcdefhjlmnorstuwy", "vague": "rnctlap", "spokenyear": _EDGE_FIRST + "n",
     "month": _EDGE_FIRST + "jaond", "year": _EDGE_FIRST + r"\dm", "shortyear": "'\u2019",
 }

@@ -378,6 +378,19 @@ class Resolver:
         following = after.split()[0].lower().strip(".,;:") if after.split() else ""
         return following in _AFTER_YEAR_OK
 
+    def _yearrange(self, text, start, end):
+        """ "1990-95", "the 2019-20 season", "2010\u20132015": the two years, as two points."""
+        m = re.match(r"(\d{4})\s*[-\u2013]\s*(\d{2,4})$", text)
+        first = int(m.group(1))
+        second = int(m.group(2))
+        if second < 100:
+            second += first // 100 * 100
+            second += 100 if second < first else 0
+        if not first < second <= first + 100:
+            return None  # "2015-2010", "1990-2095": not a span of years
+        return [self._result(start + m.start(1), start + m.end(1), f"{first:04d}"),
+                self._result(start + m.start(2), start + m.end(2), f"{second:04d}")]
+
     def _spokenyear(self, text, start, end):
         year = _find_year(text)
         if year is None or year < 1000:
