@@ -263,3 +263,24 @@ def test_pipeline_and_page_keep_their_contract(body, suffix, anchor):
 @given(text=st.text(max_size=200), cuts=CUTS)
 def test_render_runs_nests_tags_and_escapes_text(text, cuts):
     check_runs(text, cuts)
+
+
+SPLIT_MARKS = ".!?\u2026\n\r\u3002\uff01\uff1f"
+NO_SPLIT_MARKS = st.text(alphabet=st.characters(blacklist_characters=SPLIT_MARKS,
+                                                blacklist_categories=("Cs",)), max_size=300)
+
+
+@SETTINGS
+@given(text=NO_SPLIT_MARKS | st.lists(st.sampled_from(
+    ["Mr", "U", "S", "Sept", "(", ")", '"', " ", "\t", "2014", ",", ";", ":", "\u2028", "\x85",
+     "\u00a0", "a"]), max_size=60).map("".join))
+def test_text_without_split_marks_is_one_sentence_as_pysbd_says(text):
+    # sentences.py skips pysbd for such text (speed); pysbd itself must agree
+    from timeline.sentences import _segmenter, split_sentences
+
+    if not text.strip():
+        return
+    pysbd_pieces = [s.strip() for s in _segmenter().segment(text) if s.strip()]
+    assert pysbd_pieces == [text.strip()]
+    lead = len(text) - len(text.lstrip())
+    assert split_sentences(text) == [(lead, lead + len(text.strip()))]
