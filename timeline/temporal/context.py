@@ -17,11 +17,14 @@ _SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
 FUTURE_CUES = word_set("""
 will 'll wo shall going gonna would plans planned planning scheduled schedule expected
 expects expect due intends intend intended hopes hope aims aim begins begin starts start
-starting opens resume resumes resuming upcoming next tomorrow await awaits by until till payable
-effective
+starting opens resume resumes resuming upcoming next tomorrow await awaits payable effective
 awaiting should could may might must deadline ahead later soon reconvene convene meets
 arrives leaves takes meet plays faces returns hosts visits travels arrive leave expires
 """)
+
+#: Words that point to the future only when no verb in the clause says otherwise.
+WEAK_FUTURE_CUES = word_set("by until till")
+_AS_SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
 
 #: Words that point to the past (besides verbs ending in -ed).
 PAST_CUES = word_set("""
@@ -66,8 +69,14 @@ def direction(text: str, start: int, end: int) -> int:
     company brought in...") decides.
     """
     left = text[max(0, start - 100):start]
+    if _AS_SOON_AS.search(left):
+        return 1  # "as early as Tuesday"
     words = [w.lower() for w in _WORD.findall(left[_last_boundary(left):])][-8:]
+    weak = 0  # "by"/"until" lean to the future unless a verb says otherwise
     for index in range(len(words) - 1, -1, -1):
+        if words[index] in WEAK_FUTURE_CUES:
+            weak = 1
+            continue
         cue = _cue(words, index, len(words) - index)
         if cue:
             return cue
@@ -75,12 +84,12 @@ def direction(text: str, start: int, end: int) -> int:
     bound = _SENTENCE_END.search(right)
     after = [w.lower() for w in _WORD.findall(right[: bound.start() if bound else None])][:6]
     for index, word in enumerate(after):
-        if word in ("will", "'ll", "shall", "wo"):
+        if word in ("will", "'ll", "shall", "wo", "deadline"):
             return 1
         cue = _cue(after, index, 1)
         if cue < 0:  # after the expression only a plain past verb is trusted
             return cue
-    return 0
+    return weak
 
 
 def _cue(words: list[str], index: int, distance: int) -> int:
