@@ -4,7 +4,8 @@ Each alternative is a named rule (``md``, ``weekday``, ``duration``...). The rul
 that, at a given position, the more specific reading wins ("Sept. 11, 2001" as one date before
 "Sept." as a month). The pattern only finds and classifies; :mod:`resolve` gives the values.
 Month and weekday names are case-sensitive (capitalised) so "may", "march" and "sun" in running
-text are never dates.
+text are never dates. :func:`find` runs the pattern only where a trigger word (a digit, a month,
+"week", "today"...) could head an expression, which keeps tagging fast.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from timeline.temporal.lexicon import (
 )
 
 _MONTH_NAMES = word_list("January February March April May June July August September October "
-                "November December")
+                         "November December")
 _ABBRS = word_list("Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec")
 _WEEKDAY_NAMES = word_list("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 
