@@ -65,7 +65,8 @@ FIXED_HOLIDAYS = {
     "new year's day": (1, 1), "new year's": (1, 1), "new year's eve": (12, 31),
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "boxing day": (12, 26), "valentine's day": (2, 14), "st. patrick's day": (3, 17),
-    "independence day": (7, 4), "the fourth of july": (7, 4), "july fourth": (7, 4),
+    "independence day": (7, 4), "the fourth of july": (7, 4), "fourth of july": (7, 4),
+    "july fourth": (7, 4),
     "halloween": (10, 31), "veterans day": (11, 11), "veterans' day": (11, 11),
     "armistice day": (11, 11), "bastille day": (7, 14), "may day": (5, 1),
     "flag day": (6, 14), "groundhog day": (2, 2), "all saints' day": (11, 1),
@@ -77,8 +78,12 @@ NTH_WEEKDAY_HOLIDAYS = {
     "memorial day": (5, 1, -1), "martin luther king day": (1, 1, 3),
     "martin luther king jr. day": (1, 1, 3), "presidents day": (2, 1, 3),
     "presidents' day": (2, 1, 3), "columbus day": (10, 1, 2), "mother's day": (5, 7, 2),
-    "father's day": (6, 7, 3), "election day": (11, 1, 1),
+    "father's day": (6, 7, 3), "election day": (11, 1, 1), "mlk day": (1, 1, 3),
+    "black friday": (11, 4, 4), "cyber monday": (11, 4, 4),
 }
+
+#: Days after the n-th weekday: Election Day is the Tuesday after the first Monday of November.
+NTH_WEEKDAY_OFFSETS = {"election day": 1, "black friday": 1, "cyber monday": 4}
 
 #: Holidays at a fixed distance in days from Easter Sunday.
 EASTER_HOLIDAYS = {

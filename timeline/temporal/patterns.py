@@ -229,7 +229,8 @@ presidents columbus flag groundhog boxing armistice bastille valentine's st patr
 ash maundy saints' martin luther king jr new year's christmas may in shortly additional another
 one two three five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
 seventy eighty ninety hundred dozen couple few several many model trading business working
-straight consecutive these near distant foreseeable immediate short long election two
+straight consecutive these near distant foreseeable immediate short long election two black
+cyber mlk
 """)
 
 

@@ -31,6 +31,7 @@ from timeline.temporal.lexicon import (
     FIXED_HOLIDAYS,
     MONTHS,
     NTH_WEEKDAY_HOLIDAYS,
+    NTH_WEEKDAY_OFFSETS,
     ORDINALS,
     SEASONS,
     UNITS,
@@ -1269,8 +1270,7 @@ def _holiday_finder(name: str):
         return lambda year: dt.date(year, month, day)
     if name in NTH_WEEKDAY_HOLIDAYS:
         month, weekday, n = NTH_WEEKDAY_HOLIDAYS[name]
-        # US Election Day is the Tuesday after the first Monday of November.
-        offset = 1 if name == "election day" else 0
+        offset = NTH_WEEKDAY_OFFSETS.get(name, 0)
         return lambda year: nth_weekday(year, month, weekday, n) + dt.timedelta(days=offset)
     if name in EASTER_HOLIDAYS:
         offset = EASTER_HOLIDAYS[name]
