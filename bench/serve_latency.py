@@ -160,10 +160,21 @@ def timed_build(config, cache) -> tuple[float, dict[str, float], object]:
 
 
 def rebuild_times(project: Path, runs: int, label: str) -> None:
+    from timeline.serve import preview_parent
+
+    # Built where the preview server builds (RAM-backed when the system has room).
+    preview = Path(tempfile.mkdtemp(prefix="timeline-bench-", dir=preview_parent()))
+    try:
+        _rebuild_times(project, preview / "site", runs, label)
+    finally:
+        shutil.rmtree(preview, ignore_errors=True)
+
+
+def _rebuild_times(project: Path, output: Path, runs: int, label: str) -> None:
     from timeline.cache import ArticleCache
     from timeline.config import load_config
 
-    config = dataclasses.replace(load_config(project), output_dir=str(project / "site"))
+    config = dataclasses.replace(load_config(project), output_dir=str(output))
     cache = ArticleCache(project / ".timeline-cache" / "articles")
     article = sorted((project / "content").glob("*.txt"))[0]
     cold, cold_stages, result = timed_build(config, cache)
@@ -174,7 +185,8 @@ def rebuild_times(project: Path, runs: int, label: str) -> None:
         one_article.append(timed_build(config, cache))
     # What a second `timeline build` gets: a new process, so only the on-disk cache is warm.
     from_disk = [timed_build(config, ArticleCache(cache.directory))[0] for _ in range(runs)]
-    print(f"\n{label}: {len(result.articles)} articles, {len(result.events)} events")
+    print(f"\n{label}: {len(result.articles)} articles, {len(result.events)} events"
+          f" (site written to {output.parent.parent})")
     print(f"  cold build (empty cache):   {cold:7.3f} s")
     print(f"  rebuild, disk cache only:   {statistics.median(from_disk):7.3f} s  "
           f"(median of {runs}; a second `timeline build`)")
