@@ -3,6 +3,7 @@ position, and show / clear the build-error overlay - with the site's CSP in forc
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -137,6 +138,8 @@ def test_the_page_reconnects_and_reloads_after_a_server_restart(example_project,
         page.evaluate("window.notReloaded = true")
     finally:
         first.stop()
+    # Down for a while: the page's reconnection attempts fail for several seconds first.
+    time.sleep(3)
     append(example_project / ARTICLE, "\nThe quokka summit opened on Wednesday.\n")
     second = PreviewServer(load_config(example_project), "127.0.0.1", port)
     second.start()
