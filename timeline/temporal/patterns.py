@@ -160,8 +160,11 @@ RULES: list[tuple[str, str]] = [
                  r"(?:[\s-]+(?:long|old)\b)?"
                  r"|(?<=for\s)(?:years|months|weeks|days|hours|decades|centuries)\b"
                  r"|(?:several|many|a\s+few)[\s-]+(?:years|months|weeks|days|hours)\b"),
-    ("vague", r"(?:right\s+)?now\b|currently\b|current(?=\s+(?:fiscal\s+)?(?:year|quarter|"
-              r"month|week|period|season|level|levels|rate|rates|price|prices)\b)"
+    # "current" before a noun ("its current position", "the then current price") is the
+    # present (the past after "then"), except in set phrases that are not about time.
+    ("vague", r"(?:right\s+)?now\b|currently\b|(?:(?-i:then)[\s-]+)?(?-i:current)"
+              r"(?=\s+(?-i:[a-z]))(?!\s+(?:accounts?|affairs|events|assets|liabilities"
+              r"|sea|flow|flows|density|source|sources|issue|issues|directions?)\b)"
               r"|recently\b|lately\b|nowadays\b|these\s+days\b|at\s+present\b|presently\b"
               r"|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future\b"
               r"|the\s+past\b(?!\s+(?:\d|few|several|" + NUMWORD + r"))"
@@ -189,7 +192,7 @@ FIRST_CHARS = {
     "edgeunit": _EDGE_FIRST + "y",
     "weekof": "tfslw", "daypart": "telma", "yearrange": r"\d", "weekday": "lntcemwfs",
     "set": "epdwmayhnqbsotf",
-    "duration": r"\dabcdefhjlmnorstuwy", "vague": "rnctlap", "spokenyear": _EDGE_FIRST + "n",
+    "duration": r"\dabcdefhjlmnorstuwy", "vague": "rnctlapt", "spokenyear": _EDGE_FIRST + "n",
     "month": _EDGE_FIRST + "jaond", "year": _EDGE_FIRST + r"\dm", "shortyear": "'\u2019",
 }
 
@@ -230,7 +233,7 @@ ash maundy saints' martin luther king jr new year's christmas may in shortly add
 one two three five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
 seventy eighty ninety hundred dozen couple few several many model trading business working
 straight consecutive these near distant foreseeable immediate short long election two black
-cyber mlk
+cyber mlk then
 """)
 
 

@@ -1054,7 +1054,7 @@ class Resolver:
     def _vague(self, text, start, end):
         """ "now", "recently", "the future", "the near term": PRESENT/PAST/FUTURE_REF."""
         lower = re.sub(r"\s+", " ", text.lower())
-        if lower in ("recently", "lately", "the past"):
+        if lower in ("recently", "lately", "the past") or lower.startswith("then"):
             value = "PAST_REF"
         elif "future" in lower or "term" in lower or "later" in lower:
             value = "FUTURE_REF"
