@@ -156,16 +156,21 @@ def test_build_site_through_the_cache_reparses_only_the_changed_article(config, 
     assert "quokka envoy" in page.read_text(encoding="utf-8")
 
 
-def test_prune_removes_entries_not_used_by_this_cache(config, article, tmp_path):
+def test_a_new_entry_for_an_article_replaces_its_old_ones(config, article, tmp_path):
     directory = tmp_path / "cache"
-    ArticleCache(directory).get(article, config, CountingProcess())
-    with article.open("a", encoding="utf-8") as out:
-        out.write("\nAn edit.\n")
+    other = config.root / "content" / "2014-wsj-iraq-blog-reprint.txt"
     cache = ArticleCache(directory)
-    cache.get(article, config, CountingProcess())
-    assert len(list(directory.glob("*.pickle"))) == 2
-    assert cache.prune() == 1
-    assert len(list(directory.glob("*.pickle"))) == 1
+    cache.get(other, config, CountingProcess())
+    for number in range(3):
+        with article.open("a", encoding="utf-8") as out:
+            out.write(f"\nEdit {number}.\n")
+        cache.get(article, config, CountingProcess())
+    assert len(list(directory.glob("*.pickle"))) == 2  # one per article, not one per edit
+    assert len(cache._memory) == 2
+    process = CountingProcess()
+    ArticleCache(directory).get(article, config, process)
+    ArticleCache(directory).get(other, config, process)
+    assert process.calls == []  # the entries kept are the current ones
 
 
 def test_the_build_command_fills_the_project_cache(example_project):

@@ -86,6 +86,7 @@ class ArticleCache:
         self.directory = directory
         self.stats = CacheStats()
         self._memory: dict[str, bytes] = {}
+        self._slot_keys: dict[str, str] = {}  # article slot -> its latest key in memory
         self._lock = threading.Lock()
 
     @classmethod
@@ -93,12 +94,18 @@ class ArticleCache:
         return cls(config.root / CACHE_DIR / "articles")
 
     def key(self, path: Path, config: Config) -> str:
-        """The cache key of the article at ``path``: content hash + code + settings + path."""
+        """The cache key of the article at ``path``: ``<slot>-<digest>``.
+
+        The digest covers content hash + code + settings + path; the slot names the article
+        file alone, so a new entry for an article replaces its older ones (the cache holds
+        one entry per article instead of one per edit).
+        """
         content = hashlib.sha256(Path(path).read_bytes()).hexdigest()
         # Plain string paths: pathlib's resolve() per article costs more than the hashing.
         where = os.path.relpath(os.path.abspath(path), os.path.abspath(config.root))
         parts = (code_fingerprint(), settings_fingerprint(config), where, content)
-        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+        slot = hashlib.sha256(where.encode()).hexdigest()[:16]
+        return f"{slot}-{hashlib.sha256(chr(0).join(parts).encode()).hexdigest()}"
 
     def get(self, path: Path, config: Config,
             compute: Callable[[Path, Config], Any] | None = None) -> Any:
@@ -142,10 +149,18 @@ class ArticleCache:
             data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # noqa: BLE001 - an unpicklable result is simply not cached
             return
+        slot = key.split("-", 1)[0]
         with self._lock:
+            older = self._slot_keys.get(slot)
+            if older is not None and older != key:
+                self._memory.pop(older, None)
             self._memory[key] = data
+            self._slot_keys[slot] = key
         if self.directory is not None:
             self._write_entry(key, data)
+            for stale in self.directory.glob(f"{slot}-*.pickle"):
+                if stale.stem != key:
+                    stale.unlink(missing_ok=True)
 
     def _forget(self, key: str) -> None:
         with self._lock:
@@ -183,16 +198,3 @@ class ArticleCache:
             os.replace(tmp, self._entry_path(key))
         except OSError:
             pass  # a read-only or full disk only costs speed, never the build
-
-    def prune(self, keep_keys: set[str] | None = None) -> int:
-        """Delete on-disk entries not in ``keep_keys`` (default: those in memory); return count."""
-        if self.directory is None or not self.directory.is_dir():
-            return 0
-        with self._lock:
-            keep = set(self._memory) if keep_keys is None else keep_keys
-        removed = 0
-        for entry in self.directory.glob("*.pickle"):
-            if entry.stem not in keep:
-                entry.unlink(missing_ok=True)
-                removed += 1
-        return removed
