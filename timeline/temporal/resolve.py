@@ -88,6 +88,10 @@ _YEAR = re.compile(r"(?<!\d)(1\d|20)\d\d(?!\d)")
 _SPOKEN = re.compile(r"(nineteen|eighteen|two\s+thousand)"
                      r"(?:[\s-]+(?:and\s+)?([a-z]+(?:[\s-][a-z]+)?))?", re.I)
 _LEX_UNITS = {"centur": "century", "millenni": "millennium"}
+#: What an earnings report is totalling: several months (group 1) or a quarter (group 2).
+_REPORT_SPAN = re.compile(r"\b(?:((?:nine|six|9|6)[\s-]+months?|(?:first|latest)\s+half"
+                          r"|year\s+to\s+date|year-to-date)|(quarter(?:ly)?|three\s+months))\b",
+                          re.I)
 
 
 def _find_year(text: str) -> int | None:
@@ -159,6 +163,16 @@ class Resolver:
             return add_months(period.first, 3 if period.gran == "quarter" else 6) <= self.anchor
         except ValueError:  # past the calendar's last year
             return False
+
+    def _quarter_under_discussion(self, start: int) -> Period | None:
+        """The reported quarter "a year earlier" compares with, unless the text has since moved
+        on to a multi-quarter total ("For the nine months, ... a year earlier": a year back)."""
+        if self.last_quarter is None:
+            return None
+        cues = _REPORT_SPAN.findall(self.text, max(0, start - 300), start)
+        if cues and cues[-1][0]:
+            return None
+        return self.last_quarter
 
     def resolve(self, rule: str, start: int, end: int) -> list[Resolution]:
         """The meaning(s) of the expression ``text[start:end]`` found by grammar rule ``rule``.
@@ -553,7 +567,7 @@ class Resolver:
         """ "for the year" is the anchor's year; "the year ended June 30" a 12-month period."""
         year = _find_year(text)
         if year is not None:  # "the 1988 quarter": the quarter under discussion, that year
-            quarter = self.last_quarter
+            quarter = self._quarter_under_discussion(start)
             number = (quarter.first.month - 1) // 3 + 1 if quarter else 0
             value = f"{year:04d}-Q{number}" if quarter else f"{year:04d}"
             return self._result(start, end, value)
@@ -571,6 +585,9 @@ class Resolver:
         if "month" in lower and "nine" in lower:
             return self._result(start, end, "P9M", kind="DURATION")
         base = self.last_quarter
+        if base is not None and "quarter" not in lower and not self._quarter_under_discussion(
+                start):
+            base = Period.of("year", base.first)  # "For the nine months, ... year-earlier net"
         if base is None and self.anchor is not None:
             base = Period.of("quarter", self.anchor).shift("quarter", -1) if (
                 "quarter" in lower or "period" in lower) else Period.of("year", self.anchor)
@@ -736,8 +753,11 @@ class Resolver:
             return self._result(start, end, "PAST_REF" if backward else "FUTURE_REF")
         gran, amount = _as_calendar_unit(unit, count)
         sign = -1 if backward else 1
-        if unit == "year" and self.last_quarter is not None and count == 1:
-            return self._result(start, end, self.last_quarter.shift("year", sign).value(), mod)
+        if unit == "year" and count == 1 and self.last_quarter is not None:
+            # an earnings comparison: the quarter reported, or the year of a nine-month total
+            quarter = self._quarter_under_discussion(start) or Period.of(
+                "year", self.last_quarter.first)
+            return self._result(start, end, quarter.shift("year", sign).value(), mod)
         base = self.ref if anaphoric else (Period("day", self.anchor) if self.anchor else None)
         if base is None:
             return self._result(start, end, _unknown_value(gran), mod)
