@@ -107,7 +107,9 @@ RULES: list[tuple[str, str]] = [
                 r"(?![\s-]+(?:\d|(?:earlier|ago|before|after|end|old|or|and|two\s+thousand"
                 r"|nineteen)\b))"
                 rf"|the\s+{YEAR}\s+(?:quarter|period)\b"),
-    ("qref", r"(?:the\s+)?(?:latest|most\s+recent|current|past|previous|last|this|next|same|that)"
+    ("qref", r"(?:the\s+)?(?:same|corresponding|comparable)\s+(?:quarter|period)\s+(?:of\s+)?"
+             r"last\s+year\b|last\s+year's\s+(?:quarter|period)\b"
+             r"|(?:the\s+)?(?:latest|most\s+recent|current|past|previous|last|this|next|same|that)"
              r"\s+(?:fiscal\s+)?(?:quarter|period|fiscal\s+year)\b(?![s-])|the\s+quarter\b(?![s-])"
              r"(?:\s+a\s+year\s+(?:ago|earlier))?"),
     ("decade", rf"(?:{EDGE}|the\s+)?(?:(?:early|late|mid)[\s-]+|mid-?)?"

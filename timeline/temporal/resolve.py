@@ -88,6 +88,8 @@ _YEAR = re.compile(r"(?<!\d)(1\d|20)\d\d(?!\d)")
 _SPOKEN = re.compile(r"(nineteen|eighteen|two\s+thousand)"
                      r"(?:[\s-]+(?:and\s+)?([a-z]+(?:[\s-][a-z]+)?))?", re.I)
 _LEX_UNITS = {"centur": "century", "millenni": "millennium"}
+_FIGURE_BEFORE = re.compile(r"(?:\d|million|billion|cents|share)\s*,?\s*$", re.I)
+_FIGURE_AFTER = re.compile(r"['\u2019]s\s+(?:\$|\d)")
 #: What an earnings report is totalling: several months (group 1) or a quarter (group 2).
 _REPORT_SPAN = re.compile(r"\b(?:((?:nine|six|9|6)[\s-]+months?|(?:first|latest)\s+half"
                           r"|year\s+to\s+date|year-to-date)|(quarter(?:ly)?|three\s+months))\b",
@@ -173,6 +175,14 @@ class Resolver:
         if cues and cues[-1][0]:
             return None
         return self.last_quarter
+
+    def _compares_reported_figures(self, start: int, end: int) -> bool:
+        """ "net of $5 million, compared with $3 million last year", "up from last year's $2
+        million": while a quarter's results are reported, the same quarter a year back."""
+        if self._quarter_under_discussion(start) is None:
+            return False
+        return bool(_FIGURE_BEFORE.search(self.text, max(0, start - 60), start)
+                    or _FIGURE_AFTER.match(self.text, end))
 
     def resolve(self, rule: str, start: int, end: int) -> list[Resolution]:
         """The meaning(s) of the expression ``text[start:end]`` found by grammar rule ``rule``.
@@ -510,6 +520,11 @@ class Resolver:
     def _qref(self, text, start, end):
         """ "the quarter", "the latest quarter", "this quarter", "the quarter ended Sept. 30"."""
         lower = text.lower()
+        if "last year" in lower:  # "the corresponding period last year", "last year's quarter"
+            if self.anchor is None:
+                return self._result(start, end, "XXXX-QX")
+            base = self.last_quarter or Period.of("quarter", self.anchor).shift("quarter", -1)
+            return self._result(start, end, base.shift("year", -1).value())
         if lower.endswith(("a year ago", "a year earlier")):  # "the quarter a year ago"
             found = self._qref(text[:lower.index(" a year")], start, end)
             if found is None or "X" in found.value:
@@ -820,6 +835,9 @@ class Resolver:
             return self._anaphoric(rel, gran, start, end, mod)
         if self.anchor is None:
             return self._result(start, end, _unknown_value(gran), mod)
+        if rel == "last" and gran == "year" and self._compares_reported_figures(start, end):
+            quarter = self._quarter_under_discussion(start)
+            return self._result(start, end, quarter.shift("year", -1).value(), mod)
         step = {"last": -1, "latest": -1, "recent": -1, "most recent": -1, "next": 1,
                 "coming": 1, "upcoming": 1, "this coming": 1, "this past": -1}.get(rel, 0)
         if gran == "day":
