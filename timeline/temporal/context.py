@@ -20,7 +20,12 @@ expects expect due intends intend intended hopes hope aims aim begins begin star
 starting opens resume resumes resuming upcoming next tomorrow await awaits payable effective
 awaiting should could may might must deadline ahead later soon reconvene convene meets
 arrives leaves takes meet plays faces returns hosts visits travels arrive leave expires
+plan supposed
 """)
+
+#: Future cues that are also nouns, which say nothing about tense after a determiner.
+_ALSO_NOUNS = word_set("plan plans schedule hope aim start meet")
+_DETERMINERS = word_set("the a an its their his her our this that")
 
 #: Words that point to the future only when no verb in the clause says otherwise.
 WEAK_FUTURE_CUES = word_set("by until till")
@@ -98,6 +103,10 @@ def _cue(words: list[str], index: int, distance: int) -> int:
     if word in SPEECH_VERBS and word not in FUTURE_CUES:
         return -1 if distance <= 2 else 0
     if word in FUTURE_CUES:
+        if index > 1 and words[index - 1] == "been" and words[index - 2] == "had":
+            return -1  # "had been due to expire Friday": a plan already overtaken, the past
+        if word in _ALSO_NOUNS and index > 0 and words[index - 1] in _DETERMINERS:
+            return 0  # "announced the plan Aug. 21": a noun, not "plan to"
         return 1
     regular = len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST
     if word not in PAST_CUES and not regular:
