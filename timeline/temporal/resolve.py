@@ -395,7 +395,8 @@ class Resolver:
         if not 1900 <= year <= 2099:
             return False
         raw = before.split()[-1] if before.split() else ""
-        if raw[:1].isupper() and not raw.endswith((".", ",", ";", ":")):
+        if raw[:1].isupper() and not raw.endswith((".", ",", ";", ":")) and (
+                prev not in _FUNCTION_WORDS):  # "For 1988, it earned": a sentence opener
             return False  # "Room 1915", "Windows 2000": a name's number, not a year
         after = self.text[end:end + 25]
         if not after or after[0] in ".,;:)'\"!?\u201d\u2019":
@@ -1111,6 +1112,8 @@ in since until till by from to through throughout during before after between of
 late mid fiscal year end beginning middle start circa c. around spring summer fall autumn winter
 the its his her their our a an post pre that this
 """)
+
+_FUNCTION_WORDS = word_set("for with and but as at on by unlike like than")
 
 _AFTER_YEAR_OK = word_set("""
 and or to through when as after before the that with for until in on at was were is will had
