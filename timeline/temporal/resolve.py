@@ -682,8 +682,9 @@ class Resolver:
         """ "today", "yesterday afternoon", "tonight", "last night", "late yesterday"."""
         lower = text.lower()
         if lower in ("today", "tomorrow") and _GENERIC_AGE.match(self.text, end):
-            # "today's youth", "the world of tomorrow": the present / future, not a day
-            return self._result(start, end, "PRESENT_REF" if lower == "today" else "FUTURE_REF")
+            # "today's youth", "today's personal computers": an age, not a day, and news
+            # annotation leaves it untagged (4 of 4 in the TimeML dev set)
+            return None
         words = _words(text)
         mod = _edge_mod(words[:1]) if words[0] in ("early", "late", "earlier", "later") else None
         offset = 0
