@@ -963,8 +963,9 @@ class Resolver:
         """ "3 p.m.", "3:30 p.m. EDT", "noon Saturday", "midnight": a TIME on its day."""
         lower = text.lower()
         m = _CLOCK.search(lower)
-        if not m:
-            return None
+        if not m or lower.startswith("noon") and re.search(r"\bhigh\s+$", self.text[
+                max(0, start - 6):start], re.I):
+            return None  # "High Noon", "high noon comes today": a showdown, not 12:00
         hour, minute = _clock_time(m)
         if hour is None:
             return None
