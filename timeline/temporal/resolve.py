@@ -786,6 +786,8 @@ class Resolver:
 
     def _relunit(self, text, start, end):
         """ "last week", "the past 12 months", "next Tuesday", "this fall", "that day"."""
+        if re.fullmatch(r"(?:This|Next|Last)\s+(?:Week|Month|Year)", text):
+            return None  # title case: a title ("This Week With David Brinkley"), not a date
         lower = re.sub(r"\s+", " ", text.lower())
         words = _words(text)
         approx = lower.endswith(" or so")
