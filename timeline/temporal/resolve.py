@@ -79,6 +79,7 @@ _GENERIC_AGE = re.compile(
     r"['\u2019]s\s+(?:world|youth|society|generation|children|kids|young|teenagers|students"
     r"|economy|culture|standards|technology|politics|media|families|parents|consumers"
     r"|workers|women|men|leaders|market|markets|personal|modern|global|fast|digital)\b", re.I)
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?\"'`\u201c]\s*|\n\s*)$")
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
 _BC = re.compile(r"\s*(?:BC|B\.C\.|BCE|B\.C\.E\.)")
 _OVER = re.compile(r"\b(?:over|during|within|for|throughout)\s+$", re.I)
@@ -1097,6 +1098,9 @@ class Resolver:
     def _vague(self, text, start, end):
         """ "now", "recently", "the future", "the near term": PRESENT/PAST/FUTURE_REF."""
         lower = re.sub(r"\s+", " ", text.lower())
+        if lower == "now" and self.text[end:end + 1] == "," and _OPENS_SENTENCE.search(
+                self.text, max(0, start - 4), start):
+            return None  # "Now, he says, ...": a discourse marker turning the story, not a time
         if lower in ("recently", "lately", "the past") or lower.startswith("then"):
             value = "PAST_REF"
         elif "future" in lower or "term" in lower or "later" in lower:
