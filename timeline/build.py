@@ -122,7 +122,8 @@ def build_site(config: Config, *, strict: bool = False, echo: Echo | None = None
     if strict and diagnostics.items:
         result.ok = False
         return result
-    result.files = _render_and_swap(output, config, results, events, diagnostics)
+    memo = getattr(cache, "pages", None)  # rendered pages kept by the cache between builds
+    result.files = _render_and_swap(output, config, results, events, diagnostics, memo)
     result.written = True
     result.ok = not diagnostics.errors
     result.seconds = time.perf_counter() - began
@@ -198,7 +199,7 @@ def _unique_event_ids(events: list[Event]) -> None:
 
 
 def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
-                     events: list[Event], diagnostics: Diagnostics) -> list[str]:
+                     events: list[Event], diagnostics: Diagnostics, memo=None) -> list[str]:
     from timeline.exports import write_exports
     from timeline.publish import record_inputs
     from timeline.render import render_site
@@ -211,15 +212,19 @@ def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
     _make_readable(staging)
     try:
         docs = source_docs(results, events)
-        written = render_site(staging, config, events, docs)
+        pages: dict[str, str] = {}  # rendered HTML, finished and written by finalize_site
+        written = render_site(staging, config, events, docs, pages=pages, memo=memo)
         written += write_exports(staging, events, config)
         # Host-ready pass (metadata, 404, sitemap, fingerprinted assets) and the inputs record
         # that lets `timeline publish` refuse a stale site (PUBLISH: timeline.seo/publish).
-        written = finalize_site(staging, config, events, [d.article for d in docs])
+        written = finalize_site(staging, config, events, [d.article for d in docs],
+                                pages=pages, memo=memo)
         written.append(record_inputs(staging, config))
         files = sorted({p.as_posix() for p in written})
         _write_marker(staging, files, results, events, diagnostics)
         _swap(staging, output)
+        if memo is not None:
+            memo.sweep()  # forget pages of deleted articles
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise TimelineError(f"cannot write the site: {exc.strerror or exc}",

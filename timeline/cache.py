@@ -9,6 +9,9 @@ events (merge, status, annotations) and must never change what the cache holds.
 
 A cache entry that cannot be read (corrupted, truncated, written by another version) is a miss,
 never an error: the article is processed again and the entry rewritten.
+
+The cache also carries a :class:`PageMemo` (in memory only): the text of each output page by
+a hash of what it was made from, so a rebuild re-renders only the pages whose inputs changed.
 """
 
 from __future__ import annotations
@@ -88,6 +91,8 @@ class ArticleCache:
         self._memory: dict[str, bytes] = {}
         self._slot_keys: dict[str, str] = {}  # article slot -> its latest key in memory
         self._lock = threading.Lock()
+        #: rendered pages, shared by the builds that use this cache (see build_site)
+        self.pages = PageMemo()
 
     @classmethod
     def for_project(cls, config: Config) -> ArticleCache:
@@ -198,3 +203,44 @@ class ArticleCache:
             os.replace(tmp, self._entry_path(key))
         except OSError:
             pass  # a read-only or full disk only costs speed, never the build
+
+
+class PageMemo:
+    """Output text by page, remembered with the key (a hash of its inputs) it was made from.
+
+    One entry per slot (a stage and a page path): a new text for a page replaces the old one,
+    and :meth:`sweep` drops the entries a build did not use (deleted articles), so memory stays
+    bounded by the size of one site. The key must cover everything the text depends on; a
+    stale key is only a miss.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, str], tuple[Any, str]] = {}
+        self._used: set[tuple[str, str]] = set()
+        self._lock = threading.Lock()
+
+    def get(self, slot: tuple[str, str], key: Any) -> str | None:
+        with self._lock:
+            self._used.add(slot)
+            entry = self._entries.get(slot)
+        return entry[1] if entry is not None and entry[0] == key else None
+
+    def entry(self, slot: tuple[str, str]) -> tuple[Any, str] | None:
+        """The slot's (key, text), for keys that are only known after making the text."""
+        with self._lock:
+            self._used.add(slot)
+            return self._entries.get(slot)
+
+    def put(self, slot: tuple[str, str], key: Any, text: str) -> None:
+        with self._lock:
+            self._used.add(slot)
+            self._entries[slot] = (key, text)
+
+    def sweep(self) -> None:
+        """Forget the pages that no build used since the previous sweep."""
+        with self._lock:
+            self._entries = {s: e for s, e in self._entries.items() if s in self._used}
+            self._used = set()
+
+    def __len__(self) -> int:
+        return len(self._entries)

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import hashlib
 import html
+import json
+import pickle
 import shutil
 from bisect import bisect_left
 from collections import Counter
@@ -82,35 +85,48 @@ def make_environment(config: Config) -> jinja2.Environment:
 # --- pages ----------------------------------------------------------------------------------
 
 
-def render_site(out_dir: Path, config: Config, events: list[Event],
-                docs: list[SourceDoc]) -> list[Path]:
+def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[SourceDoc],
+                *, pages: dict[str, str] | None = None, memo=None) -> list[Path]:
     """Write index.html, sources/index.html, one page per source and the static assets.
 
     Returns the files written, relative to ``out_dir``. Raises :class:`TimelineError` naming
-    the template (and line) when a template is broken.
+    the template (and line) when a template is broken. With ``pages``, the HTML pages are put
+    there (site path -> text) instead of being written, for a later pass to finish and write
+    (:func:`timeline.seo.finalize_site`). With ``memo`` (a :class:`timeline.cache.PageMemo`), a
+    source page whose inputs are unchanged since an earlier build is reused, not re-rendered.
     """
     env = make_environment(config)
     docs_by_path = {str(doc.article.path): doc for doc in docs}
     shown = [e for e in events if not e.hidden]
     written = copy_static(out_dir, config.templates_path / STATIC_DIR)
     site = _site_context(config, shown, docs)
-    written.append(_write(env, "index.html", out_dir / INDEX_PAGE, root="",
-                          site=site, years=group_events(shown, docs_by_path, root="")))
+    rendered: list[tuple[str, str]] = [(INDEX_PAGE, _render(
+        env, "index.html", root="", site=site, years=group_events(shown, docs_by_path, root="")))]
     # Counted in one pass: per source it was sources x events x citations (1,000 articles: 5 s).
     cited = Counter(str(c.article.path) for e in shown for c in e.citations)
     sources = [_source_summary(d, cited) for d in _newest_first(docs)]
-    written.append(_write(env, "sources.html", out_dir / SOURCES_DIR / INDEX_PAGE, root="../",
-                          site=site, sources=sources))
+    rendered.append((f"{SOURCES_DIR}/{INDEX_PAGE}", _render(
+        env, "sources.html", root="../", site=site, sources=sources)))
+    templates = templates_fingerprint(config) if memo is not None else ""
+    if memo is not None:
+        env.policies["json.dumps_function"] = _dumps_marking_reads
     for doc in docs:
-        target = out_dir / source_page(doc.article.slug)
-        written.append(_write(env, "source.html", target, root="../", site=site,
-                              source=_source_view(doc)))
+        rendered.append((source_page(doc.article.slug),
+                         _render_source(env, doc, site, memo, templates)))
+    for rel, text in rendered:
+        if pages is None:
+            target = out_dir / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        else:
+            pages[rel] = text
+        written.append(out_dir / rel)
     return [p.relative_to(out_dir) for p in written]
 
 
-def _write(env: jinja2.Environment, name: str, target: Path, **context) -> Path:
+def _render(env: jinja2.Environment, name: str, **context) -> str:
     try:
-        page = env.get_template(name).render(**context)
+        return env.get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as exc:
         raise TimelineError(f"template error: {exc.message}", exc.filename or name, exc.lineno,
                             hint="fix the template, or delete the override") from None
@@ -118,9 +134,121 @@ def _write(env: jinja2.Environment, name: str, target: Path, **context) -> Path:
         # an override calling a method on a missing or wrong-typed value lands here too
         raise TimelineError(f"template {name} failed: {exc}", name,
                             hint="check the variables the template uses") from None
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(page, encoding="utf-8")
-    return target
+
+
+# --- memoised source pages ------------------------------------------------------------------
+
+
+def _render_source(env: jinja2.Environment, doc: SourceDoc, site: dict, memo,
+                   templates: str) -> str:
+    """A source page, reused from ``memo`` when nothing it was made from changed.
+
+    Its inputs: the article (slug included), its expressions, which events they link to, the
+    templates, and the ``site`` values the templates actually read. The latter matters: the
+    event count changes with nearly every edit, and the default source page never shows it.
+    """
+    if memo is None:
+        return _render(env, "source.html", root="../", site=site, source=_source_view(doc))
+    slot = ("render", source_page(doc.article.slug))
+    try:
+        data = (templates, doc.article, doc.timexes, sorted(doc.event_of.items()),
+                sorted(doc.anchors))
+        inputs = hashlib.sha256(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+    except Exception:  # noqa: BLE001 - an unpicklable article is simply not memoised
+        return _render(env, "source.html", root="../", site=site, source=_source_view(doc))
+    entry = memo.entry(slot)
+    if entry is not None:
+        (known_inputs, read), text = entry
+        if known_inputs == inputs and all(site.get(k, _ABSENT) == v for k, v in read):
+            return text
+    tracked = _ReadTracker(site)
+    text = _render(env, "source.html", root="../", site=tracked, source=_source_view(doc))
+    memo.put(slot, (inputs, tracked.values_read()), text)
+    return text
+
+
+def templates_fingerprint(config: Config) -> str:
+    """A hash of every file the template loader can see (project overrides, then the theme)."""
+    digest = hashlib.sha256()
+    for folder in (config.templates_path, THEME / "templates"):
+        digest.update(f"{folder}\0".encode())
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                data = path.read_bytes()
+                digest.update(f"{path.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
+                digest.update(data)
+    return digest.hexdigest()
+
+
+_ABSENT = object()
+
+
+class _ReadTracker(dict):
+    """The ``site`` dict of a memoised render: records which keys the templates read.
+
+    Reading one key (``site.title``, ``site['x']``, ``get``, ``in``) records that key; any
+    access that can see every key (iteration, ``items()``, ``length``, printing, ``tojson``
+    via :func:`_dumps_marking_reads`) records all of them.
+    """
+
+    def __init__(self, data: dict) -> None:
+        super().__init__(data)
+        self.read: set = set()
+
+    def values_read(self) -> tuple:
+        return tuple((key, dict.get(self, key, _ABSENT)) for key in sorted(self.read, key=str))
+
+    def read_all(self) -> None:
+        self.read.update(dict.keys(self))
+
+    def __getitem__(self, key):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __contains__(self, key) -> bool:
+        self.read.add(key)
+        return super().__contains__(key)
+
+
+def _reading_all(name: str):
+    def method(self, *args, **kwargs):
+        self.read_all()
+        return getattr(dict, name)(self, *args, **kwargs)
+
+    method.__name__ = name
+    return method
+
+
+for _name in ("__iter__", "__len__", "__repr__", "__str__", "__eq__", "__ne__", "__or__",
+              "__reversed__", "keys", "values", "items", "copy", "__reduce_ex__"):
+    setattr(_ReadTracker, _name, _reading_all(_name))
+del _name
+
+
+def _dumps_marking_reads(obj, **kwargs) -> str:
+    """``json.dumps`` for the ``tojson`` filter: JSON's C encoder reads dicts directly, past
+    :class:`_ReadTracker`, so a tracker anywhere in ``obj`` first counts as read in full."""
+    _mark_trackers(obj, depth=0)
+    return json.dumps(obj, **kwargs)
+
+
+def _mark_trackers(obj, depth: int) -> None:
+    if isinstance(obj, _ReadTracker):
+        obj.read_all()
+    if depth > 20:
+        return
+    if isinstance(obj, dict):
+        for value in dict.values(obj):
+            _mark_trackers(value, depth + 1)
+    elif isinstance(obj, list | tuple):
+        for value in obj:
+            _mark_trackers(value, depth + 1)
 
 
 def copy_static(out_dir: Path, project_static: Path | None = None) -> list[Path]:

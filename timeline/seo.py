@@ -291,30 +291,55 @@ def resolve_reference(page_rel: str, ref: str, prefix: str = "") -> str | None:
 
 
 def finalize_site(site: Path, config, events: list[Event], articles: list[Article],
-                  written: list[Path] | None = None) -> list[Path]:
+                  written: list[Path] | None = None, *, pages: dict[str, str] | None = None,
+                  memo=None) -> list[Path]:
     """Run the host-ready pass over a rendered site; return the files now in it (relative).
 
     ``written`` is the list the build kept so far; it is recomputed from the folder because
-    assets are renamed here.
+    assets are renamed here. ``pages`` holds rendered pages not written yet (site path ->
+    HTML, see :func:`timeline.render.render_site`): they are finished in memory and written
+    once. With ``memo`` (a :class:`timeline.cache.PageMemo`), a page whose text, head and asset
+    names are unchanged since an earlier build is not rewritten again.
     """
     urls = SiteUrls(config.base_url)
     shown = sorted((e for e in events if not e.hidden), key=lambda e: e.sort_key)
     (site / FAVICON).write_text(FAVICON_SVG, encoding="utf-8")
-    _render_not_found(site, config)
+    pages = {} if pages is None else dict(pages)
+    not_found = _render_not_found(config)
+    if pages:
+        pages[NOT_FOUND_PAGE] = not_found
+    else:
+        (site / NOT_FOUND_PAGE).write_text(not_found, encoding="utf-8")
     by_page = {f"{SOURCES_DIR}/{a.slug}.html": a for a in articles}
-    for page in sorted(site.rglob("*.html")):
-        rel = page.relative_to(site).as_posix()
+
+    def tags_of(rel: str) -> str:
         article = by_page.get(rel)
         title = article.title if article else config.title
         description = config.description
         if article is not None:
             description = " · ".join(x for x in (article.source, _published(article)) if x)
-        tags = head_tags(rel, title=title, description=description, site_title=config.title,
+        return head_tags(rel, title=title, description=description, site_title=config.title,
                          urls=urls, article=article,
                          events=shown if rel == INDEX_PAGE else None,
                          not_found=rel == NOT_FOUND_PAGE)
-        page.write_text(inject_head(page.read_text(encoding="utf-8"), tags), encoding="utf-8")
-    fingerprint_assets(site, urls.path_prefix)
+
+    for page in sorted(site.rglob("*.html")):  # pages on disk: all, or the theme's assets
+        rel = page.relative_to(site).as_posix()
+        page.write_text(inject_head(page.read_text(encoding="utf-8"), tags_of(rel)),
+                        encoding="utf-8")
+    renamed = fingerprint_assets(site, urls.path_prefix)
+    renamed_key = repr(sorted(renamed.items()))
+    for rel, text in pages.items():
+        tags = tags_of(rel)
+        key = hashlib.sha256("\0".join((renamed_key, urls.path_prefix, tags, text)).encode())
+        final = memo.get(("seo", rel), key.digest()) if memo is not None else None
+        if final is None:
+            final = _rewrite(inject_head(text, tags), rel, renamed, urls.path_prefix, _ATTR_REF)
+            if memo is not None:
+                memo.put(("seo", rel), key.digest(), final)
+        target = site / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(final, encoding="utf-8")
     if urls.known:
         (site / SITEMAP).write_text(sitemap_xml(urls, _sitemap_pages(site, by_page)),
                                     encoding="utf-8")
@@ -339,7 +364,7 @@ def _sitemap_pages(site: Path, by_page: dict[str, Article]) -> list[tuple[str, s
     return pages
 
 
-def _render_not_found(site: Path, config) -> None:
+def _render_not_found(config) -> str:
     """404.html through the site's own templates, links rooted at base_url's path."""
     from timeline.render import make_environment
 
@@ -348,6 +373,5 @@ def _render_not_found(site: Path, config) -> None:
     site_context = {"title": config.title, "description": config.description,
                     "language": config.language, "base_url": config.base_url,
                     "event_count": 0, "source_count": 0, "span": ""}
-    page = env.get_template(NOT_FOUND_PAGE).render(root=root, site=site_context,
+    return env.get_template(NOT_FOUND_PAGE).render(root=root, site=site_context,
                                                    page="not-found")
-    (site / NOT_FOUND_PAGE).write_text(page, encoding="utf-8")
