@@ -130,7 +130,8 @@ RULES: list[tuple[str, str]] = [
     ("weekendrule", r"(?:the|this|last|next|this\s+past|this\s+coming|coming|past|previous"
                     r"|following|that)\s+weekends?\b"),
     ("reltoday", rf"{EDGE}?(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|{RELDAY})"
-                 rf"(?:\s+{DAYPART}\b)?|(?:this|last|tomorrow|yesterday)\s+{DAYPART}\b"),
+                 rf"(?:\s+{DAYPART}\b)?|(?:this|last|tomorrow|yesterday)\s+{DAYPART}\b"
+                 rf"|(?:(?:early|late)\s+|mid-?)?(?:morning|afternoon|evening)\s+{RELDAY}"),
     ("weekof", rf"(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+)?week\s+of\s+"
                rf"(?:{MD}|{MONTH_ANY}(?:,?\s+{YEAR})?)"),
     ("relunit", rf"{EDGE}?(?:the\s+)?{REL}\s+(?:(?:{NUM}|few|several)\s+)?"
@@ -190,8 +191,8 @@ FIRST_CHARS = {
     "theyear": "t", "qref": "tlmcpns", "decade": _EDGE_FIRST + "\\d'\u2019n",
     "century": _EDGE_FIRST + r"\dn", "holiday": "lntcbvsijhamfgpe",
     "season": _EDGE_FIRST + r"naw\d", "ago": r"\dabcdefhjlmnorst", "weekendrule": "tlncpf",
-    "reltoday": _EDGE_FIRST + "y", "relunit": _EDGE_FIRST + "npure", "thatday": _EDGE_FIRST + "npd",
-    "edgeunit": _EDGE_FIRST + "y",
+    "reltoday": _EDGE_FIRST + "ya", "relunit": _EDGE_FIRST + "npure",
+    "thatday": _EDGE_FIRST + "npd", "edgeunit": _EDGE_FIRST + "y",
     "weekof": "tfslw", "daypart": "telma", "yearrange": r"\d", "weekday": "lntcemwfs",
     "set": "epdwmayhnqbsotf",
     "duration": r"\dabcdefhjlmnorstuwy", "vague": "rnctlapt", "spokenyear": _EDGE_FIRST + "n",

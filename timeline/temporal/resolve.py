@@ -79,6 +79,10 @@ _GENERIC_AGE = re.compile(
     r"['\u2019]s\s+(?:world|youth|society|generation|children|kids|young|teenagers|students"
     r"|economy|culture|standards|technology|politics|media|families|parents|consumers"
     r"|workers|women|men|leaders|market|markets|personal|modern|global|fast|digital)\b", re.I)
+_DATE_AHEAD = re.compile(r"\s+(?:(?:last|this|on)\s+)?(?:(?-i:[A-Z][a-z]+)\s+\d|(?-i:Jan|Feb"
+                         r"|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec|Mon|Tues|Wednes"
+                         r"|Thurs|Fri|Satur|Sun)|(?:19|20)\d\d\b)")
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|'ll)\s+$", re.I)
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?\"'`\u201c]\s*|\n\s*)$")
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
 _BC = re.compile(r"\s*(?:BC|B\.C\.|BCE|B\.C\.E\.)")
@@ -1044,6 +1048,8 @@ class Resolver:
     def _duration(self, text, start, end):
         """ "three years", "about five hours", "a two-year contract", "$5 billion a year"."""
         lower = re.sub(r"\s+", " ", text.lower())
+        if lower == "one day" and _MODAL_BEFORE.search(self.text, max(0, start - 12), start):
+            return self._result(start, end, "FUTURE_REF")  # "Islam will one day be": someday
         unit = _unit_of(lower)
         if unit is None or self._not_a_duration(lower, unit, end):
             return None
@@ -1101,6 +1107,8 @@ class Resolver:
         if lower == "now" and self.text[end:end + 1] == "," and _OPENS_SENTENCE.search(
                 self.text, max(0, start - 4), start):
             return None  # "Now, he says, ...": a discourse marker turning the story, not a time
+        if lower == "recently" and _DATE_AHEAD.match(self.text, end):
+            return None  # "most recently last October": the date that follows is the time
         if lower in ("recently", "lately", "the past") or lower.startswith("then"):
             value = "PAST_REF"
         elif "future" in lower or "term" in lower or "later" in lower:
