@@ -556,6 +556,10 @@ class Resolver:
         this_quarter = Period.of("quarter", self.anchor)
         if "next" in lower:
             return self._result(start, end, this_quarter.shift("quarter", 1).value())
+        if ("this" in lower and self._quarter_under_discussion(start) is not None
+                and self._direction(start, end) <= 0):
+            # "This quarter's loss includes...": in a report on a finished quarter, that one
+            return self._result(start, end, self.last_quarter.value())
         if "current" in lower or "this" in lower:
             return self._result(start, end, this_quarter.value())
         if self.last_quarter is not None and not any(
