@@ -82,6 +82,7 @@ _GENERIC_AGE = re.compile(
 _DATE_AHEAD = re.compile(r"\s+(?:(?:last|this|on)\s+)?(?:(?-i:[A-Z][a-z]+)\s+\d|(?-i:Jan|Feb"
                          r"|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec|Mon|Tues|Wednes"
                          r"|Thurs|Fri|Satur|Sun)|(?:19|20)\d\d\b)")
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|another)\s+(?:[a-z]+\s+)?$")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|'ll)\s+$", re.I)
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?\"'`\u201c]\s*|\n\s*)$")
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
@@ -145,6 +146,7 @@ class Resolver:
         self.ref: Period | None = Period("day", anchor) if anchor else None
         self.last_quarter: Period | None = None
         self.ref_at = 0  # where the text mentioned ``ref``
+        self.aside_quarter_at = -1  # end of "a flat second quarter": not the one reported on
 
     # -- bookkeeping -------------------------------------------------------------------------
 
@@ -159,7 +161,8 @@ class Resolver:
             return
         self.ref = period
         self.ref_at = at
-        if period.gran in ("quarter", "half") and rule == "quarter" and self._is_over(period):
+        if (period.gran in ("quarter", "half") and rule == "quarter" and self._is_over(period)
+                and at != self.aside_quarter_at):
             self.last_quarter = period
 
     def _is_over(self, period: Period) -> bool:
@@ -484,6 +487,9 @@ class Resolver:
         lead = re.match(r"(?:its|their|the(?=\s+\S+-(?:quarter|half)$))\s+", text, re.I)
         if lead:
             start, text = start + lead.end(), text[lead.end():]
+        if re.search(r"\s(?i:quarter)$", text) and _INDEFINITE_BEFORE.search(
+                self.text, max(0, start - 24), start):
+            self.aside_quarter_at = end  # "after a flat second quarter": a comparison
         lower = text.lower()
         words = _words(text)
         q_match = re.search(r"\b([qh])([1-4])\b", lower)
