@@ -7,7 +7,13 @@ import json
 from pathlib import Path
 
 from timeline.config import Config
-from timeline.exports import EVENTS_JSON, event_to_json, events_document, write_events_json
+from timeline.exports import (
+    EVENTS_JSON,
+    event_to_json,
+    events_document,
+    events_json_text,
+    write_events_json,
+)
 from timeline.model import Article, Citation, Event
 from timeline.temporal.model import Timex
 from timeline.temporal.values import interpret
@@ -97,6 +103,17 @@ def test_written_file_is_utf8_json(tmp_path):
     raw = path.read_text(encoding="utf-8")
     assert "“talks”" in raw  # not \\u escapes
     assert json.loads(raw)["events"][0]["citations"][0]["title"] == "Iraq “talks”"
+
+
+def test_events_json_text_is_the_standard_indented_json():
+    """The fast writer (events indented once, remembered between builds) writes what
+    ``json.dumps(indent=2)`` writes, also for text that line-splitting functions would cut."""
+    events = [event("Monday", "2014-06-16", note="line\u2028two\nthree \"q\" </script>"),
+              event("in 2003", "2003", tags=["a", "b"]), event("on Saturday", "2014-06-14")]
+    for chosen in (events, events[1:], events[:1], []):  # again: texts come from the memo
+        document = events_document(chosen, Config(title="T\n“x”"))
+        assert events_json_text(document) == json.dumps(document, ensure_ascii=False,
+                                                        indent=2) + "\n"
 
 
 def test_undated_article_has_null_published():

@@ -411,6 +411,8 @@ def ics_escape(text: str) -> str:
 def ics_fold(line: str, limit: int = 75) -> str:
     """RFC 5545 3.1: lines longer than 75 octets continue on lines starting with a space,
     never splitting a UTF-8 character."""
+    if len(line) <= limit and line.isascii():
+        return line  # the common case, without the walk over characters
     pieces, current, size = [], "", 0
     for char in line:
         width = len(char.encode("utf-8"))

@@ -15,6 +15,7 @@ deliberately few and deterministic:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from itertools import accumulate
@@ -58,6 +59,7 @@ class _Part:
     separator: str  # the original text between this part and the previous one
 
 
+@functools.lru_cache(maxsize=1 << 14)  # pure; rebuilds ask again for every unchanged event
 def make_headline(sentence: str, expression_start: int, expression_end: int) -> str:
     """The headline of ``sentence`` whose dating expression is at ``[start, end)`` in it."""
     parts = _split(sentence, expression_start, expression_end)

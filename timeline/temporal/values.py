@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -187,6 +188,7 @@ def precision_rank(precision: str) -> int:
     return PRECISIONS.index(precision)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # pure; a rebuild labels every event and expression again
 def describe(value: str, mod: str | None = None) -> str:
     """A human label for a value at its own precision: '14 June 2014', 'late July 2014'."""
     label = _describe_plain(value)
