@@ -100,7 +100,7 @@ RULES: list[tuple[str, str]] = [
                 r"(?:[\s-](?:quarter|months?))?|\s+(?:quarter|period|months?|year|level))?"),
     ("quarter", rf"(?:(?:the|its|this\s+year's|last\s+year's|next\s+year's|(?:the\s+)?{YEAR})"
                 r"\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?:first|second|third|fourth|1st|2nd|3rd"
-                r"|4th|final)(?:[\s-]+(?:fiscal[\s-]+)?)(?:quarter|half)(?!s)"
+                r"|4th|final)(?:[\s-]+(?:fiscal[\s-]+)?)(?:quarter|half)\b"
                 rf"(?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?:{YEAR}|the\s+year|this\s+year|last\s+year))?"
                 r"|(?<![\w-])[QH][1-4](?:\s+" + YEAR + ")?"),
     ("theyear", r"the\s+(?:full\s+|entire\s+|whole\s+|calendar\s+|fiscal\s+)?year\b"

@@ -146,6 +146,7 @@ class Resolver:
         self.ref: Period | None = Period("day", anchor) if anchor else None
         self.last_quarter: Period | None = None
         self.ref_at = 0  # where the text mentioned ``ref``
+        self.quarter_at = -1  # where the text named ``last_quarter``
         self.aside_quarter_at = -1  # end of "a flat second quarter": not the one reported on
 
     # -- bookkeeping -------------------------------------------------------------------------
@@ -164,6 +165,7 @@ class Resolver:
         if (period.gran in ("quarter", "half") and rule == "quarter" and self._is_over(period)
                 and at != self.aside_quarter_at):
             self.last_quarter = period
+            self.quarter_at = at
 
     def _is_over(self, period: Period) -> bool:
         """A quarter already over is one results are reported for, not a forecast."""
@@ -552,6 +554,10 @@ class Resolver:
                                                    "recent")) else 0
             return self._result(start, end, f"{self.anchor.year + shift:04d}")
         ended = self._quarter_ended(end)
+        if ended is not None and self.last_quarter is not None and start - self.quarter_at < 400:
+            # "in the fiscal first quarter ... for the quarter ended Sept. 29": the one just
+            # named, numbered as the company numbers it
+            return self._result(start, end, self.last_quarter.value())
         if ended is not None:  # "the quarter ended Sept. 30"
             self.last_quarter = ended
             return self._result(start, end, ended.value())
