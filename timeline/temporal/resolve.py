@@ -83,6 +83,7 @@ _DATE_AHEAD = re.compile(r"\s+(?:(?:last|this|on)\s+)?(?:(?-i:[A-Z][a-z]+)\s+\d|
                          r"|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec|Mon|Tues|Wednes"
                          r"|Thurs|Fri|Satur|Sun)|(?:19|20)\d\d\b)")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|another)\s+(?:[a-z]+\s+)?$")
+_DAY_KINDS = frozenset(("trading", "business", "working", "fiscal", "calendar", "school"))
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|'ll)\s+$", re.I)
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?\"'`\u201c]\s*|\n\s*)$")
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
@@ -830,6 +831,8 @@ class Resolver:
             return None
         count_match = re.search(rf"\b{rel.split()[-1]}\s+(.+?)\s+(?:fiscal\s+|calendar\s+|"
                                 r"trading\s+|business\s+)?" + unit[:4], lower)
+        if count_match and count_match.group(1) in _DAY_KINDS:
+            count_match = None  # "the first trading day": one day, no count
         if count_match or head != unit:  # a count or a plural: a span of time
             return self._rel_duration(rel, count_match, unit, start, end, mod)
         return self._rel_single(rel, lower, unit, start, end, mod)
@@ -1166,7 +1169,7 @@ def _count_words(lower: str) -> str:
     """The count of a duration: "about two-and-a-half more years" -> "two-and-a-half"."""
     head = lower[: _UNIT_WORD.search(lower).start()]
     head = _COUNT_SUFFIX.sub("", _COUNT_PREFIX.sub("", head)).strip(" -")
-    return head.split(" to ")[0]  # "two to three weeks": the lower bound
+    return "several" if " to " in head else head  # "two to three weeks": no single count
 
 
 def _count_of(head: str, lower: str) -> float | None | bool:
