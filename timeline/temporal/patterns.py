@@ -139,7 +139,9 @@ RULES: list[tuple[str, str]] = [
                 + SEASON + "|" + MONTH_FULL + "|" + WEEKDAY + rf"(?:\s+{DAYPART}\b)?)"
                 r"(?:\s+or\s+so\b)?"),
     ("thatday", rf"{EDGE}?(?:the\s+)?(?:next|following|previous|same)\s+{DAYPART}\b"
-                r"|(?:the\s+)?day\s+(?:before|after)(?=\s*[,.;])"),
+                r"|(?:the\s+)?day\s+(?:before|after)(?=\s*[,.;])"
+                rf"|(?:the\s+)?day\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?"
+                rf"(?:{WEEKDAY}|{MD}|(?:{HOLIDAY})\b)"),
     ("edgeunit", rf"{EDGE}(?:in\s+)?(?:the\s+)?(?:year|month|week|quarter|decade|century|day)\b"
                  r"|year[\s-]end\b|year's\s+end\b|month[\s-]end\b"),
     ("daypart", r"(?:(?<=in\s)|(?<=by\s)|(?<=during\s)|(?<=until\s)|(?<=before\s)|(?<=after\s))"

@@ -40,6 +40,7 @@ from timeline.temporal.lexicon import (
     number_value,
     word_set,
 )
+from timeline.temporal.patterns import FINDER
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,7 @@ _DATE_AHEAD = re.compile(r"\s+(?:(?:last|this|on)\s+)?(?:(?-i:[A-Z][a-z]+)\s+\d|
                          r"|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec|Mon|Tues|Wednes"
                          r"|Thurs|Fri|Satur|Sun)|(?:19|20)\d\d\b)")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|another)\s+(?:[a-z]+\s+)?$")
+_DAY_NEXT_TO = re.compile(r"(?:the\s+)?day\s+(before|after)\s+", re.I)
 _DAY_KINDS = frozenset(("trading", "business", "working", "fiscal", "calendar", "school"))
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|'ll)\s+$", re.I)
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?\"'`\u201c]\s*|\n\s*)$")
@@ -961,7 +963,11 @@ class Resolver:
         return self._result(start, end, month.value, mod)
 
     def _thatday(self, text, start, end):
-        """ "the next morning", "the day before": a day next to the last mentioned one."""
+        """ "the next morning", "the day before": a day next to the last mentioned one;
+        "the day after Christmas", "the day before last Tuesday": next to the day named."""
+        named = _DAY_NEXT_TO.match(text)
+        if named:
+            return self._day_next_to(named, start, end)
         words = _words(text)
         daypart = next((DAYPARTS[w] for w in words if w in DAYPARTS), None)
         if self.ref is None or self.ref.gran != "day":
@@ -971,6 +977,19 @@ class Resolver:
         day = self.ref.first + dt.timedelta(days=step)
         value = day.isoformat() + (f"T{daypart}" if daypart else "")
         return self._result(start, end, value)
+
+    def _day_next_to(self, named: re.Match[str], start: int, end: int):
+        """ "the day after Christmas": the named day, resolved on its own, one day on."""
+        inner = start + named.end()
+        match = FINDER.match(self.text, inner, end)
+        if match is None or match.end() != end:
+            return None
+        found = self.resolve(match.lastgroup, inner, end)
+        if len(found) != 1 or not re.fullmatch(r"\d{4}-\d\d-\d\d", found[0].value):
+            return self._result(start, end, "XXXX-XX-XX")
+        step = 1 if named.group(1).lower() == "after" else -1
+        day = dt.date.fromisoformat(found[0].value) + dt.timedelta(days=step)
+        return self._result(start, end, day.isoformat())
 
     def _edgeunit(self, text, start, end):
         """ "the end of the year", "year-end", "earlier in the day"."""
