@@ -23,6 +23,7 @@ one event in :attr:`Event.conflicts` instead of being merged silently or shown t
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 import zlib
@@ -54,6 +55,7 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": 
 _WORD = re.compile(r"\w+")
 
 
+@functools.lru_cache(maxsize=1 << 15)  # pure; every rebuild normalises every sentence again
 def normalise(sentence: str) -> str:
     """Words only, casefolded: quotes, dashes, punctuation and spacing make no difference.
 

@@ -75,8 +75,10 @@ def make_environment(config: Config) -> jinja2.Environment:
         jinja2.FileSystemLoader(str(config.templates_path)),
         jinja2.FileSystemLoader(str(THEME / "templates")),
     ])
+    # auto_reload off: an environment serves one build, and the check stat()s the template file
+    # each time a partial is included (once per event on the timeline page).
     env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True,
-                             lstrip_blocks=True, keep_trailing_newline=True)
+                             lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False)
     env.filters["date_label"] = date_label
     env.globals["generator"] = f"timeline {__version__}"
     return env

@@ -17,6 +17,7 @@ sitemap are left out (a relative canonical would be wrong) and the rest still wo
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import html
 import json
@@ -263,6 +264,7 @@ def _split_ref(ref: str) -> tuple[str, str, str]:
     return ref[:cut], ref[cut:cut + 1], ref[cut + 1:]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; the timeline page alone has a link per citation
 def resolve_reference(page_rel: str, ref: str, prefix: str = "") -> str | None:
     """The site path a link on page ``page_rel`` points to, or None for external links.
 
