@@ -115,6 +115,8 @@ def _cue(words: list[str], index: int, distance: int) -> int:
     if regular and following is not None and following not in _AFTER_VERB:
         return 0  # "an unspecified date", "the planned merger": an adjective
     if index > 0 and words[index - 1] in ("be", "being"):
+        if index > 1 and words[index - 2] in ("could", "couldn't"):
+            return -1  # "could not be located Wednesday": a past attempt
         return 1  # "will be paid Dec. 14", "to be completed by Dec. 15"
     return -1
 
