@@ -104,7 +104,7 @@ RULES: list[tuple[str, str]] = [
                 rf"(?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?:{YEAR}|the\s+year|this\s+year|last\s+year))?"
                 r"|(?<![\w-])[QH][1-4](?:\s+" + YEAR + ")?"),
     ("theyear", r"the\s+(?:full\s+|entire\s+|whole\s+|calendar\s+|fiscal\s+)?year\b"
-                r"(?![\s-]+(?:\d|(?:earlier|ago|before|after|end|old|or|and|two\s+thousand"
+                r"(?![\s-]+(?:\d|(?:earlier|ago|before|after|end|old|long|or|and|two\s+thousand"
                 r"|nineteen)\b))"
                 rf"|the\s+{YEAR}\s+(?:quarter|period)\b"),
     ("qref", r"(?:the\s+)?(?:same|corresponding|comparable)\s+(?:quarter|period)\s+(?:of\s+)?"
@@ -164,6 +164,9 @@ RULES: list[tuple[str, str]] = [
                  r"(?:\s+and\s+a\s+half)?(?!-)"
                  r"(?:[\s-]+(?:long|old)\b)?"
                  r"|(?<=for\s)(?:years|months|weeks|days|hours|decades|centuries)\b"
+                 rf"|(?:an\s+additional|another|a\s+further)\s+{UNIT_SG}"
+                 rf"|(?<![\w-])(?:(?:{NUMWORD}|\d+)-)?(?:minute|hour|day|week|month|year|decade)s?"
+                 r"-long\b"
                  r"|(?:several|many|a\s+few)[\s-]+(?:years|months|weeks|days|hours)\b"),
     # "current" before a noun ("its current position", "the then current price") is the
     # present (the past after "then"), except in set phrases that are not about time.

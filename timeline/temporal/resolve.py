@@ -1092,6 +1092,8 @@ class Resolver:
         if unit is None or self._not_a_duration(lower, unit, end):
             return None
         head = _count_words(lower)
+        if head == "" and not re.search(r"s\b", lower[_UNIT_WORD.search(lower).start():]):
+            head = "a"  # "another year", "a day-long meeting": one unit
         if head in ("a", "an") and self._per_unit_context(start):
             return self._result(start, end, _duration_value(1, unit), kind="SET")
         count = _count_of(head, lower)
