@@ -165,6 +165,7 @@ RULES: list[tuple[str, str]] = [
                  r"(?:[\s-]+(?:long|old)\b)?"
                  r"|(?<=for\s)(?:years|months|weeks|days|hours|decades|centuries)\b"
                  rf"|(?:an\s+additional|another|a\s+further)\s+{UNIT_SG}"
+                 r"|the\s+(?:days|weeks|months|years)\s+ahead\b"
                  rf"|(?<![\w-])(?:(?:{NUMWORD}|\d+)-)?(?:minute|hour|day|week|month|year|decade)s?"
                  r"-long\b"
                  r"|(?:several|many|a\s+few)[\s-]+(?:years|months|weeks|days|hours)\b"),
