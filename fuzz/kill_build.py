@@ -104,7 +104,9 @@ def main() -> None:
             shutil.rmtree(scratch)
 
             article.write_text(edited)
-            where, code = kill_after(project, rng.uniform(0.0, duration * 1.2))
+            # half the kills anywhere, half in the last part of a build, where it renders/swaps
+            low = 0.0 if number % 2 else duration * 0.6
+            where, code = kill_after(project, rng.uniform(low, duration * 1.1))
             landed[where] += 1
             now = comparable(snapshot(project / "site"))
             if now not in (site_a, site_b):
