@@ -203,6 +203,15 @@ def test_ics_fold_never_splits_a_utf8_character():
     assert "".join([parts[0]] + [p[1:] for p in parts[1:]]) == line
 
 
+def test_ics_fold_ascii_lines_fill_75_octets():
+    line = "DESCRIPTION:" + "x" * 188  # 200 octets: 75, then a space and 74, then a space and 51
+    parts = ics_fold(line).split("\r\n")
+    assert [len(p) for p in parts] == [75, 75, 52]
+    assert parts[1].startswith(" ") and parts[2].startswith(" ")
+    assert "".join([parts[0]] + [p[1:] for p in parts[1:]]) == line
+    assert ics_fold("x" * 75) == "x" * 75
+
+
 def test_ics_escape_rfc5545_text():
     assert ics_escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
 

@@ -411,8 +411,11 @@ def ics_escape(text: str) -> str:
 def ics_fold(line: str, limit: int = 75) -> str:
     """RFC 5545 3.1: lines longer than 75 octets continue on lines starting with a space,
     never splitting a UTF-8 character."""
-    if len(line) <= limit and line.isascii():
-        return line  # the common case, without the walk over characters
+    if line.isascii() and limit > 1:  # one octet per character: cut by slicing
+        if len(line) <= limit:
+            return line
+        rest = range(limit, len(line), limit - 1)
+        return "\r\n".join([line[:limit], *(" " + line[i:i + limit - 1] for i in rest)])
     pieces, current, size = [], "", 0
     for char in line:
         width = len(char.encode("utf-8"))

@@ -14,7 +14,6 @@ import datetime as dt
 import hashlib
 import html
 import json
-import pickle
 import shutil
 from bisect import bisect_left
 from collections import Counter
@@ -29,6 +28,7 @@ from markupsafe import Markup, escape
 
 from timeline import __version__
 from timeline.config import Config
+from timeline.digest import digest
 from timeline.errors import TimelineError
 from timeline.model import Article, Block, Citation, Event
 from timeline.siteurls import INDEX_PAGE, SOURCES_DIR, event_anchor, source_page
@@ -38,6 +38,8 @@ from timeline.temporal.values import describe, precision_rank
 THEME = Path(__file__).resolve().parent / "theme"
 STATIC_DIR = "static"
 #: Precisions shown under a month heading; coarser events sit at the top of their year.
+#: The partial the timeline page includes once per event.
+EVENT_PARTIAL = "partials/event.html"
 MONTH_PRECISIONS = ("second", "minute", "hour", "daypart", "day", "weekend", "week", "month")
 _notes_md = MarkdownIt("js-default")
 
@@ -102,14 +104,18 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     shown = [e for e in events if not e.hidden]
     written = copy_static(out_dir, config.templates_path / STATIC_DIR)
     site = _site_context(config, shown, docs)
+    templates = templates_fingerprint(config) if memo is not None else ""
+    timeline_env = env
+    if memo is not None and not (config.templates_path / EVENT_PARTIAL).exists():
+        timeline_env = _with_event_memo(env, memo, templates, docs)
     rendered: list[tuple[str, str]] = [(INDEX_PAGE, _render(
-        env, "index.html", root="", site=site, years=group_events(shown, docs_by_path, root="")))]
+        timeline_env, "index.html", root="", site=site,
+        years=group_events(shown, docs_by_path, root="")))]
     # Counted in one pass: per source it was sources x events x citations (1,000 articles: 5 s).
     cited = Counter(str(c.article.path) for e in shown for c in e.citations)
     sources = [_source_summary(d, cited) for d in _newest_first(docs)]
     rendered.append((f"{SOURCES_DIR}/{INDEX_PAGE}", _render(
         env, "sources.html", root="../", site=site, sources=sources)))
-    templates = templates_fingerprint(config) if memo is not None else ""
     if memo is not None:
         env.policies["json.dumps_function"] = _dumps_marking_reads
     for doc in docs:
@@ -153,9 +159,8 @@ def _render_source(env: jinja2.Environment, doc: SourceDoc, site: dict, memo,
         return _render(env, "source.html", root="../", site=site, source=_source_view(doc))
     slot = ("render", source_page(doc.article.slug))
     try:
-        data = (templates, doc.article, doc.timexes, sorted(doc.event_of.items()),
-                sorted(doc.anchors))
-        inputs = hashlib.sha256(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+        inputs = digest((templates, doc.article, doc.timexes, sorted(doc.event_of.items()),
+                         sorted(doc.anchors)))
     except Exception:  # noqa: BLE001 - an unpicklable article is simply not memoised
         return _render(env, "source.html", root="../", site=site, source=_source_view(doc))
     entry = memo.entry(slot)
@@ -169,19 +174,48 @@ def _render_source(env: jinja2.Environment, doc: SourceDoc, site: dict, memo,
     return text
 
 
+def _with_event_memo(env: jinja2.Environment, memo, templates: str,
+                     docs: list[SourceDoc]) -> jinja2.Environment:
+    """``env`` with the theme's event partial taken from ``memo`` for unchanged events.
+
+    The timeline page includes the partial once per event, and that was most of a rebuild's
+    rendering. The theme's partial reads nothing but ``ev`` (an :class:`EventView`; the
+    incremental tests compare against the plain include), so its HTML is remembered by a hash
+    of ``ev``. Articles enter that hash as their own digests, not their whole text. Only used
+    when the project does not override the partial.
+    """
+    partial = env.get_template(EVENT_PARTIAL)
+    articles = {id(doc.article): digest(doc.article) for doc in docs}
+
+    def event_html(ev: EventView) -> Markup:
+        key = digest((templates, ev), articles)
+        slot = ("event", ev.anchor)
+        text = memo.get(slot, key)
+        if text is None:
+            text = partial.render(ev=ev)
+            memo.put(slot, key, text)
+        return Markup(text)
+
+    loader = jinja2.ChoiceLoader([
+        jinja2.DictLoader({EVENT_PARTIAL: "{{ _memoised_event_html(ev) }}"}), env.loader])
+    fast = env.overlay(loader=loader)
+    fast.globals = {**env.globals, "_memoised_event_html": event_html}
+    return fast
+
+
 def templates_fingerprint(config: Config) -> str:
     """A hash of every file the template loader can see (project overrides, then the theme)."""
-    digest = hashlib.sha256()
+    hasher = hashlib.sha256()
     for folder in (config.templates_path, THEME / "templates"):
-        digest.update(f"{folder}\0".encode())
+        hasher.update(f"{folder}\0".encode())
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 data = path.read_bytes()
-                digest.update(f"{path.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
-                digest.update(data)
-    return digest.hexdigest()
+                hasher.update(f"{path.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
+                hasher.update(data)
+    return hasher.hexdigest()
 
 
 _ABSENT = object()
