@@ -129,9 +129,11 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     written = copy_static(out_dir, config.templates_path / STATIC_DIR)
     site = _site_context(config, shown, docs)
     templates = templates_fingerprint(config) if memo is not None else ""
+    # each article digested once: the keys of its page and of the entries citing it use it
+    articles = {id(d.article): digest(d.article) for d in docs} if memo is not None else {}
     timeline_env = env
     if memo is not None and not (config.templates_path / EVENT_PARTIAL).exists():
-        timeline_env = _with_event_memo(env, memo, templates, docs)
+        timeline_env = _with_event_memo(env, memo, templates, articles)
     rendered: list[tuple[str, str]] = [(INDEX_PAGE, _render(
         timeline_env, "index.html", root="", site=site,
         years=group_events(shown, docs_by_path, root="")))]
@@ -144,7 +146,7 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
         env.policies["json.dumps_function"] = _dumps_marking_reads
     for doc in docs:
         rendered.append((source_page(doc.article.slug),
-                         _render_source(env, doc, site, memo, templates)))
+                         _render_source(env, doc, site, memo, templates, articles)))
     for rel, text in rendered:
         if pages is None:
             target = out_dir / rel
@@ -172,7 +174,7 @@ def _render(env: jinja2.Environment, name: str, **context) -> str:
 
 
 def _render_source(env: jinja2.Environment, doc: SourceDoc, site: dict, memo,
-                   templates: str) -> str:
+                   templates: str, articles: dict[int, bytes]) -> str:
     """A source page, reused from ``memo`` when nothing it was made from changed.
 
     Its inputs: the article (slug included), its expressions, which events they link to, the
@@ -184,7 +186,7 @@ def _render_source(env: jinja2.Environment, doc: SourceDoc, site: dict, memo,
     slot = ("render", source_page(doc.article.slug))
     try:
         inputs = digest((templates, doc.article, doc.timexes, sorted(doc.event_of.items()),
-                         sorted(doc.anchors)))
+                         sorted(doc.anchors)), articles)
     except Exception:  # noqa: BLE001 - an unpicklable article is simply not memoised
         return _render(env, "source.html", root="../", site=site, source=_source_view(doc))
     entry = memo.entry(slot)
@@ -199,7 +201,7 @@ def _render_source(env: jinja2.Environment, doc: SourceDoc, site: dict, memo,
 
 
 def _with_event_memo(env: jinja2.Environment, memo, templates: str,
-                     docs: list[SourceDoc]) -> jinja2.Environment:
+                     articles: dict[int, bytes]) -> jinja2.Environment:
     """``env`` with the theme's event partial taken from ``memo`` for unchanged events.
 
     The timeline page includes the partial once per event, and that was most of a rebuild's
@@ -209,7 +211,6 @@ def _with_event_memo(env: jinja2.Environment, memo, templates: str,
     when the project does not override the partial.
     """
     partial = env.get_template(EVENT_PARTIAL)
-    articles = {id(doc.article): digest(doc.article) for doc in docs}
 
     def event_html(ev: EventView) -> Markup:
         key = digest((templates, ev), articles)
