@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from timeline.build import build_site, process_article
-from timeline.cache import ArticleCache
+from timeline.cache import CACHE_FORMAT, ArticleCache
 from timeline.config import load_config
 
 ARTICLE = "content/2014-wsj-iraq-original.txt"
@@ -109,7 +109,8 @@ def test_the_disk_cache_survives_the_process(config, article, tmp_path):
     lambda raw: b"garbage that is not a cache entry",
     lambda raw: raw[: len(raw) // 2],  # truncated mid-write
     lambda raw: raw.split(b"\n", 1)[0] + b"\n" + b"\x80\x04not a pickle",
-    lambda raw: raw.replace(b"timeline-cache 1 ", b"timeline-cache 0 ", 1),  # older format
+    lambda raw: raw.replace(f"timeline-cache {CACHE_FORMAT} ".encode(), b"timeline-cache 0 ",
+                            1),  # older format
     lambda raw: b"",
 ])
 def test_a_damaged_entry_is_a_miss_then_rewritten(config, article, tmp_path, damage):

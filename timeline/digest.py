@@ -1,11 +1,13 @@
-"""Digests of pipeline data for memo keys: equal digests mean equal data.
+"""Fast pickling of pipeline data: digests for memo keys, and the article cache's entries.
 
-The digest is SHA-256 of a pickle, which records everything an object holds. Plain pickling of
-the slotted dataclasses (Article, Event, Timex...) runs a Python-level ``__getstate__`` per
-object, which made computing a page's key cost as much as rendering it; here they reduce to
-(class, field values) in one small step and the rest stays in C. Articles the caller has
-digested already can stand in as those digests, so the key of a timeline entry does not pickle
-its articles' whole texts again. Digests are for comparing within one process, never stored.
+A digest is SHA-256 of a pickle, which records everything an object holds: equal digests mean
+equal data. Plain pickling of the slotted dataclasses (Article, Event, Timex...) runs a
+Python-level ``__getstate__``/``__setstate__`` per object, which made computing a page's key
+cost as much as rendering it and made loading cached articles slow; here they reduce to
+``(class, field values)``, rebuilt by the class itself, and the rest stays in C. For a digest,
+articles the caller has digested already can stand in as those digests, so the key of a
+timeline entry does not pickle its articles' whole texts again (such digests are for comparing
+within one process, never stored).
 """
 
 from __future__ import annotations
@@ -34,6 +36,16 @@ def _by_fields(cls: type):
 
 
 _TABLE = {cls: _by_fields(cls) for cls in _SLOTTED}
+
+
+def dumps(obj: Any) -> bytes:
+    """``pickle.dumps`` with the fast form of the slotted dataclasses; read with ``pickle.loads``.
+    Every field is an ``__init__`` argument and none has a ``__post_init__`` (tested)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _TABLE
+    pickler.dump(obj)
+    return buffer.getvalue()
 
 
 def digest(obj: Any, articles: dict[int, bytes] | None = None) -> bytes:
