@@ -12,7 +12,13 @@
   // Following a link to an event or an expression moves keyboard focus there too.
   function focusTarget() {
     if (!location.hash) return;
-    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var id;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch (error) {
+      return; // a malformed %-escape in a hand-typed or mangled URL: no target
+    }
+    var target = document.getElementById(id);
     if (!target) return;
     if (!target.hasAttribute("tabindex") && !target.matches("a[href]")) {
       target.setAttribute("tabindex", "-1");
