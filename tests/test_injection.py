@@ -326,3 +326,20 @@ def test_no_payload_script_runs_in_chromium(page, hostile_site):
                                 "[data-timeline-filters] input").count() > 0
     assert dialogs == []
     assert violations == []
+
+
+def test_hostile_query_and_fragment_run_nothing_and_raise_nothing(page, hostile_site):
+    """The filters read the URL query and the theme script reads the fragment."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("dialog", lambda d: (errors.append("dialog " + d.message), d.dismiss()))
+    index = (hostile_site / "index.html").as_uri()
+    for suffix in ("?tag=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&source=%22%3E%3Cscript%3E"
+                   "alert(1)%3C%2Fscript%3E&status=x&featured=1",
+                   "#%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+                   "#%E0%A4%A",  # a malformed escape in the fragment
+                   "?tag=" + "a" * 5000):
+        page.goto(index + suffix)
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.__pwned") is None
+    assert errors == []
