@@ -212,6 +212,14 @@ def test_ics_fold_ascii_lines_fill_75_octets():
     assert ics_fold("x" * 75) == "x" * 75
 
 
+def test_ics_fold_of_any_text_equals_folding_character_by_character():
+    from timeline.feeds import _fold_by_characters
+
+    for text in ("é" * 200, "a" + "€" * 100, "😀x" * 70, "SUMMARY:" + "ab—" * 40, "é" * 37):
+        for limit in (75, 10, 4):
+            assert ics_fold(text, limit) == _fold_by_characters(text, limit), (text, limit)
+
+
 def test_ics_escape_rfc5545_text():
     assert ics_escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
 

@@ -6,12 +6,12 @@ This module writes ``events.json`` (schema: ``docs/events-schema.md``). Other fo
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
 from timeline.config import Config
 from timeline.feeds import FEED_EXPORTERS  # TimelineJS, Atom, iCalendar, CSV (PUBLISH)
+from timeline.jsontext import IndentedItems
 from timeline.model import Citation, Event
 from timeline.render import safe_url
 from timeline.temporal.values import describe
@@ -97,37 +97,13 @@ def write_events_json(out_dir: Path, events: list[Event], config: Config) -> Pat
     return target
 
 
-#: Indented text of each event by its compact JSON, kept from one build to the next.
-_event_texts: dict[str, str] = {}
+_EVENTS_TEXT = IndentedItems()  # events of the previous build, already indented
 
 
 def events_json_text(document: dict) -> str:
-    """``json.dumps(document, ensure_ascii=False, indent=2)`` plus a newline, made faster.
-
-    The standard library indents in pure Python (the C encoder only writes compact JSON),
-    which took most of a rebuild's export time. Each event is indented once and remembered by
-    its compact JSON (C-speed), so an unchanged event is not indented again; the events of
-    the previous build are all that is kept.
-    """
-    global _event_texts
-    head = {**document, "events": []}
-    text = json.dumps(head, ensure_ascii=False, indent=2)
-    hole = '"events": []\n}'
-    if not document["events"] or not text.endswith(hole):
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    known, kept, pieces = _event_texts, {}, []
-    for event in document["events"]:
-        compact = json.dumps(event, ensure_ascii=False)
-        indented = known.get(compact)
-        if indented is None:
-            # At depth 2 inside the document: 4 more spaces on every line. A line break is
-            # always structure: inside strings JSON writes it as \n.
-            indented = "    " + json.dumps(event, ensure_ascii=False, indent=2).replace(
-                "\n", "\n    ")
-        kept[compact] = indented
-        pieces.append(indented)
-    _event_texts = kept
-    return text[: -len("[]\n}")] + "[\n" + ",\n".join(pieces) + "\n  ]\n}\n"
+    """``json.dumps(document, ensure_ascii=False, indent=2)`` and a newline, made faster
+    (:mod:`timeline.jsontext`)."""
+    return _EVENTS_TEXT.dumps(document, "events", 2) + "\n"
 
 
 #: Every export: a function (out_dir, events, config) -> written file.

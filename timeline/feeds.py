@@ -18,7 +18,6 @@ import csv
 import datetime as dt
 import html
 import io
-import json
 import re
 import uuid
 import xml.etree.ElementTree as ET
@@ -27,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from timeline.jsontext import IndentedItems
 from timeline.model import Article, Event
 from timeline.siteurls import SiteUrls
 from timeline.temporal.values import describe
@@ -189,7 +189,10 @@ def timelinejs_json(info: FeedInfo, events: list[Event], *, group_by: str = "sou
                            "text": html.escape(info.description)}},
         "events": [timelinejs_slide(info, e, group_by=group_by) for e in visible_events(events)],
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return _SLIDES_TEXT.dumps(document, "events", 1) + "\n"  # = json.dumps(indent=1), faster
+
+
+_SLIDES_TEXT = IndentedItems()  # slides of the previous build, already indented
 
 
 def timelinejs_slide(info: FeedInfo, event: Event, *, group_by: str = "source") -> dict:
@@ -416,6 +419,23 @@ def ics_fold(line: str, limit: int = 75) -> str:
             return line
         rest = range(limit, len(line), limit - 1)
         return "\r\n".join([line[:limit], *(" " + line[i:i + limit - 1] for i in rest)])
+    data = line.encode("utf-8")
+    if len(data) <= limit:
+        return line
+    pieces, start, room = [], 0, limit
+    while len(data) - start > room:  # cut at the last character boundary that fits
+        cut = start + room
+        while cut > start and data[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte
+            cut -= 1
+        if cut == start:
+            return _fold_by_characters(line, limit)  # a character wider than a line
+        pieces.append(data[start:cut].decode("utf-8"))
+        start, room = cut, limit - 1  # the leading space counts towards the next line
+    pieces.append(data[start:].decode("utf-8"))
+    return "\r\n ".join(pieces)
+
+
+def _fold_by_characters(line: str, limit: int) -> str:
     pieces, current, size = [], "", 0
     for char in line:
         width = len(char.encode("utf-8"))
