@@ -178,6 +178,10 @@ def _split_front_matter(raw: str, shown: str) -> tuple[dict, str, int]:
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:
         raise TimelineError(f"broken front matter: {exc}", shown, 2,
                             hint="fix the YAML between the --- lines") from None
+    except (LookupError, AttributeError):  # PyYAML's own bugs on e.g. '!!bool' or '!!float'
+        raise TimelineError("broken front matter: a value does not fit its !!type tag", shown, 2,
+                            hint="remove the !!tag or fix the YAML between the --- lines"
+                            ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the '---'
@@ -200,7 +204,7 @@ class _FrontMatterLoader(yaml.SafeLoader):
     def construct_yaml_timestamp(self, node):
         try:
             return super().construct_yaml_timestamp(node)
-        except (ValueError, OverflowError):
+        except (ValueError, OverflowError, AttributeError):  # AttributeError: '!!timestamp x'
             return self.construct_scalar(node)
 
     def compose_node(self, parent, index):
