@@ -60,6 +60,16 @@ KEYS = st.sampled_from(["title", "date", "source", "publisher", "author", "autho
                         "tags", "other", "Title", "DATE"])
 FRONT_MATTER = st.dictionaries(KEYS, VALUES, max_size=6)
 SUFFIXES = st.sampled_from([".md", ".txt"])
+#: Front matter typed by hand: YAML features a dump never writes (anchors, aliases, merge keys,
+#: tags, flow collections, block scalars), assembled at random.
+RAW_YAML = st.lists(st.sampled_from([
+    "title: ", "date: ", "tags: ", "url: ", "author: ", "a: &a ", "*a", "<<: *a",
+    "!!python/object:os.system ", "!!set ", "!!omap ", "!!pairs ", "!!float ", "!!bool ",
+    "!!binary aGVsbG8=", "!!timestamp 2014-02-30", "!!int x", "[", "]", "{", "}", ", ", ": ",
+    "- ", "\n", "\n  ", "|\n  ", ">-\n  ", "'", '"', "? ", "2014-06-15", "0000-00-00",
+    "99999-12-31", "12:30:00", ".nan", "~", "null", "yes", "0x1F", "1e400", "&b [*a, *a]",
+    "%YAML 1.1\n", "--- ", "...", "#", "x", "\t", "\u2028",
+]), max_size=30).map("".join)
 
 
 def _project() -> Path:
@@ -203,6 +213,10 @@ def check_front_matter(meta: dict, body: str, suffix: str) -> None:
         assert str(item.path) == f"content/meta{suffix}" and "\n" not in item.message
 
 
+def check_raw_front_matter(raw: str, body: str, suffix: str) -> None:
+    check_bytes(f"---\n{raw}\n---\n{body}".encode("utf-8", "surrogatepass"), suffix)
+
+
 def check_pipeline(data: bytes, suffix: str) -> None:
     """Load, tag, build events and render one file: contracts hold at every stage."""
     path = _write("page" + suffix, data)
@@ -251,6 +265,12 @@ def test_any_bytes_load_or_fail_cleanly(data, suffix):
 @given(meta=FRONT_MATTER, body=MARKDOWNISH, suffix=SUFFIXES)
 def test_any_front_matter_loads_or_fails_cleanly(meta, body, suffix):
     check_front_matter(meta, body, suffix)
+
+
+@SETTINGS
+@given(raw=RAW_YAML, body=MARKDOWNISH, suffix=SUFFIXES)
+def test_hand_typed_front_matter_loads_or_fails_cleanly(raw, body, suffix):
+    check_raw_front_matter(raw, body, suffix)
 
 
 @SETTINGS
