@@ -247,10 +247,15 @@ class _Reader:
 
 
 def _construct(node: yaml.Node):
-    """The plain Python value of a node (dates stay dates, ``2003`` an int)."""
+    """The plain Python value of a node (dates stay dates, ``2003`` an int). A value YAML cannot
+    construct (2014-02-30, a misused or unknown !!tag, a recursive alias) stays its text (None
+    for a collection), so the usual per-key warning names its line instead of a traceback."""
     loader = yaml.SafeLoader("")
     try:
         return loader.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, LookupError, AttributeError, TypeError, OverflowError,
+            RecursionError):
+        return node.value if isinstance(node, yaml.ScalarNode) else None
     finally:
         loader.dispose()
 
