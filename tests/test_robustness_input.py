@@ -276,3 +276,18 @@ def test_pathological_markdown_loads_and_renders(tmp_path, name):
     render_site(tmp_path / "out", config, result.events, source_docs([result], result.events))
     page = (tmp_path / "out" / "sources" / "2014-06-15-odd.html").read_text(encoding="utf-8")
     assert page.rstrip().endswith("</html>") and "<script>" not in page.split("<main", 1)[1]
+
+
+@pytest.mark.parametrize("value", ["!!bool ''", "!!float ''", "!!timestamp x", "2014-02-30",
+                                   "!!python/object:os.system x", "&a [*a]"])
+def test_odd_yaml_values_in_annotations_are_diagnostics_not_tracebacks(tmp_path, value):
+    from timeline.annotations import load_annotations
+    from timeline.errors import Diagnostics
+
+    path = tmp_path / "annotations.yaml"
+    path.write_text(f"events:\n  - on: {value}\n    text: the talks\n    title: {value}\n",
+                    encoding="utf-8")
+    diagnostics = Diagnostics()
+    load_annotations(path, diagnostics)  # raises nothing
+    assert diagnostics.items and all(d.line in (2, 4) for d in diagnostics.items), [
+        str(d) for d in diagnostics.items]
