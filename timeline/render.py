@@ -37,9 +37,9 @@ from timeline.temporal.values import describe, precision_rank
 
 THEME = Path(__file__).resolve().parent / "theme"
 STATIC_DIR = "static"
-#: Precisions shown under a month heading; coarser events sit at the top of their year.
 #: The partial the timeline page includes once per event.
 EVENT_PARTIAL = "partials/event.html"
+#: Precisions shown under a month heading; coarser events sit at the top of their year.
 MONTH_PRECISIONS = ("second", "minute", "hour", "daypart", "day", "weekend", "week", "month")
 _notes_md = MarkdownIt("js-default")
 
