@@ -4,8 +4,9 @@ The checks are those of tests/test_fuzz_properties.py, run much longer:
 
 1. Hypothesis rounds (fresh seeds each round, many examples): arbitrary bytes as a content file;
    arbitrary front matter (nested lists/maps, hostile strings, impossible dates) over
-   Markdown-ish bodies; whole pipeline + rendered page on date-ish, hostile Markdown;
-   ``render_runs`` with random overlapping layers. A failure ends its round, shrunk.
+   Markdown-ish bodies; hand-typed front matter (anchors, aliases, !!tags); whole pipeline +
+   rendered page on date-ish, hostile Markdown; ``render_runs`` with random overlapping layers;
+   hand-typed annotations.yaml files. A failure ends its round, shrunk.
 2. Mutation of real content: the seed articles and TimeML dev texts as files, with bytes
    flipped, deleted or duplicated, hostile fragments and front-matter fences spliced in, and
    random encodings (latin-1, UTF-16, BOMs); each goes through the whole pipeline and page.
@@ -74,6 +75,9 @@ def hypothesis_rounds(tally: Tally, deadline: float, seed: int, examples: int) -
             lambda c: props._with_front_matter({"date": c[0].isoformat()}, c[1])),
             props.SUFFIXES), props.check_pipeline),
         ("render_runs", st.tuples(st.text(max_size=300), props.CUTS), props.check_runs),
+        ("hand-typed front matter", st.tuples(props.RAW_YAML, props.MARKDOWNISH,
+                                              props.SUFFIXES), props.check_raw_front_matter),
+        ("annotations", st.tuples(props.ANNOTATIONS_YAML), props.check_annotations),
     ]
     rounds = 0
     while time.monotonic() < deadline:

@@ -217,6 +217,41 @@ def check_raw_front_matter(raw: str, body: str, suffix: str) -> None:
     check_bytes(f"---\n{raw}\n---\n{body}".encode("utf-8", "surrogatepass"), suffix)
 
 
+#: annotations.yaml typed by hand: sections, entries and keys with values from RAW_YAML.
+ANNOTATION_KEYS = st.sampled_from(["id", "on", "text", "title", "note", "date", "hide",
+                                   "featured", "tags", "citation", "url", "source", "published",
+                                   "bogus"])
+ANNOTATIONS_YAML = st.lists(st.tuples(
+    st.sampled_from(["events:\n", "add:\n", "", "  - ", "    ", "      "]), ANNOTATION_KEYS,
+    RAW_YAML), max_size=12).map(lambda parts: "".join(
+        f"{lead}{key}: {value}\n" for lead, key, value in parts))
+
+
+def check_annotations(text: str) -> None:
+    """Any annotations file: diagnostics with lines, never an exception; the annotated events
+    still export to JSON."""
+    import json
+
+    from timeline.annotations import apply_annotations, load_annotations
+    from timeline.exports import events_document
+
+    path = PROJECT / "annotations.yaml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    diagnostics = Diagnostics()
+    annotations = load_annotations(path, diagnostics)
+    events = apply_annotations(_seed_events(), annotations, diagnostics)
+    json.dumps(events_document(events, CONFIG))
+    for item in diagnostics.items:
+        assert "\n" not in item.message
+
+
+def _seed_events():
+    """Events of a short dated article (fresh each call: annotations change them)."""
+    path = _write("seed.txt", b"2014-06-15\n\nOn Saturday the talks happened in Vienna. "
+                  b"In 2003 the invasion began. Next week the deadline of July 20 passes.\n")
+    return process_article(path, CONFIG).events
+
+
 def check_pipeline(data: bytes, suffix: str) -> None:
     """Load, tag, build events and render one file: contracts hold at every stage."""
     path = _write("page" + suffix, data)
@@ -271,6 +306,12 @@ def test_any_front_matter_loads_or_fails_cleanly(meta, body, suffix):
 @given(raw=RAW_YAML, body=MARKDOWNISH, suffix=SUFFIXES)
 def test_hand_typed_front_matter_loads_or_fails_cleanly(raw, body, suffix):
     check_raw_front_matter(raw, body, suffix)
+
+
+@SETTINGS
+@given(text=ANNOTATIONS_YAML)
+def test_any_annotations_file_gives_diagnostics_not_exceptions(text):
+    check_annotations(text)
 
 
 @SETTINGS
