@@ -20,6 +20,7 @@ from timeline.seo import (
     json_ld,
     resolve_reference,
     robots_txt,
+    site_files,
     sitemap_xml,
 )
 from timeline.siteurls import SiteUrls
@@ -212,3 +213,15 @@ def test_without_base_url_no_sitemap_and_no_canonical(tmp_path):
     assert "canonical" not in (site / "index.html").read_text()
     page_404 = (site / "404.html").read_text()
     assert 'href="index.html"' in page_404  # relative: right at the root, the best we can do
+
+
+def test_site_files_lists_what_rglob_finds_in_path_order(tmp_path):
+    site = tmp_path / "site"
+    for rel in ("index.html", "a-b.html", "a/b.html", "a/z/deep.txt", ".hidden", "sources/x.html",
+                "static/timeline.css", "B.html"):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(rel, encoding="utf-8")
+    (site / "empty-folder").mkdir()
+    expected = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    assert [Path(rel) for rel in site_files(site)] == expected
+    assert site_files(site).index("a/b.html") < site_files(site).index("a-b.html")  # by parts
