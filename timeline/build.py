@@ -10,8 +10,10 @@ file a build wrote; a build refuses to replace a folder it did not create.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
+import gc
 import json
 import os
 import shutil
@@ -106,6 +108,26 @@ def build_site(config: Config, *, strict: bool = False, echo: Echo | None = None
     cannot be read are left out, the rest is built, and errors make ``ok`` False.
     Raises :class:`TimelineError` for problems that stop the whole build (unsafe output folder).
     """
+    with _cycle_collector_paused():
+        return _build_site(config, strict, echo, cache)
+
+
+@contextlib.contextmanager
+def _cycle_collector_paused():
+    """Pause Python's cycle collector while building. A build allocates hundreds of thousands
+    of long-lived objects (articles, events, pages), so the collector kept re-scanning them:
+    0.25 s of a 1.1 s rebuild of 1,000 articles. Reference counting still frees everything
+    that is not a cycle; cycles are collected once the collector is back on."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _build_site(config: Config, strict: bool, echo: Echo | None, cache) -> BuildResult:
     began = time.perf_counter()
     say = echo or (lambda _line: None)
     output = config.output_path.resolve()
