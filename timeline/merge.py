@@ -140,14 +140,15 @@ def candidate_pairs(texts: list[str]) -> set[tuple[int, int]]:
     return pairs
 
 
-def _shingles(text: str) -> set[int]:
+@functools.lru_cache(maxsize=1 << 15)  # pure; rebuilds see the same sentences again
+def _shingles(text: str) -> frozenset[int]:
     """Stable (process-independent) hashes of the word trigrams; short texts use all words."""
     words = text.split()
     if len(words) < 3:
         grams = [text] if text else []
     else:
         grams = [" ".join(words[i:i + 3]) for i in range(len(words) - 2)]
-    return {zlib.crc32(gram.encode()) for gram in grams}
+    return frozenset(zlib.crc32(gram.encode()) for gram in grams)
 
 
 def _find(parent: list[int], node: int) -> int:
