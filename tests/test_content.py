@@ -257,9 +257,23 @@ def test_front_matter_that_is_not_a_mapping(project):
         load_article(write(project, "a.txt", "---\n- a\n- b\n---\nText.\n"), project)
 
 
-def test_utf16_file_is_rejected(project):
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_file_with_byte_order_mark_is_read(project, encoding):
+    bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[encoding]
+    data = bom + "---\ntitle: Caf\u00e9\r\n---\r\nOpened on Monday.\r\n".encode(encoding)
+    article = load_article(write(project, "a.txt", data), project)
+    assert article.title == "Caf\u00e9"
+    assert article.text.strip() == "Opened on Monday."
+
+
+def test_utf16_without_byte_order_mark_is_rejected(project):
     with pytest.raises(TimelineError, match="UTF-16"):
-        load_article(write(project, "a.txt", "Text.".encode("utf-16")), project)
+        load_article(write(project, "a.txt", "Text.".encode("utf-16-le")), project)
+
+
+def test_truncated_utf16_is_an_error(project):
+    with pytest.raises(TimelineError, match="not valid UTF-16"):
+        load_article(write(project, "a.txt", "Text.".encode("utf-16") + b"\x00"), project)
 
 
 def test_wrong_types_in_front_matter_warn(project):

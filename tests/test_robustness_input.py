@@ -94,7 +94,7 @@ def built(project):
 def test_every_bad_file_is_an_error_naming_it(built):
     errors, _ = _errors_and_warnings(built)
     expected = {
-        "broken-yaml.md": "front matter", "latin1.txt": "not UTF-8", "utf16.txt": "UTF-16",
+        "broken-yaml.md": "front matter", "latin1.txt": "not UTF-8",
         "binary.txt": "binary", "empty.md": "empty", "blank.txt": "empty",
         "front-matter-only.md": "no text", "bomb.md": "aliases",
         "deep.md": "front matter", "link-out.md": "outside the content folder",
@@ -131,7 +131,8 @@ def test_wrong_types_and_impossible_dates_are_warnings_and_the_article_builds(bu
 def test_good_and_odd_named_articles_all_get_pages(built):
     site = built.output
     names = {a.path.as_posix() for a in built.articles}
-    for name in ("good.md", "Good.txt", "sub/good.md", "index.md", "utf8bom.md", "many.txt",
+    for name in ("good.md", "Good.txt", "sub/good.md", "index.md", "utf8bom.md", "utf16.txt",
+                 "many.txt",
                  "controls.txt", "spaces in name.md", "\u00fcn\u00efc\u00f8d\u00e9 \u2713.md",
                  "a..b.md", "link-in.md", "types.md"):
         assert f"content/{name}" in names, name
@@ -142,6 +143,8 @@ def test_good_and_odd_named_articles_all_get_pages(built):
         assert page.is_file(), article.path
         assert f'href="{article.slug}.html"' in listing, article.path
     assert next(a for a in built.articles if a.path.name == "utf8bom.md").title == "BOM title"
+    utf16 = next(a for a in built.articles if a.path.name == "utf16.txt")
+    assert utf16.published_date.isoformat() == "2014-06-15"  # its date line, read as UTF-16
 
 
 def test_same_slug_files_do_not_overwrite_each_other(built):

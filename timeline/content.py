@@ -147,6 +147,10 @@ def _read_text(path: Path, shown: str) -> str:
         raise TimelineError(f"cannot read the file: {exc.strerror}", shown) from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # a UTF-8 byte order mark carries no text
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Windows editors save "Unicode" text as UTF-16 with a byte order mark: it says how to
+        # read the file, so read it rather than send the editor off to re-save it.
+        return _normalise_newlines(_decode_utf16(data, shown), shown)
     if b"\x00" in data[:4096]:
         raise TimelineError("the file is binary or UTF-16, not UTF-8 text", shown,
                             hint="save it as UTF-8 text, or move it out of the content folder")
@@ -156,6 +160,18 @@ def _read_text(path: Path, shown: str) -> str:
         line = data[: exc.start].count(b"\n") + 1
         raise TimelineError(f"the file is not UTF-8 (byte 0x{data[exc.start]:02x})", shown, line,
                             hint="re-save it as UTF-8") from None
+    return _normalise_newlines(text, shown)
+
+
+def _decode_utf16(data: bytes, shown: str) -> str:
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        raise TimelineError(f"the file starts as UTF-16 but is not valid UTF-16 ({exc.reason})",
+                            shown, hint="re-save it as UTF-8") from None
+
+
+def _normalise_newlines(text: str, shown: str) -> str:
     if not text.strip():
         raise TimelineError("the file is empty", shown, hint="add the article text, or delete it")
     return text.replace("\r\n", "\n").replace("\r", "\n")
