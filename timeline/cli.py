@@ -183,7 +183,7 @@ def tag_command(files, anchor, fmt, dayfirst, jsonl) -> None:
     except TimelineError as exc:
         _fail(exc)
     if jsonl:
-        sys.exit(_tag_jsonl(click.get_binary_stream("stdin"), anchor_date, dayfirst))
+        sys.exit(_tag_jsonl(sys.stdin.buffer, anchor_date, dayfirst))
     if not files:
         _fail(TimelineError("no input files", hint="give FILE... or --jsonl to read stdin"))
     results: dict[str, list] = {}
