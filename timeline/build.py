@@ -235,8 +235,9 @@ def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
     try:
         docs = source_docs(results, events)
         pages: dict[str, str] = {}  # rendered HTML, finished and written by finalize_site
-        written = render_site(staging, config, events, docs, pages=pages, memo=memo)
-        written += write_exports(staging, events, config)
+        # The files written are listed by finalize_site, which reads the folder after renaming.
+        render_site(staging, config, events, docs, pages=pages, memo=memo)
+        write_exports(staging, events, config)
         # Host-ready pass (metadata, 404, sitemap, fingerprinted assets) and the inputs record
         # that lets `timeline publish` refuse a stale site (PUBLISH: timeline.seo/publish).
         written = finalize_site(staging, config, events, [d.article for d in docs],

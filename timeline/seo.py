@@ -293,13 +293,12 @@ def resolve_reference(page_rel: str, ref: str, prefix: str = "") -> str | None:
 # -- the whole pass ---------------------------------------------------------------------------
 
 
-def finalize_site(site: Path, config, events: list[Event], articles: list[Article],
-                  written: list[Path] | None = None, *, pages: dict[str, str] | None = None,
-                  memo=None) -> list[Path]:
+def finalize_site(site: Path, config, events: list[Event], articles: list[Article], *,
+                  pages: dict[str, str] | None = None, memo=None) -> list[Path]:
     """Run the host-ready pass over a rendered site; return the files now in it (relative).
 
-    ``written`` is the list the build kept so far; it is recomputed from the folder because
-    assets are renamed here. ``pages`` holds rendered pages not written yet (site path ->
+    The list is read from the folder, not kept by the build, because assets are renamed
+    here. ``pages`` holds rendered pages not written yet (site path ->
     HTML, see :func:`timeline.render.render_site`): they are finished in memory and written
     once. With ``memo`` (a :class:`timeline.cache.PageMemo`), a page whose text, head and asset
     names are unchanged since an earlier build is not rewritten again.
