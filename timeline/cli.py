@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -17,8 +16,6 @@ import click
 
 from timeline import __version__
 from timeline.errors import TimelineError
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _fail(exc: TimelineError) -> None:
@@ -89,80 +86,6 @@ def eval_command(directory, show_errors, subset, per_doc, as_json) -> None:
         click.echo("\n" + scorer.format_errors(evaluation, subset))
 
 
-def _parse_anchor(raw: str | None, where: str = "--anchor") -> dt.date | None:
-    """A YYYY-MM-DD date, or a TimelineError saying what is wrong with it."""
-    if raw is None:
-        return None
-    if not isinstance(raw, str) or not _ISO_DATE.fullmatch(raw):
-        raise TimelineError(f"bad anchor {raw!r}: expected a date as YYYY-MM-DD", where)
-    try:
-        return dt.date.fromisoformat(raw)
-    except ValueError as exc:
-        raise TimelineError(f"bad anchor {raw!r}: {exc}", where) from None
-
-
-def _read_utf8(path: Path) -> str:
-    """The file's text as Python reads it (UTF-8, universal newlines), or a one-line error."""
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return handle.read()
-    except UnicodeDecodeError as exc:
-        raise TimelineError(f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset "
-                            f"{exc.start})", path, hint="save the file as UTF-8") from None
-    except OSError as exc:
-        raise TimelineError(f"cannot read file: {exc.strerror}", path) from None
-
-
-def _safe_tag(text: str, anchor: dt.date | None, dayfirst: bool, where: str | Path):
-    from timeline.temporal import tag
-
-    try:
-        return tag(text, anchor, dayfirst=dayfirst)
-    except Exception as exc:  # noqa: BLE001 - a tagger bug must not end a batch with a traceback
-        raise TimelineError(f"internal tagger error {type(exc).__name__}: {exc}", where,
-                            hint="please report this input") from None
-
-
-def _format_text_listing(path: Path, timexes) -> str:
-    from timeline.temporal.values import describe
-
-    lines = [f"{path}: {len(timexes)} time expressions"]
-    for t in timexes:
-        mod = f" mod={t.mod}" if t.mod else ""
-        label = describe(t.value, t.mod) if t.interval else ""
-        label = f"  ({label})" if label else ""
-        lines.append(f"  {t.start:>6}-{t.end:<6} {t.type:<8} {t.value}{mod}  {t.text!r}{label}")
-    return "\n".join(lines)
-
-
-def _tag_jsonl_line(raw: bytes, number: int, default_anchor: dt.date | None,
-                    dayfirst: bool) -> dict:
-    """One output record for one input line: the timexes, or an error naming the line."""
-    where = f"<stdin>:{number}"
-    record_id = None
-    try:
-        try:
-            # Decoded per line, so one line in another encoding spoils only itself.
-            record = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            raise TimelineError(f"not UTF-8 (byte 0x{raw[exc.start]:02x} at column "
-                                f"{exc.start + 1})", where) from None
-        except json.JSONDecodeError as exc:
-            raise TimelineError(f"not JSON: {exc.msg}", where) from None
-        if not isinstance(record, dict):
-            raise TimelineError("expected a JSON object {\"id\", \"text\", \"anchor\"}", where)
-        record_id = record.get("id")
-        text = record.get("text")
-        if not isinstance(text, str):
-            raise TimelineError("\"text\" must be a string", where)
-        raw_anchor = record.get("anchor")
-        anchor = default_anchor if raw_anchor is None else _parse_anchor(raw_anchor, where)
-        timexes = _safe_tag(text, anchor, dayfirst, where)
-    except TimelineError as exc:
-        return {"id": record_id, "line": number, "error": str(exc)}
-    return {"id": record_id, "timexes": [t.to_json() for t in timexes]}
-
-
 @main.command("tag")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--anchor", help="Date the text was written, YYYY-MM-DD (resolves 'Friday').")
@@ -178,8 +101,10 @@ def tag_command(files, anchor, fmt, dayfirst, jsonl) -> None:
     with character offsets into the text as Python reads it (UTF-8, universal newlines);
     several files give an object mapping each file name to its list.
     """
+    from timeline.temporal.batch import format_text_listing, parse_anchor, read_utf8, safe_tag
+
     try:
-        anchor_date = _parse_anchor(anchor)
+        anchor_date = parse_anchor(anchor)
     except TimelineError as exc:
         _fail(exc)
     if jsonl:
@@ -190,8 +115,8 @@ def tag_command(files, anchor, fmt, dayfirst, jsonl) -> None:
     failed = False
     for path in files:
         try:
-            text = _read_utf8(path)
-            timexes = _safe_tag(text, anchor_date, dayfirst, path)
+            text = read_utf8(path)
+            timexes = safe_tag(text, anchor_date, dayfirst, path)
         except TimelineError as exc:
             click.echo(str(exc), err=True)
             failed = True
@@ -203,7 +128,7 @@ def tag_command(files, anchor, fmt, dayfirst, jsonl) -> None:
 
             click.echo(write_timeml(text, timexes, doc_id=path.stem, dct=anchor_date), nl=False)
         else:
-            click.echo(_format_text_listing(path, timexes))
+            click.echo(format_text_listing(path, timexes))
     if fmt == "json" and results:
         data = next(iter(results.values())) if len(files) == 1 else results
         click.echo(json.dumps(data, ensure_ascii=False))
@@ -216,11 +141,13 @@ def _tag_jsonl(stream, anchor: dt.date | None, dayfirst: bool) -> int:
 
     Returns the exit code: 1 if any line was bad.
     """
+    from timeline.temporal.batch import tag_jsonl_line
+
     bad = 0
     for number, line in enumerate(stream, start=1):
         if not line.strip():
             continue
-        record = _tag_jsonl_line(line, number, anchor, dayfirst)
+        record = tag_jsonl_line(line, number, anchor, dayfirst)
         bad += "error" in record
         click.echo(json.dumps(record, ensure_ascii=False))
     if bad:
