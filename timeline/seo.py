@@ -377,8 +377,7 @@ def _published(article: Article) -> str:
 
 def _sitemap_pages(site: Path, by_page: dict[str, Article]) -> list[tuple[str, str | None]]:
     pages = []
-    for page in sorted(site.rglob("*.html")):
-        rel = page.relative_to(site).as_posix()
+    for rel in _html_files(site):
         if rel == NOT_FOUND_PAGE:
             continue
         article = by_page.get(rel)
