@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from timeline import __version__
+from timeline import __version__, seo
 from timeline.errors import TimelineError
 
 #: Written by the build (timeline.build.MARKER): whether it succeeded and which files it wrote.
@@ -168,12 +168,8 @@ class PublishResult:
 
 def site_files(site_dir: Path) -> dict[str, Path]:
     """The files of a built site to publish, by POSIX path relative to the site."""
-    files = {}
-    for path in sorted(Path(site_dir).rglob("*")):
-        rel = path.relative_to(site_dir).as_posix()
-        if path.is_file() and rel not in NOT_PUBLISHED:
-            files[rel] = path
-    return files
+    listed = seo.site_files(site_dir)  # the one tree walk, in rglob("*")'s order
+    return {rel: Path(site_dir, rel) for rel in listed if rel not in NOT_PUBLISHED}
 
 
 def _guard_deletes(plan: PublishPlan, max_deletes: int, yes: bool) -> None:
