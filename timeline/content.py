@@ -82,7 +82,7 @@ def load_article(path: Path, config: Config, diagnostics: Diagnostics | None = N
     shown = _display_path(path, config)
     _check_inside_content(path, shown, config)
     raw = _read_text(path, shown)
-    meta, body, body_line = _split_front_matter(raw, shown)
+    meta, body = _split_front_matter(raw, shown)
     if not body.strip() and not meta.get("title"):
         raise TimelineError("the file has no text", shown,
                             hint="add the article text, or delete the file")
@@ -177,11 +177,11 @@ def _normalise_newlines(text: str, shown: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _split_front_matter(raw: str, shown: str) -> tuple[dict, str, int]:
-    """Return (metadata, body, line number of the body's first line)."""
+def _split_front_matter(raw: str, shown: str) -> tuple[dict, str]:
+    """Return (metadata, body)."""
     lines = raw.split("\n")
     if not lines or not _FRONT_MATTER_FENCE.match(lines[0]):
-        return {}, raw, 1
+        return {}, raw
     for index in range(1, len(lines)):
         if _FRONT_MATTER_FENCE.match(lines[index]):
             break
@@ -210,7 +210,7 @@ def _split_front_matter(raw: str, shown: str) -> tuple[dict, str, int]:
         raise TimelineError("front matter must be a set of 'key: value' lines", shown, 2,
                             hint="write e.g. 'title: My article' between the --- lines")
     meta = {str(k).lower(): v for k, v in meta.items()}
-    return meta, "\n".join(lines[index + 1:]), index + 2
+    return meta, "\n".join(lines[index + 1:])
 
 
 class _FrontMatterLoader(yaml.SafeLoader):

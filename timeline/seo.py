@@ -29,7 +29,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
-from timeline.feeds import ATOM_FILE, CSV_FILE, ICS_FILE, TIMELINEJS_FILE, date_label, headline
+from timeline.feeds import ATOM_FILE, date_label, headline
 from timeline.model import Article, Event
 from timeline.siteurls import INDEX_PAGE, SOURCES_DIR, SiteUrls
 
@@ -38,7 +38,6 @@ SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 FAVICON = "favicon.svg"
 ASSET_DIRS = ("static",)
-EXPORT_FILES = ("events.json", TIMELINEJS_FILE, ATOM_FILE, ICS_FILE, CSV_FILE)
 _ONE_DAY = dt.timedelta(days=1)
 #: Assets that must keep their name (looked up by name, e.g. by the preview server).
 UNHASHED = frozenset()

@@ -59,13 +59,6 @@ class SiteUrls:
             return None
         return self.root + _pretty(relative)
 
-    def rooted(self, relative: str) -> str:
-        """A path starting at the host root (``/repo/sources/a.html``) when ``base_url`` is known,
-        for pages such as 404.html that are served at any depth; else the relative path."""
-        if not self.known:
-            return relative
-        return self.path_prefix + _pretty(relative)
-
     def event(self, event_id: str) -> str:
         """Site-relative link to an event on the timeline page."""
         return f"{INDEX_PAGE}#{quote(event_anchor(event_id), safe='')}"
