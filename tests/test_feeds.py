@@ -282,3 +282,40 @@ def test_exports_written_by_the_build_pipeline_validate(tmp_path):
     assert days == [dt.date(2014, 6, 14), dt.date(2014, 6, 16)]  # 2003 and late July skipped
     rows = list(csv.reader(io.StringIO((site / "events.csv").read_text(encoding="utf-8"))))
     assert [r[6] for r in rows[1:]] == ["2003", "2014-06-14", "2014-06-16", "2014-07"]
+
+
+def _atom_afresh(info: FeedInfo, events) -> str:
+    from timeline import feeds
+
+    feeds._ATOM_ENTRIES.clear()
+    return atom_feed(info, events)
+
+
+_WSJ_EDITS = [{"title": "Renamed"}, {"source": "WSJ Asia"}, {"authors": ["A. Other"]},
+              {"url": "https://example.com/moved"},
+              {"published": dt.datetime(2014, 6, 20, tzinfo=dt.UTC)}]
+_EVENT_EDITS = [{"text": "Changed text."}, {"headline": "A headline"}, {"status": "expected"},
+                {"mod": "START"}, {"id": "e-other"}]
+
+
+@pytest.mark.parametrize("change", [("article", e) for e in _WSJ_EDITS]
+                         + [("event", e) for e in _EVENT_EDITS] + [("info", {})])
+def test_atom_entries_remembered_from_the_last_feed_equal_entries_made_afresh(change):
+    import dataclasses
+
+    kind, fields = change
+    info = INFO
+    before = atom_feed(info, sample_events())  # remembers every entry
+    events = sample_events()
+    if kind == "article":
+        wsj = dataclasses.replace(events[0].citations[0].article, **fields)
+        events[0].citations = [dataclasses.replace(c, article=wsj) if c.article.slug == "wsj"
+                               else c for c in events[0].citations]
+    elif kind == "event":
+        for name, value in fields.items():
+            setattr(events[0], name, value)
+    else:
+        info = FeedInfo("Other title", base_url="https://example.net/")
+    remembered = atom_feed(info, events)
+    assert remembered != before  # the edit shows in the feed...
+    assert remembered == _atom_afresh(info, events)  # ...exactly as a feed made from nothing

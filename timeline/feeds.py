@@ -294,12 +294,54 @@ def atom_feed(info: FeedInfo, events: list[Event], *,
                                             "href": self_url})
     _sub(feed, "generator", "timeline")
     newest_first = visible_events(events)[::-1]
-    entries = [_atom_entry(info, e, fallback) for e in newest_first]
+    entries = [_ATOM_ENTRIES.text(info, e, fallback) for e in newest_first]
+    _ATOM_ENTRIES.forget_unused()
     updated = max((u for _, u in entries), default=fallback)
     _sub(feed, "updated", _rfc3339(updated))
-    for entry, _ in entries:
-        feed.append(entry)
-    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+    # Entries are serialised one by one (and remembered), then put where ElementTree would
+    # write them: it adds no whitespace between elements, so the text is the same.
+    head = ET.tostring(feed, encoding="unicode", xml_declaration=True)
+    closing = "</feed>"
+    return head[: -len(closing)] + "".join(text for text, _ in entries) + closing + "\n"
+
+
+class _AtomEntries:
+    """The serialised Atom entries of the previous feed, by everything an entry is made of.
+
+    Building and serialising each entry with ElementTree was most of a rebuild's export time;
+    an unchanged event now costs one tuple. The key lists every field :func:`_atom_entry`
+    reads (tests/test_feeds.py checks remembered text against text made afresh).
+    """
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple, tuple[str, dt.datetime]] = {}
+        self._used: dict[tuple, tuple[str, dt.datetime]] = {}
+
+    def text(self, info: FeedInfo, event: Event,
+             fallback: dt.datetime) -> tuple[str, dt.datetime]:
+        first, last = reported(event)
+        articles = tuple((a.slug, tuple(a.authors or ()), a.source, a.title, a.url)
+                         for a in sources(event))
+        key = (info, event.id, event.value, event.mod, event.precision, event.headline,
+               event.text, event.status, articles, first, last or fallback)
+        known = self._texts.get(key) or self._used.get(key)
+        if known is None:
+            entry, updated = _atom_entry(info, event, fallback)
+            text = ET.tostring(entry, encoding="unicode").replace(_ENTRY_WITH_NS, "<entry>", 1)
+            known = (text, updated)
+        self._used[key] = known
+        return known
+
+    def forget_unused(self) -> None:
+        """Keep only the entries of the feed just made."""
+        self._texts, self._used = self._used, {}
+
+    def clear(self) -> None:
+        self._texts, self._used = {}, {}
+
+
+_ENTRY_WITH_NS = f'<entry xmlns="{ATOM_NS}">'
+_ATOM_ENTRIES = _AtomEntries()
 
 
 def _atom_entry(info: FeedInfo, event: Event,
