@@ -286,7 +286,13 @@ def check_ics(data: bytes) -> list[str]:
         return problems + ["must start with BEGIN:VCALENDAR and end with END:VCALENDAR"]
     names = [line.split(":", 1)[0].split(";", 1)[0] for line in lines]
     problems += [f"calendar has no {key}" for key in ("VERSION", "PRODID") if key not in names]
-    event: set[str] | None = None
+    return problems + _check_vevents(lines, names)
+
+
+def _check_vevents(lines: list[str], names: list[str]) -> list[str]:
+    """VEVENTs balanced, not nested, each with UID, DTSTAMP and DTSTART (unfolded lines)."""
+    problems = []
+    event: set[str] | None = None  # property names of the open VEVENT
     for line, name in zip(lines, names, strict=True):
         if line == "BEGIN:VEVENT":
             if event is not None:
