@@ -27,7 +27,7 @@ from timeline import __version__
 from timeline.config import Config
 from timeline.content import discover, load_article
 from timeline.errors import Diagnostics, TimelineError
-from timeline.events import build_events
+from timeline.events import build_events, first_free
 from timeline.model import Article, Event
 from timeline.temporal import tag
 from timeline.temporal.model import Timex
@@ -195,9 +195,8 @@ def _unique_slugs(articles: list[Article], diagnostics: Diagnostics) -> None:
     seen: dict[str, Article | str] = {}
     seen["index"] = "the list of sources"  # sources/index.html: an index.md must not replace it
     for article in articles:
-        base, slug, counter = article.slug, article.slug, 2
-        while slug in seen:
-            slug, counter = f"{base}-{counter}", counter + 1
+        base = article.slug
+        slug = first_free(base, seen)
         if slug != base:
             used_by = getattr(seen[base], "path", seen[base])
             diagnostics.warn(f"page name '{base}' is already used by {used_by}; "
@@ -213,11 +212,8 @@ def _unique_event_ids(events: list[Event]) -> None:
     seen: set[str] = set()
     for event in sorted(events, key=lambda e: (e.start, str(e.citations[0].article.path)
                                                if e.citations else "")):
-        identifier, counter = event.id, 2
-        while identifier in seen:
-            identifier, counter = f"{event.id}-{counter}", counter + 1
-        event.id = identifier
-        seen.add(identifier)
+        event.id = first_free(event.id, seen)
+        seen.add(event.id)
 
 
 def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],

@@ -12,6 +12,7 @@ import hashlib
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Container
 
 from timeline.model import Article, Citation, Event
 from timeline.sentences import split_sentences
@@ -38,7 +39,8 @@ def build_events(article: Article, timexes: list[Timex]) -> list[Event]:
             continue
         anchor = min(anchors, key=lambda t: precision_rank(t.precision or "millennium"))
         event = _event(article, start, end, anchor, [t for t in inside if t is not anchor])
-        event.id = _unique(event.id, seen)
+        event.id = first_free(event.id, seen)
+        seen.add(event.id)
         events.append(event)
     return events
 
@@ -103,10 +105,10 @@ def normalise(sentence: str) -> str:
     return " ".join(re.findall(r"\w+", folded))
 
 
-def _unique(candidate: str, seen: set[str]) -> str:
+def first_free(candidate: str, taken: Container[str]) -> str:
+    """``candidate``, or the first of ``candidate-2``, ``candidate-3``, ... not in ``taken``."""
     identifier, counter = candidate, 2
-    while identifier in seen:
+    while identifier in taken:
         identifier = f"{candidate}-{counter}"
         counter += 1
-    seen.add(identifier)
     return identifier
