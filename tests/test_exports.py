@@ -178,3 +178,39 @@ def test_offsets_point_into_the_loaded_article(built_site, example_project):
             assert texts[source][start:end] == citation["expression"]
             start, end = citation["offsets"]["sentence"]
             assert texts[source][start:end] == citation["sentence"]
+
+
+_EVENT_EDITS = [("text", "Changed."), ("headline", "A headline"), ("status", "expected"),
+                ("mod", "START"), ("id", "e-other"), ("tags", ["x"]), ("featured", True),
+                ("note", "n"), ("aliases", ["e-old"]), ("independent_sources", 3),
+                ("conflicts", [{"value": "2014-06-13"}]), ("date_corrected_from", "2014-06-13")]
+_ARTICLE_EDITS = [("title", "Renamed"), ("source", "AP"), ("url", "https://example.org/moved"),
+                  ("published", dt.date(2014, 6, 20)), ("slug", "wsj2"),
+                  ("path", Path("content/other.txt"))]
+
+
+def test_written_events_json_remembered_from_the_last_build_equals_json_dumps(tmp_path):
+    """write_events_json reuses each unchanged event's text from the previous call; after any
+    edit of a field events.json shows, it still writes exactly ``json.dumps(indent=2)``."""
+    import dataclasses
+
+    def written(events) -> str:
+        return write_events_json(tmp_path, events, Config(title="T")).read_text("utf-8")
+
+    def expected(events) -> str:
+        return json.dumps(events_document(events, Config(title="T")), ensure_ascii=False,
+                          indent=2) + "\n"
+
+    def fresh() -> list[Event]:
+        return [event("Monday", "2014-06-16"), event("on Saturday", "2014-06-14")]
+
+    for name, value in _EVENT_EDITS + [("article." + n, v) for n, v in _ARTICLE_EDITS]:
+        assert written(fresh()) == expected(fresh())  # remembers both events
+        events = fresh()
+        if name.startswith("article."):
+            citation = events[0].citations[0]
+            citation.article = dataclasses.replace(citation.article, **{name[8:]: value})
+        else:
+            setattr(events[0], name, value)
+        assert expected(events) != expected(fresh()), name  # the edit shows in events.json
+        assert written(events) == expected(events), name
