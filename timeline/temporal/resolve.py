@@ -820,7 +820,7 @@ class Resolver:
         if any(w.split("'")[0] in WEEKDAYS for w in words):
             return self._weekday(text, start, end)
         if head.rstrip(".") in MONTHS:
-            return self._rel_month(words, text, start, end, mod)
+            return self._rel_month(words, start, end, mod)
         if head in SEASONS:
             return self._season(text, start, end)
         if head in DAYPARTS and head != "night":
@@ -918,7 +918,7 @@ class Resolver:
         rel = " ".join(w for w in words[:-1] if w != "the")
         return self._weekend(rel, start, end, None)
 
-    def _rel_month(self, words, text, start, end, mod):
+    def _rel_month(self, words, start, end, mod):
         """ "last November", "next March", "this September"."""
         name = words[-1].rstrip(".")
         month = MONTHS[name]
