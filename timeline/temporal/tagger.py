@@ -106,20 +106,30 @@ def _speech_day(text, found, index, quotes, anchor) -> str | None:
     quote = _enclosing(quotes, r.start, r.end)
     if quote is None:
         return None
-    for other in itertools.islice(found, index + 1, None):  # "... today," Mr. X said Saturday.
+    return (_said_after(text, found, index, quote, anchor)
+            or _said_before(text, found, index, quote, anchor))
+
+
+def _said_after(text, found, index, quote, anchor) -> str | None:
+    """ "... today," Mr. X said Saturday: a recent day told with a speech verb after the quote."""
+    for other in itertools.islice(found, index + 1, None):
         if other.start > quote[1] + 120:
-            break
+            return None
         if other.start >= quote[1] and _is_recent_day(other.value, anchor):
-            lo, hi = context.sentence_bounds(text, other.start, other.end)
-            if context.has_speech_verb(text, quote[1], hi):
-                return other.value
-            break
-    for position in range(index - 1, -1, -1):  # Mr. X said on Saturday ... "Until today, ..."
+            _, hi = context.sentence_bounds(text, other.start, other.end)
+            return other.value if context.has_speech_verb(text, quote[1], hi) else None
+    return None
+
+
+def _said_before(text, found, index, quote, anchor) -> str | None:
+    """Mr. X said on Saturday ... "Until today, ...": the last full date before the quote, if
+    it is recent and its sentence has a speech verb."""
+    for position in range(index - 1, -1, -1):
         other = found[position]
         if other.end > quote[0]:
             continue
         if other.end < quote[0] - 600:
-            break
+            return None
         if len(other.value) == 10 and other.value[:4].isdigit():
             lo, hi = context.sentence_bounds(text, other.start, other.end)
             if _is_recent_day(other.value, anchor) and context.has_speech_verb(text, lo, hi):
