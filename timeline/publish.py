@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from timeline import __version__, seo
+from timeline import __version__
 from timeline.errors import TimelineError
 
 #: Written by the build (timeline.build.MARKER): whether it succeeded and which files it wrote.
@@ -168,7 +168,9 @@ class PublishResult:
 
 def site_files(site_dir: Path) -> dict[str, Path]:
     """The files of a built site to publish, by POSIX path relative to the site."""
-    listed = seo.site_files(site_dir)  # the one tree walk, in rglob("*")'s order
+    from timeline.seo import site_files as listed_files  # lazy: seo imports the feeds
+
+    listed = listed_files(site_dir)  # the one tree walk, in rglob("*")'s order
     return {rel: Path(site_dir, rel) for rel in listed if rel not in NOT_PUBLISHED}
 
 
