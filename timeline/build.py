@@ -29,11 +29,13 @@ from timeline.content import discover, load_article
 from timeline.errors import Diagnostics, TimelineError
 from timeline.events import build_events, first_free
 from timeline.model import Article, Event
+from timeline.publish import BUILD_MARKER
 from timeline.temporal import tag
 from timeline.temporal.model import Timex
 
-#: Written into every built site; lists the files the build wrote.
-MARKER = ".timeline-build.json"
+#: Written into every built site; lists the files the build wrote (named where publishing,
+#: which reads it, is).
+MARKER = BUILD_MARKER
 
 Echo = Callable[[str], None]
 

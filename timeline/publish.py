@@ -27,7 +27,7 @@ from pathlib import Path, PurePosixPath
 from timeline import __version__
 from timeline.errors import TimelineError
 
-#: Written by the build (timeline.build.MARKER): whether it succeeded and which files it wrote.
+#: Written by the build (also timeline.build.MARKER): whether it succeeded, which files it wrote.
 BUILD_MARKER = ".timeline-build.json"
 #: Written by the build through :func:`record_inputs`: the hash of every input file.
 INPUTS_RECORD = ".timeline-inputs.json"
