@@ -26,6 +26,7 @@ from pathlib import Path, PurePosixPath
 
 from timeline import __version__
 from timeline.errors import TimelineError
+from timeline.siteurls import INDEX_PAGE
 
 #: Written by the build (also timeline.build.MARKER): whether it succeeded, which files it wrote.
 BUILD_MARKER = ".timeline-build.json"
@@ -77,7 +78,7 @@ def check_build(site_dir: Path, config) -> dict:
     marker's time) says whether content, templates or timeline.toml changed since.
     """
     site_dir = Path(site_dir)
-    if not (site_dir / "index.html").is_file():
+    if not (site_dir / INDEX_PAGE).is_file():
         raise TimelineError(f"no built site in {site_dir}", site_dir, hint=RUN_BUILD)
     marker = _read_json(site_dir / BUILD_MARKER)
     if marker is None:
