@@ -10,6 +10,7 @@ article text and metadata are always escaped. Every link is relative, so the sit
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import hashlib
 import html
@@ -131,12 +132,16 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     templates = templates_fingerprint(config) if memo is not None else ""
     # each article digested once: the keys of its page and of the entries citing it use it
     articles = {id(d.article): digest(d.article) for d in docs} if memo is not None else {}
-    timeline_env = env
-    if memo is not None and not (config.templates_path / EVENT_PARTIAL).exists():
-        timeline_env = _with_event_memo(env, memo, templates, articles)
+    timeline_env, view = env, event_view
+    view_keys: dict[int, bytes] = {}  # id(view) -> digest of what the view was made from
+    if memo is not None:
+        view = _memoised_event_view(memo, articles, view_keys)
+        if not (config.templates_path / EVENT_PARTIAL).exists():
+            timeline_env = _with_event_memo(env, memo, templates, articles, view_keys)
     rendered: list[tuple[str, str]] = [(INDEX_PAGE, _render(
         timeline_env, "index.html", root="", site=site,
-        years=group_events(shown, docs_by_path, root="")))]
+        years=group_events(shown, docs_by_path, root="", view=view)))]
+    view_keys.clear()
     # Counted in one pass: per source it was sources x events x citations (1,000 articles: 5 s).
     cited = Counter(str(c.article.path) for e in shown for c in e.citations)
     sources = [_source_summary(d, cited) for d in _newest_first(docs)]
@@ -200,8 +205,36 @@ def _render_source(env: jinja2.Environment, doc: SourceDoc, site: dict, memo,
     return text
 
 
+def _memoised_event_view(memo, articles: dict[int, bytes], view_keys: dict[int, bytes]):
+    """:func:`event_view`, reusing the previous build's view of an unchanged event.
+
+    A view is made from the event (articles included, as their digests), the anchors of its
+    citations on the source pages, and ``root``; building views for every event was most of
+    the timeline page's time in a rebuild. The digest is kept in ``view_keys`` so the event
+    partial's memo can use it instead of digesting the view again.
+    """
+
+    def view(event: Event, docs_by_path: dict[str, SourceDoc], root: str) -> EventView:
+        anchors = []
+        for citation in event.citations:
+            doc = docs_by_path.get(str(citation.article.path))
+            anchors.append(doc.timex_anchor(citation.timex) if doc else None)
+        key = digest((event, anchors, root), articles)
+        slot = ("event-view", event.id)
+        known = memo.get(slot, key)
+        if known is None:
+            known = event_view(event, docs_by_path, root)
+            memo.put(slot, key, known)
+        made = dataclasses.replace(known, continued=False)  # set again by _mark_continued
+        view_keys[id(made)] = key
+        return made
+
+    return view
+
+
 def _with_event_memo(env: jinja2.Environment, memo, templates: str,
-                     articles: dict[int, bytes]) -> jinja2.Environment:
+                     articles: dict[int, bytes],
+                     view_keys: dict[int, bytes] | None = None) -> jinja2.Environment:
     """``env`` with the theme's event partial taken from ``memo`` for unchanged events.
 
     The timeline page includes the partial once per event, and that was most of a rebuild's
@@ -213,7 +246,11 @@ def _with_event_memo(env: jinja2.Environment, memo, templates: str,
     partial = env.get_template(EVENT_PARTIAL)
 
     def event_html(ev: EventView) -> Markup:
-        key = digest((templates, ev), articles)
+        made_from = view_keys.get(id(ev)) if view_keys else None
+        if made_from is not None:  # the view's own inputs decide it, with ``continued``
+            key = (templates, made_from, ev.continued)
+        else:
+            key = digest((templates, ev), articles)
         slot = ("event", ev.anchor)
         text = memo.get(slot, key)
         if text is None:
@@ -394,8 +431,9 @@ class YearView:
 
 
 def group_events(events: list[Event], docs_by_path: dict[str, SourceDoc],
-                 root: str = "") -> list[YearView]:
+                 root: str = "", view=None) -> list[YearView]:
     """Events in chronological order, grouped by year, then by month where precise enough."""
+    view = view or event_view  # or a memoised one (_memoised_event_view)
     ordered = sorted(events, key=lambda e: e.sort_key)
     years = []
     for year, in_year in groupby(ordered, key=lambda e: e.start.year):
@@ -404,11 +442,11 @@ def group_events(events: list[Event], docs_by_path: dict[str, SourceDoc],
         fine = [e for e in in_year if e.precision in MONTH_PRECISIONS]
         months = [
             MonthView(f"{calendar.month_name[month]} {year}", f"m-{year}-{month:02d}",
-                      [event_view(e, docs_by_path, root) for e in in_month])
+                      [view(e, docs_by_path, root) for e in in_month])
             for month, in_month in groupby(fine, key=lambda e: e.start.month)
         ]
         year_view = YearView(year, _year_heading(year, in_year), f"y-{year}",
-                             [event_view(e, docs_by_path, root) for e in coarse], months)
+                             [view(e, docs_by_path, root) for e in coarse], months)
         for run in (year_view.events, *(m.events for m in months)):
             _mark_continued(run)
         years.append(year_view)
