@@ -22,9 +22,8 @@ from urllib.parse import unquote, urlsplit
 from timeline.errors import TimelineError
 from timeline.feeds import ATOM_FILE, ATOM_NS, CSV_COLUMNS, CSV_FILE, ICS_FILE, TIMELINEJS_FILE
 from timeline.seo import CSS_URL, SITEMAP, resolve_reference
-from timeline.siteurls import INDEX_PAGE, SiteUrls
+from timeline.siteurls import EVENTS_JSON, INDEX_PAGE, SiteUrls
 
-EVENTS_JSON = "events.json"
 #: Attributes that load or link to another resource, per element.
 _LINK_ATTRS = {"a": "href", "area": "href", "link": "href", "script": "src", "img": "src",
                "iframe": "src", "source": "src", "video": "src", "audio": "src",

@@ -18,9 +18,9 @@ from timeline.feeds import FEED_EXPORTERS  # TimelineJS, Atom, iCalendar, CSV (P
 from timeline.jsontext import IndentedItems
 from timeline.model import Citation, Event
 from timeline.render import safe_url
+from timeline.siteurls import EVENTS_JSON
 from timeline.temporal.values import describe
 
-EVENTS_JSON = "events.json"
 #: Version of the events.json layout; bumped on incompatible changes.
 SCHEMA_VERSION = 1
 

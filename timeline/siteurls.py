@@ -12,6 +12,8 @@ from urllib.parse import quote, urlsplit
 
 INDEX_PAGE = "index.html"
 SOURCES_DIR = "sources"
+#: The machine-readable list of events, beside the timeline page.
+EVENTS_JSON = "events.json"
 
 
 def source_page(slug: str) -> str:
