@@ -76,7 +76,8 @@ def direction(text: str, start: int, end: int) -> int:
     left = text[max(0, start - 100):start]
     if _AS_SOON_AS.search(left):
         return 1  # "as early as Tuesday"
-    words = [w.lower() for w in _WORD.findall(left[_last_boundary(left):])][-8:]
+    clause = [w.lower() for w in _WORD.findall(left[_last_boundary(left):])]
+    words = clause[-8:]
     weak = 0  # "by"/"until" lean to the future unless a verb says otherwise
     for index in range(len(words) - 1, -1, -1):
         if words[index] in WEAK_FUTURE_CUES:
@@ -94,6 +95,11 @@ def direction(text: str, start: int, end: int) -> int:
         cue = _cue(after, index, 1)
         if cue < 0:  # after the expression only a plain past verb is trusted
             return cue
+    if not weak:
+        far = clause[:-8]
+        for index in range(len(far) - 1, -1, -1):
+            if far[index] in ("will", "'ll", "shall", "would"):
+                return 1
     return weak
 
 

@@ -214,7 +214,16 @@ class Resolver:
         return found
 
     def _direction(self, start: int, end: int) -> int:
-        return context.direction(self.text, start, end)
+        """The clause's tense direction, else the side of the anchor that a date named
+        earlier in the same sentence lies on ("from March 30, ... from August 6")."""
+        found = context.direction(self.text, start, end)
+        if found or self.anchor is None or self.ref is None or self.ref_at <= 0:
+            return found
+        if not context.same_sentence(self.text, self.ref_at, start):
+            return 0
+        if self.ref.first > self.anchor:
+            return 1
+        return -1 if self.ref.first < Period.of(self.ref.gran, self.anchor).first else 0
 
     def _result(self, start, end, value, mod=None, kind=None) -> Resolution:
         if kind is None:
@@ -1002,7 +1011,16 @@ class Resolver:
             return self._result(start, end, _unknown_value(gran), mod)
         if gran == "day":
             return self._result(start, end, self.anchor.isoformat(), mod)
+        if lower == "year-end":
+            return self._year_end(start, end)
         return self._result(start, end, Period.of(gran, self.anchor).value(), mod)
+
+    def _year_end(self, start, end):
+        """ "by year-end" is the coming 31 December; "since year-end" the last one."""
+        year = self.anchor.year
+        if self._direction(start, end) < 0 and (self.anchor.month, self.anchor.day) != (12, 31):
+            year -= 1
+        return self._result(start, end, f"{year:04d}-12-31")
 
     def _clock(self, text, start, end):
         """ "3 p.m.", "3:30 p.m. EDT", "noon Saturday", "midnight": a TIME on its day."""
