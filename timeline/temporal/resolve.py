@@ -89,6 +89,7 @@ _DAY_KINDS = frozenset(("trading", "business", "working", "fiscal", "calendar", 
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|'ll)\s+$", re.I)
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?\"'`\u201c]\s*|\n\s*)$")
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
+_IS_IN = re.compile(r"\b(?:is|are)\s+in\s+$", re.I)
 _BC = re.compile(r"\s*(?:BC|B\.C\.|BCE|B\.C\.E\.)")
 _OVER = re.compile(r"\b(?:over|during|within|for|throughout)\s+$", re.I)
 _AHEAD = re.compile(r"\b(?:will|'ll|ahead\s+of|upcoming|scheduled|set\s+for)\b"
@@ -1134,8 +1135,11 @@ class Resolver:
         """
         if (self.anchor is None or mod or count is None or count != int(count)
                 or not re.search(r"\bin\s+$", self.text[max(0, start - 4):start])
-                or unit not in ("day", "week", "month", "year")
-                or self._direction(start, end) <= 0):
+                or unit not in ("day", "week", "month", "year")):
+            return None
+        if self._direction(start, end) <= 0 and not (
+                _IS_IN.search(self.text, max(0, start - 12), start)  # "the vote is in two weeks"
+                and not re.match(r"\s+of\b", self.text[end:end + 4])):  # "in two years of decline"
             return None
         period = Period.of(unit, self.anchor).shift(unit, int(count))
         return self._result(start, end, period.value())
