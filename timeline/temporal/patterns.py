@@ -77,7 +77,10 @@ CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![
          r"|(?:[1-9]|1[0-2])(?=\s+in\s+the\s+(?:morning|afternoon|evening)))"
          r"(?:\s+in\s+the\s+(?:morning|afternoon|evening))?")
 RELDAY = r"(?:today|tonight|tomorrow|yesterday)\b"
-MD = (rf"(?:{MONTH_BEFORE_DAY}\s*{DAYNUM}(?:\s*-\s*{DAYNUM})?(?:(?:,\s*|\s+){YEAR})?"
+#: The second day of "June 3-5", "June 3–5", "April 24 and 25." (not "April 24 and 25 people").
+DAY_RANGE_END = (rf"(?:\s*[-\u2013]\s*{DAYNUM}|\s+and\s+{DAYNUM}"
+                 r"(?=\s*[.,;:)]|\s+(?:in|at|on|to|for|with|when|as)\b))")
+MD = (rf"(?:{MONTH_BEFORE_DAY}\s*{DAYNUM}{DAY_RANGE_END}?(?:(?:,\s*|\s+){YEAR})?"
       rf"|(?:the\s+)?(?<![\d,.$])(?:{DAYNUM})(?:\s+of)?\s+{MONTH_ANY}(?:,?\s+{YEAR})?)")
 
 

@@ -70,7 +70,7 @@ _CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])?\.?m?\b|(noon|midnight|m
                     r"|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                     r"\s+o'clock", re.I)
 _MD = re.compile(r"(?P<month>[A-Za-z]+)\.?\s*(?P<day>\d{1,2})(?!\d)(?:st|nd|rd|th)?"
-                 r"(?:\s*-\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?(?:(?:,\s*|\s+)(?P<year>\d{4}))?"
+                 r"(?:(?:\s*[-\u2013]\s*|\s+and\s+)(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?(?:(?:,\s*|\s+)(?P<year>\d{4}))?"
                  r"|(?P<dday>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dmonth>[A-Za-z]+)\.?"
                  r"(?:,?\s+(?P<dyear>\d{4}))?")
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?P<month>[A-Z][a-z]+)\.?\s+\d{1,2}"
