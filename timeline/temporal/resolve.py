@@ -218,6 +218,8 @@ class Resolver:
         """The clause's tense direction, else the side of the anchor that a date named
         earlier in the same sentence lies on ("from March 30, ... from August 6")."""
         found = context.direction(self.text, start, end)
+        if not found and _IS_ON.search(self.text, max(0, start - 12), start):
+            return 1  # "the summit is on April 24", "the finale is Wednesday": still to come
         if found or self.anchor is None or self.ref is None or self.ref_at <= 0:
             return found
         if not context.same_sentence(self.text, self.ref_at, start):
