@@ -121,3 +121,16 @@ def test_jsonl_line_in_another_encoding_spoils_only_itself():
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r.get("id") for r in records] == ["ok", None, "also ok"]
     assert records[1]["line"] == 2 and "UTF-8" in records[1]["error"]
+
+
+def test_json_gives_the_utc_offset_of_a_time_written_with_its_zone(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("The market closed at 4 p.m. ET on Friday. Lunch was at noon.",
+                    encoding="utf-8")
+    result = run(str(path), "--anchor", "2014-06-15")
+    assert result.exit_code == 0, result.output
+    close, lunch = json.loads(result.stdout)
+    assert (close["value"], close["zone"]) == ("2014-06-13T16:00", "-04:00")
+    assert "zone" not in lunch
+    listing = run(str(path), "--anchor", "2014-06-15", "--format", "text").stdout
+    assert "2014-06-13T16:00 zone=-04:00" in listing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from timeline.render import (
     safe_url,
     timex_tip,
 )
+from timeline.temporal import tag
 from timeline.temporal.model import Timex
 from timeline.temporal.values import interpret
 
@@ -272,3 +274,10 @@ def test_sources_list_newest_first_undated_last(tmp_path):
     render_site(tmp_path / "out", Config(root=tmp_path), [], source_docs(results, []))
     html = (tmp_path / "out/sources/index.html").read_text(encoding="utf-8")
     assert html.index("c.txt") < html.index("b.txt") < html.index("a.txt")
+
+
+def test_tip_of_a_time_written_with_its_zone_gives_the_offset():
+    (timex,) = tag("The polls closed at 8 p.m. EST.", dt.date(2014, 1, 7))
+    assert timex_tip(timex) == "7 January 2014, 20:00 (UTC-05:00)"
+    (plain,) = tag("The polls closed at 8 p.m.", dt.date(2014, 1, 7))
+    assert timex_tip(plain) == "7 January 2014, 20:00"

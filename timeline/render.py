@@ -667,7 +667,8 @@ def timex_tip(timex: Timex, *, undated: bool = False) -> str:
         if undated:
             return "unresolved: the article has no publication date"
         return "unresolved"
-    return date_label(timex.value, timex.mod)
+    label = date_label(timex.value, timex.mod)
+    return f"{label} (UTC{timex.zone})" if timex.zone else label
 
 
 # --- run rendering: nested tags over plain text ---------------------------------------------

@@ -8,6 +8,7 @@ harder than random characters do.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -29,7 +30,8 @@ WORDS = (
        "century", "quarter", "half", "fiscal", "season", "spring", "summer", "fall", "winter",
        "morning", "afternoon", "evening", "night", "tonight", "today", "yesterday",
        "tomorrow", "now", "recently", "currently", "future", "noon", "midnight"]
-    + ["a.m.", "p.m.", "am", "PM", "EDT", "GMT", "UTC", "Christmas", "Easter", "New Year's Day",
+    + ["a.m.", "p.m.", "am", "PM", "EDT", "GMT", "UTC", "UTC+2", "ET", "Eastern time", "CEST",
+       "Christmas", "Easter", "New Year's Day",
        "Thanksgiving", "9/11", "7-Eleven", "Boeing 777", "A380", "1990s", "'98", "Q3",
        "FY2014", "two", "three", "twenty", "first", "second", "third", "13th", "22nd", "1st"]
 )
@@ -40,6 +42,8 @@ DATEISH = st.lists(st.tuples(FRAGMENT, SEPARATORS), max_size=14).map(
     lambda parts: "".join(word + sep for word, sep in parts))
 ANCHORS = st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1),
                                         max_value=dt.date(2100, 12, 31)))
+
+ZONE = re.compile(r"[+-](?:0\d|1[0-4]):[0-5]\d")
 
 # Modest counts keep the suite fast; fuzz/fuzz_tagger.py runs the same checks much longer.
 PROPERTY_SETTINGS = settings(max_examples=150, deadline=None)
@@ -56,6 +60,7 @@ def check_contract(source: str, anchor: dt.date | None, dayfirst: bool = False) 
         assert timex.type in TIMEX_TYPES, timex
         assert is_valid_value(timex.value), timex
         assert timex.mod is None or timex.mod in MODS, timex
+        assert timex.zone is None or (timex.type == "TIME" and ZONE.fullmatch(timex.zone)), timex
         if timex.interval is not None:
             start, end = timex.interval
             assert start < end, timex

@@ -21,7 +21,8 @@ from timeline.temporal.values import is_valid_value
 FIXTURES = Path(__file__).parent / "fixtures"
 CONTENT = Path(__file__).parents[2] / "content"
 ANCHOR = dt.date(2014, 6, 15)
-_EXPECTED = re.compile(r"^\[(?P<span>.+)\] (?P<type>[A-Z]+) (?P<value>\S+)(?: mod=(?P<mod>\w+))?$")
+_EXPECTED = re.compile(r"^\[(?P<span>.+)\] (?P<type>[A-Z]+) (?P<value>\S+)(?: mod=(?P<mod>\w+))?"
+                       r"(?: zone=(?P<zone>[+-]\d\d:\d\d))?$")
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Case:
     text: str
     anchor: dt.date | None
     dayfirst: bool
-    expected: tuple[tuple[str, str, str, str | None], ...]
+    expected: tuple[tuple[str, str, str, str | None, str | None], ...]
 
 
 def read_fixtures(path: Path) -> list[Case]:
@@ -65,7 +66,7 @@ def _case(file: str, title: str, body: list[str], expected: list[str]) -> Case:
     for line in expected:
         match = _EXPECTED.match(line)
         assert match, f"{file}: bad expected line {line!r}"
-        rows.append((match["span"], match["type"], match["value"], match["mod"]))
+        rows.append((match["span"], match["type"], match["value"], match["mod"], match["zone"]))
     return Case(file, title, "\n".join(body), anchor, dayfirst, tuple(rows))
 
 
@@ -75,7 +76,7 @@ CASES = [case for path in sorted(FIXTURES.glob("*.txt")) for case in read_fixtur
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.file[:-4]}: {c.title}" for c in CASES])
 def test_fixture(case: Case) -> None:
     found = tag(case.text, case.anchor, dayfirst=case.dayfirst)
-    got = tuple((t.text, t.type, t.value, t.mod) for t in found)
+    got = tuple((t.text, t.type, t.value, t.mod, t.zone) for t in found)
     assert got == case.expected
     for timex in found:
         assert case.text[timex.start:timex.end] == timex.text
@@ -89,10 +90,12 @@ def test_fixture_files_are_all_read() -> None:
 def test_fixture_parser_reads_options_and_mods(tmp_path: Path) -> None:
     path = tmp_path / "x.txt"
     path.write_text("# note\nt\n.\nanchor: none\ndayfirst: true\nIn late July.\n.\n"
-                    "[late July] DATE XXXX-07 mod=END\n.\n", encoding="utf-8")
+                    "[late July] DATE XXXX-07 mod=END\n[9 a.m. ET] TIME XXXX-XX-XXT09:00"
+                    " zone=-05:00\n.\n", encoding="utf-8")
     (case,) = read_fixtures(path)
     assert (case.anchor, case.dayfirst, case.text) == (None, True, "In late July.")
-    assert case.expected == (("late July", "DATE", "XXXX-07", "END"),)
+    assert case.expected == (("late July", "DATE", "XXXX-07", "END", None),
+                             ("9 a.m. ET", "TIME", "XXXX-XX-XXT09:00", None, "-05:00"))
 
 
 # --- the seed articles (issue 2 acceptance) --------------------------------------------------

@@ -18,7 +18,8 @@ class Timex:
     ``PAST_REF``, ``XXXX-07-20``...). ``precision`` and ``interval`` are derived from the value by
     :func:`timeline.temporal.values.interpret`; ``interval`` is the half-open ``[start, end)``
     span of days the value covers, or ``None`` when the value names no calendar period
-    (durations, sets, vague references, unresolved values).
+    (durations, sets, vague references, unresolved values). ``zone`` is the UTC offset
+    (``-04:00``) of a time written with its zone ("3:30 p.m. EDT"); TimeML values carry none.
     """
 
     start: int
@@ -29,6 +30,7 @@ class Timex:
     mod: str | None = None
     precision: str | None = None
     interval: tuple[dt.date, dt.date] | None = None
+    zone: str | None = None
 
     @property
     def anchors_timeline(self) -> bool:
@@ -50,4 +52,6 @@ class Timex:
             data["precision"] = self.precision
         if self.interval:
             data["interval"] = [self.interval[0].isoformat(), self.interval[1].isoformat()]
+        if self.zone:
+            data["zone"] = self.zone
         return data

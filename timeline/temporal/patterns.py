@@ -67,7 +67,8 @@ REL = (r"(?:this\s+past|this\s+coming|last|next|this|coming|past|previous|preced
 EDGE = (r"(?:(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close|turn|first\s+half"
         r"|second\s+half|last\s+half|latter\s+part|first\s+part)\s+of\s+(?:the\s+)?"
         r"|(?:the\s+)?(?:early|late|mid|earlier|later)(?:\s*-\s*|\s+)|mid(?=\d))")
-TZ = (r"(?:\s*\(?(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ET|PT)\b\)?"
+TZ = (r"(?:\s*\(?(?-i:[ECMP][SD]T|(?:GMT|UTC)(?:\s?[+\u2212-]\s?\d{1,2}(?::?\d\d)?)?|BST|CET"
+      r"|CEST|ET|PT)\b\)?"
       r"|\s+(?:Eastern|Pacific|Central|Mountain)(?:\s+(?:Standard|Daylight))?\s+[Tt]ime"
       r"|\s+local\s+time)")
 CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])"

@@ -41,6 +41,7 @@ from timeline.temporal.lexicon import (
     word_set,
 )
 from timeline.temporal.patterns import FINDER
+from timeline.temporal.zones import utc_offset
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class Resolution:
     type: str
     value: str
     mod: str | None = None
+    zone: str | None = None  # UTC offset of a clock time written with its zone
 
 
 _WORDS = re.compile(r"[A-Za-z]+(?:['\u2019]s)?|\d+(?:,\d{3})*(?:\.\d+)?")
@@ -1041,7 +1043,8 @@ class Resolver:
         day = self._clock_day(rest, start, end)
         mod = "APPROX" if lower.startswith(("about", "around", "approximately")) else None
         date_part = day if day else "XXXX-XX-XX"
-        return self._result(start, end, f"{date_part}T{hour:02d}:{minute:02d}", mod, kind="TIME")
+        value = f"{date_part}T{hour:02d}:{minute:02d}"
+        return Resolution(start, end, "TIME", value, mod, utc_offset(text[m.end():], day))
 
     def _clock_day(self, rest, start, end) -> str | None:
         """The day a clock time is on: one written with it, one in its sentence, or the anchor."""

@@ -19,7 +19,7 @@ from timeline.temporal.patterns import find
 from timeline.temporal.resolve import Resolution, Resolver
 
 #: Cache key for tagged output: bump whenever the tagger's behaviour changes.
-TAGGER_VERSION = "9"
+TAGGER_VERSION = "10"
 
 # A text repeats a few values many times ("1989-Q3", "PRESENT_REF"): interpret each once.
 _is_valid = lru_cache(maxsize=4096)(values.is_valid_value)
@@ -67,6 +67,7 @@ def _timex(text: str, r: Resolution) -> Timex:
         mod=r.mod,
         precision=meaning.precision if meaning else None,
         interval=(meaning.start, meaning.end) if meaning else None,
+        zone=r.zone,
     )
 
 
@@ -85,7 +86,8 @@ def _redate_quoted_today(text: str, found: list[Resolution], anchor: dt.date):
             spoken = _speech_day(text, found, index, quotes, anchor)
             if spoken:
                 day = dt.date.fromisoformat(spoken) + dt.timedelta(days=offset)
-                r = Resolution(r.start, r.end, r.type, day.isoformat() + r.value[10:], r.mod)
+                r = Resolution(r.start, r.end, r.type, day.isoformat() + r.value[10:], r.mod,
+                               r.zone)
         out.append(r)
     return out
 
