@@ -227,9 +227,15 @@ class PreviewServer:
         shutil.rmtree(self._preview_root, ignore_errors=True)
 
     def wait(self) -> None:
-        """Block until :meth:`stop` (Ctrl-C reaches the caller as ``KeyboardInterrupt``)."""
-        while not self._stopped.wait(0.5):
-            pass
+        """Block until :meth:`stop` (Ctrl-C reaches the caller as ``KeyboardInterrupt``).
+
+        Sleeps and polls rather than ``Event.wait``: a Ctrl-C landing just after ``wait`` took
+        the event's internal lock leaves it held (CPython's "with" is not signal-safe,
+        bpo-29988), and ``stop()`` then blocks forever on ``set()``. ``time.sleep`` holds no
+        lock, so the interrupt is always clean.
+        """
+        while not self._stopped.is_set():
+            time.sleep(0.2)
 
     def __enter__(self) -> PreviewServer:
         self.start()
