@@ -420,11 +420,8 @@ def test_the_serve_command_prints_its_url_and_stops_cleanly_on_ctrl_c(project):
     import re
     import signal
     import subprocess
-    import sys
 
-    process = subprocess.Popen(
-        [sys.executable, "-m", "timeline", "serve", "--port", "0"], cwd=project,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = _serve_process(project)
     try:
         url = None
         for line in process.stdout:
@@ -438,13 +435,42 @@ def test_the_serve_command_prints_its_url_and_stops_cleanly_on_ctrl_c(project):
         assert connection.getresponse().status == 200
         connection.close()
         process.send_signal(signal.SIGINT)
-        rest = process.communicate(timeout=30)[0]
+        try:
+            rest = process.communicate(timeout=30)[0]
+        except subprocess.TimeoutExpired:
+            raise AssertionError(
+                f"still running 30 s after Ctrl-C; {_signal_state(process.pid)}") from None
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
     assert process.returncode == 0
     assert "Traceback" not in rest and "Stopped." in rest
+
+
+def _serve_process(project: Path):
+    """``timeline serve --port 0`` as a terminal runs it: Ctrl-C (SIGINT) at its default.
+
+    A process started in the background by a non-interactive shell (``pytest ... &``, some CI
+    runners) inherits SIGINT ignored, and Python keeps it ignored, as a background job should;
+    the child gets the disposition a foreground command would have, whatever ran pytest.
+    """
+    import signal
+    import subprocess
+    import sys
+
+    return subprocess.Popen(
+        [sys.executable, "-m", "timeline", "serve", "--port", "0"], cwd=project,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+
+
+def _signal_state(pid: int) -> str:
+    """The signal masks of a process, to tell an ignored or blocked SIGINT from a hang."""
+    from pathlib import Path as _Path
+
+    status = _Path(f"/proc/{pid}/status").read_text(encoding="utf-8").splitlines()
+    return "; ".join(line for line in status if line.startswith(("SigBlk", "SigIgn", "SigCgt")))
 
 
 def test_the_serve_command_explains_a_busy_port(server, project):
@@ -458,3 +484,50 @@ def test_the_serve_command_explains_a_busy_port(server, project):
     assert "Traceback" not in done.stderr
     (line,) = done.stderr.strip().splitlines()
     assert "already in use" in line and "--port 0" in line
+
+
+# Holds every inotify instance this user may have (Linux allows 128 by default) until killed:
+# the state a desktop full of editors and watchers leaves a machine in.
+_EXHAUST_INOTIFY = """
+import ctypes, sys, time
+libc = ctypes.CDLL(None, use_errno=True)
+held = 0
+while libc.inotify_init() >= 0:
+    held += 1
+print(f"holding {held}", flush=True)
+time.sleep(120)
+"""
+
+
+def test_the_serve_command_polls_when_the_system_has_no_inotify_instance_left(project):
+    import re
+    import signal
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen([sys.executable, "-c", _EXHAUST_INOTIFY], stdout=subprocess.PIPE,
+                              text=True)
+    process = None
+    try:
+        assert holder.stdout.readline().startswith("holding")
+        process = _serve_process(project)
+        lines = []
+        for line in process.stdout:
+            lines.append(line)
+            if re.search(r"http://127\.0\.0\.1:\d+/", line):
+                break
+        assert "inotify" in lines[0] and "polling for changes instead" in lines[0], lines
+        assert "(watching by polling; Ctrl-C to stop)" in lines[-1], lines
+        article = next((project / "content").glob("*.txt"))
+        article.write_text(article.read_text(encoding="utf-8") + "\nOn Monday it rained.\n",
+                           encoding="utf-8")
+        rebuilt = process.stdout.readline()  # the poller notices the edit within its interval
+        assert rebuilt.startswith("Built"), rebuilt
+        process.send_signal(signal.SIGINT)
+        assert "Stopped." in process.communicate(timeout=30)[0]
+    finally:
+        holder.kill()
+        holder.wait()
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()

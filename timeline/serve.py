@@ -254,6 +254,7 @@ class PreviewServer:
                                     self.config.root) from None
             self.echo(f"warning: native file watching is unavailable ({exc.strerror or exc}); "
                       "polling for changes instead")
+            self.poll = True  # so the banner says what is really happening
             return self._make_watcher(poll=True)
 
     def _make_watcher(self, poll: bool) -> Watcher:
@@ -599,7 +600,7 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, *, poll: bo
         raise
     try:
         echo(f"Serving {config.root.name or config.root} at {server.url} "
-             f"(watching {'by polling' if poll else 'for changes'}; Ctrl-C to stop)")
+             f"(watching {'by polling' if server.poll else 'for changes'}; Ctrl-C to stop)")
         if open_browser:
             import webbrowser
 
