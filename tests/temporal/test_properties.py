@@ -31,7 +31,7 @@ WORDS = (
        "morning", "afternoon", "evening", "night", "tonight", "today", "yesterday",
        "tomorrow", "now", "recently", "currently", "future", "noon", "midnight"]
     + ["a.m.", "p.m.", "am", "PM", "EDT", "GMT", "UTC", "UTC+2", "ET", "Eastern time", "CEST",
-       "Christmas", "Easter", "New Year's Day",
+       "Christmas", "Easter", "New Year's Day", "Eid al-Fitr", "Passover", "Chinese New Year",
        "Thanksgiving", "9/11", "7-Eleven", "Boeing 777", "A380", "1990s", "'98", "Q3",
        "FY2014", "two", "three", "twenty", "first", "second", "third", "13th", "22nd", "1st"]
 )

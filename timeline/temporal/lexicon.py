@@ -85,6 +85,22 @@ NTH_WEEKDAY_HOLIDAYS = {
 #: Days after the n-th weekday: Election Day is the Tuesday after the first Monday of November.
 NTH_WEEKDAY_OFFSETS = {"election day": 1, "black friday": 1, "cyber monday": 4}
 
+#: Holidays of lunar and lunisolar calendars, dated by the ``holidays`` package from one
+#: country's public holidays: name -> (country code, the holiday's name in that list). Egypt
+#: keeps the first day of the Eids on the date most of the Arab world does.
+LUNAR_HOLIDAYS = {
+    "chinese new year": ("CN", "Chinese New Year"), "lunar new year": ("CN", "Chinese New Year"),
+    "mid-autumn festival": ("CN", "Mid-Autumn Festival"),
+    "dragon boat festival": ("CN", "Dragon Boat Festival"),
+    "eid al-fitr": ("EG", "Eid al-Fitr"), "eid ul-fitr": ("EG", "Eid al-Fitr"),
+    "eid al-adha": ("EG", "Eid al-Adha"), "eid ul-adha": ("EG", "Eid al-Adha"),
+    "islamic new year": ("EG", "Islamic New Year"),
+    "passover": ("IL", "Pesach"), "rosh hashanah": ("IL", "Rosh Hashanah"),
+    "rosh hashana": ("IL", "Rosh Hashanah"), "yom kippur": ("IL", "Yom Kippur"),
+    "sukkot": ("IL", "Sukkot"), "shavuot": ("IL", "Shavuot"),
+    "diwali": ("IN", "Diwali"), "holi": ("IN", "Holi"),
+}
+
 #: Holidays at a fixed distance in days from Easter Sunday.
 EASTER_HOLIDAYS = {
     "easter": 0, "easter sunday": 0, "easter day": 0, "good friday": -2, "easter monday": 1,

@@ -17,6 +17,7 @@ from operator import add
 from timeline.temporal.lexicon import (
     EASTER_HOLIDAYS,
     FIXED_HOLIDAYS,
+    LUNAR_HOLIDAYS,
     NTH_WEEKDAY_HOLIDAYS,
     word_list,
     word_set,
@@ -90,7 +91,7 @@ def _names(table: dict) -> str:
     return "|".join(re.escape(n).replace("'", "['\u2019]?").replace(r"\ ", r"\s+") for n in names)
 
 
-HOLIDAY = _names({**FIXED_HOLIDAYS, **NTH_WEEKDAY_HOLIDAYS, **EASTER_HOLIDAYS})
+HOLIDAY = _names({**FIXED_HOLIDAYS, **NTH_WEEKDAY_HOLIDAYS, **EASTER_HOLIDAYS, **LUNAR_HOLIDAYS})
 
 #: (rule name, pattern) in priority order.
 RULES: list[tuple[str, str]] = [
@@ -201,7 +202,7 @@ FIRST_CHARS = {
     "clock": r"\dasnmotfe", "md": r"\dmtwfsjaond", "iso": r"\d", "numdate": r"\d",
     "monthyear": _EDGE_FIRST + "jaond", "yearago": "tcsy", "quarter": r"tilnfc\dsqh",
     "theyear": "t", "qref": "tlmcpns", "decade": _EDGE_FIRST + "\\d'\u2019n",
-    "century": _EDGE_FIRST + r"\dn", "holiday": "lntcbvsijhamfgpe",
+    "century": _EDGE_FIRST + r"\dn", "holiday": "lntcbvsijhamfgpedry",
     "season": _EDGE_FIRST + r"naw\d", "ago": r"\dabcdefhjlmnorst", "weekendrule": "tlncpf",
     "reltoday": _EDGE_FIRST + "ya", "relunit": _EDGE_FIRST + "npure",
     "thatday": _EDGE_FIRST + "npd", "edgeunit": _EDGE_FIRST + "y",
@@ -231,6 +232,7 @@ biweekly semiannually biannually spring summer fall autumn winter morning aftern
 overnight noon midnight midday o'clock christmas easter thanksgiving halloween pentecost
 twenties thirties forties fifties sixties seventies eighties nineties year's date fy
 q1 q2 q3 q4 h1 h2 year-end half nineteen eighteen thousand
+eid passover rosh yom sukkot shavuot diwali holi dragon
 """)
 
 #: Words that may open an expression before its trigger ("the past", "about two", "early").
@@ -240,7 +242,8 @@ about around nearly almost some roughly approximately more less than fewer at le
 over under just only barely full entire whole first second third fourth final fiscal calendar
 of end beginning start middle close turn half part latter very right every each per other once
 twice three four times its year's comparable corresponding same latest recent current that
-upcoming prior ensuing subsequent new labor memorial independence veterans mother's father's
+upcoming prior ensuing subsequent new chinese lunar islamic labor memorial independence veterans
+mother's father's
 presidents columbus flag groundhog boxing armistice bastille valentine's st patrick's good palm
 ash maundy saints' martin luther king jr new year's christmas may in shortly additional another
 one two three five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty

@@ -29,6 +29,7 @@ from timeline.temporal.lexicon import (
     DECADE_WORDS,
     EASTER_HOLIDAYS,
     FIXED_HOLIDAYS,
+    LUNAR_HOLIDAYS,
     MONTHS,
     NTH_WEEKDAY_HOLIDAYS,
     NTH_WEEKDAY_OFFSETS,
@@ -40,6 +41,7 @@ from timeline.temporal.lexicon import (
     number_value,
     word_set,
 )
+from timeline.temporal.lunar import lunar_holiday
 from timeline.temporal.patterns import FINDER
 from timeline.temporal.zones import utc_offset
 
@@ -152,12 +154,13 @@ class Resolver:
         self.ref: Period | None = Period("day", anchor) if anchor else None
         self.last_quarter: Period | None = None
         self.ref_at = 0  # where the text mentioned ``ref``
+        self.ref_year_written = False  # ``ref`` was written with its year ("July 1997")
         self.quarter_at = -1  # where the text named ``last_quarter``
         self.aside_quarter_at = -1  # end of "a flat second quarter": not the one reported on
 
     # -- bookkeeping -------------------------------------------------------------------------
 
-    def remember(self, value: str, rule: str = "", at: int = 0) -> None:
+    def remember(self, value: str, rule: str = "", at: int = 0, start: int | None = None) -> None:
         """Make a resolved DATE/TIME value the reference for the anaphoric expressions after it.
 
         Only quarters the text names ("the third quarter") become the quarter that "the
@@ -168,6 +171,9 @@ class Resolver:
             return
         self.ref = period
         self.ref_at = at
+        # A year that opens its sentence ("In 2010, ...") sets the scene for the dates after it.
+        self.ref_year_written = start is not None and bool(_YEAR.search(self.text, start, at)) and (
+            _OPENS_SENTENCE.search(self.text, max(0, start - 12), _head_start(self.text, start)))
         if (period.gran in ("quarter", "half") and rule == "quarter" and self._is_over(period)
                 and at != self.aside_quarter_at):
             self.last_quarter = period
@@ -246,6 +252,9 @@ class Resolver:
         """
         if self.anchor is None:
             return None
+        told = self._year_told(start, end)
+        if told is not None and make(told) is not None:
+            return told  # "In 2010, the company moved on Nov. 12": 12 November 2010
         day = self.anchor
         candidates = _candidates(make, day.year)
         if not candidates:
@@ -263,6 +272,20 @@ class Resolver:
         # reading is much closer ("in December" written in October).
         ahead = 4 * _distance(day, future[0]) < _distance(day, past[-1])
         return future[0][0] if ahead else past[-1][0]
+
+    def _year_told(self, start: int, end: int) -> int | None:
+        """The year written with a date earlier in the same sentence ("In 2010, ... on Nov.
+        12"), unless it is the anchor's or the clause's tense points the other way."""
+        ref = self.ref
+        if (ref is None or not self.ref_year_written or ref.first.year == self.anchor.year
+                or ref.gran in ("decade", "century", "millennium")
+                or not context.same_sentence(self.text, self.ref_at, start)):
+            return None
+        told = ref.first.year
+        direction = context.direction(self.text, start, end)
+        if direction > 0 and told < self.anchor.year or direction < 0 and told > self.anchor.year:
+            return None  # "joined in July 1997 and will join on March 12"
+        return told
 
     # -- rules -----------------------------------------------------------------------------
 
@@ -661,7 +684,8 @@ class Resolver:
         if finder is None:
             return None
         if year_match:
-            return self._result(start, end, finder(int(year_match.group())).isoformat())
+            day = finder(int(year_match.group()))
+            return self._result(start, end, day.isoformat() if day else "XXXX-XX-XX")
         if week:  # "Easter week": the ISO week of the holiday
             inner = self._holiday(text.removesuffix(text[-5:]).rstrip(), start, end)
             return inner and self._result(start, end, format_value("week", dt.date.fromisoformat(
@@ -669,13 +693,15 @@ class Resolver:
         direction = {"last": -1, "next": 1}.get(lower.split()[0])
 
         def make(y):
-            day = finder(y)
-            return day, day + dt.timedelta(days=1)
+            day = finder(y)  # None: a lunar holiday outside the years its calendar covers
+            return day and (day, day + dt.timedelta(days=1))
 
         year = self._pick(make, start, end, direction)
         if year is None:  # no anchor: the day of the year is still known for fixed holidays
             fixed = FIXED_HOLIDAYS.get(name)
-            return fixed and self._result(start, end, f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}")
+            if fixed:
+                return self._result(start, end, f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}")
+            return self._result(start, end, "XXXX-XX-XX")
         return self._result(start, end, finder(year).isoformat())
 
     def _season(self, text, start, end):
@@ -1232,6 +1258,13 @@ def _count_of(head: str, lower: str) -> float | None | bool:
     return count
 
 
+def _head_start(text: str, start: int) -> int:
+    """Where the expression at ``start`` begins once a leading "In"/"On"/"By" is left out."""
+    m = re.search(r"(?:\b(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Dd]uring|[Uu]ntil)\s+)$",
+                  text[max(0, start - 8):start])
+    return start - len(m.group()) if m else start
+
+
 def _candidates(make, year: int) -> list[tuple[int, dt.date, dt.date]]:
     """(year, first day, last day exclusive) of the period in the years around ``year``."""
     out = []
@@ -1403,4 +1436,6 @@ def _holiday_finder(name: str):
     if name in EASTER_HOLIDAYS:
         offset = EASTER_HOLIDAYS[name]
         return lambda year: easter(year) + dt.timedelta(days=offset)
+    if name in LUNAR_HOLIDAYS:
+        return lambda year: lunar_holiday(name, year)
     return None

@@ -19,7 +19,7 @@ from timeline.temporal.patterns import find
 from timeline.temporal.resolve import Resolution, Resolver
 
 #: Cache key for tagged output: bump whenever the tagger's behaviour changes.
-TAGGER_VERSION = "10"
+TAGGER_VERSION = "11"
 
 # A text repeats a few values many times ("1989-Q3", "PRESENT_REF"): interpret each once.
 _is_valid = lru_cache(maxsize=4096)(values.is_valid_value)
@@ -47,7 +47,7 @@ def tag(text: str, anchor: dt.date | None = None, *, dayfirst: bool = False) -> 
                 if result.end > result.start and _is_valid(result.value):
                     found.append(result)
                     if result.type in ("DATE", "TIME"):
-                        resolver.remember(result.value, rule, result.end)
+                        resolver.remember(result.value, rule, result.end, result.start)
         except _RESOLVE_ERRORS:  # a grammar corner the resolver cannot read: skip it, never fail
             continue
     if anchor is not None:
