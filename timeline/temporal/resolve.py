@@ -74,7 +74,8 @@ _CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])?\.?m?\b|(noon|midnight|m
                     r"|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                     r"\s+o'clock", re.I)
 _MD = re.compile(r"(?P<month>[A-Za-z]+)\.?\s*(?P<day>\d{1,2})(?!\d)(?:st|nd|rd|th)?"
-                 r"(?:(?:\s*[-\u2013]\s*|\s+and\s+)(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?(?:(?:,\s*|\s+)(?P<year>\d{4}))?"
+                 r"(?:(?:\s*[-\u2013]\s*|\s+and\s+)(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"
+                 r"(?:(?:,\s*|\s+)(?P<year>\d{4}))?"
                  r"|(?P<dday>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dmonth>[A-Za-z]+)\.?"
                  r"(?:,?\s+(?P<dyear>\d{4}))?")
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?P<month>[A-Z][a-z]+)\.?\s+\d{1,2}"
@@ -172,8 +173,9 @@ class Resolver:
         self.ref = period
         self.ref_at = at
         # A year that opens its sentence ("In 2010, ...") sets the scene for the dates after it.
-        self.ref_year_written = start is not None and bool(_YEAR.search(self.text, start, at)) and (
-            _OPENS_SENTENCE.search(self.text, max(0, start - 12), _head_start(self.text, start)))
+        opening = start is not None and _OPENS_SENTENCE.search(
+            self.text, max(0, start - 12), _head_start(self.text, start))
+        self.ref_year_written = bool(opening and _YEAR.search(self.text, start, at))
         if (period.gran in ("quarter", "half") and rule == "quarter" and self._is_over(period)
                 and at != self.aside_quarter_at):
             self.last_quarter = period
@@ -223,7 +225,8 @@ class Resolver:
         return found
 
     def _direction(self, start: int, end: int) -> int:
-        """The clause's tense direction, else the side of the anchor that a date named
+        """+1 future, -1 past, 0 unknown: the clause's tense; else "is (on)" before the
+        expression ("the summit is on April 24"); else the side of the anchor that a date named
         earlier in the same sentence lies on ("from March 30, ... from August 6")."""
         found = context.direction(self.text, start, end)
         if not found and _IS_ON.search(self.text, max(0, start - 12), start):
