@@ -63,8 +63,9 @@ def test_all_types_counts():
     score = score_document("d", TEXT, GOLD, SYSTEM)
     # Not one-to-one: all 5 gold overlap some system timex (G1 and G2 both overlap S1);
     # 4 system timexes overlap some gold one (not S5).
-    assert score.counts["all"] == Counts(gold=5, system=5, strict=2, relaxed=4, value=2, type=3,
-                                         gold_overlapping=5, system_overlapping=4)
+    assert score.counts["all"] == Counts(gold=5, system=5, strict=2, relaxed=4, value=2,
+                                         notation=2, type=3, gold_overlapping=5,
+                                         system_overlapping=4)
 
 
 def test_date_time_subset_restricts_both_sides():
@@ -73,7 +74,8 @@ def test_date_time_subset_restricts_both_sides():
     # Any overlap: gold G1, G2, G4, G5 (4); system S1, S3, S4 (3).
     score = score_document("d", TEXT, GOLD, SYSTEM)
     assert score.counts["date_time"] == Counts(gold=4, system=4, strict=1, relaxed=3, value=2,
-                                               type=2, gold_overlapping=4, system_overlapping=3)
+                                               notation=2, type=2, gold_overlapping=4,
+                                               system_overlapping=3)
 
 
 def test_figures_from_counts():
@@ -128,11 +130,28 @@ def test_touching_spans_do_not_overlap():
     assert match_relaxed(gold, system) == []
 
 
+def test_notation_variants_count_apart_from_value():
+    # "1968" gold 1968-XX / system 1968: wrong value, same value up to spelling.
+    # "this week" gold 2000-W7 / system 2000-W07: likewise. "1990s" gold 199X / system 198:
+    # a different decade, wrong either way. 3 pairs: value 0, notation 2.
+    text = "In 1968, this week, the 1990s."
+    gold = [Timex(3, 7, "1968", "DATE", "1968-XX"), Timex(9, 18, "this week", "DATE", "2000-W7"),
+            Timex(24, 29, "1990s", "DATE", "199X")]
+    system = [Timex(3, 7, "1968", "DATE", "1968"), Timex(9, 18, "this week", "DATE", "2000-W07"),
+              Timex(20, 29, "the 1990s", "DATE", "198")]
+    counts = score_document("d", text, gold, system).counts["all"]
+    assert (counts.relaxed, counts.value, counts.notation) == (3, 0, 2)
+    assert counts.figures()["notation_f1"] == pytest.approx(2 / 3)
+    evaluation = Evaluation()
+    evaluation.documents.append(score_document("d", text, gold, system))
+    assert "value F1 66.7 with annotators' spelling variants equated" in format_table(evaluation)
+
+
 def test_duplicate_system_span_counts_once():
     gold = [Timex(0, 5, "", "DATE", "x")]
     system = [Timex(0, 5, "", "DATE", "x"), Timex(0, 5, "", "DATE", "x")]
     counts = score_document("d", "abcdefg", gold, system).counts["all"]
-    assert counts == Counts(gold=1, system=2, strict=1, relaxed=1, value=1, type=1,
+    assert counts == Counts(gold=1, system=2, strict=1, relaxed=1, value=1, notation=1, type=1,
                             gold_overlapping=1, system_overlapping=2)
 
 
@@ -157,10 +176,11 @@ def test_evaluate_tags_with_the_dct_as_anchor_and_micro_averages():
     assert anchors == [dt.date(2014, 6, 15)] * 2
     # Two documents, each 2 gold / 1 system / 1 exact match with the right value.
     assert evaluation.total("all") == Counts(gold=4, system=2, strict=2, relaxed=2, value=2,
-                                             type=2, gold_overlapping=2, system_overlapping=2)
+                                             notation=2, type=2, gold_overlapping=2,
+                                             system_overlapping=2)
     assert evaluation.total("date_time") == Counts(gold=2, system=2, strict=2, relaxed=2,
-                                                   value=2, type=2, gold_overlapping=2,
-                                                   system_overlapping=2)
+                                                   value=2, notation=2, type=2,
+                                                   gold_overlapping=2, system_overlapping=2)
     assert [e.kind for e in evaluation.errors("all")] == ["miss", "miss"]
     table = format_table(evaluation)
     # all types: value P 2/2=100.0, R 2/4=50.0, F1 66.7

@@ -45,6 +45,9 @@ class Counts:
     strict: int = 0  # identical spans
     relaxed: int = 0  # one-to-one overlapping pairs
     value: int = 0  # relaxed pairs with identical value
+    # Relaxed pairs whose values agree once annotators' spelling variants are equated
+    # ("1968-XX" = "1968"): a diagnostic beside value F1, never instead of it.
+    notation: int = 0
     type: int = 0  # relaxed pairs with identical type
     # Not one-to-one, as the TempEval-3 toolkit counts: gold (system) timexes overlapping any
     # system (gold) timex. Kept to compare with published figures; see "relaxed (any)".
@@ -52,15 +55,15 @@ class Counts:
     system_overlapping: int = 0
 
     def __iadd__(self, other: Counts) -> Counts:
-        for name in ("gold", "system", "strict", "relaxed", "value", "type", "gold_overlapping",
-                     "system_overlapping"):
+        for name in ("gold", "system", "strict", "relaxed", "value", "notation", "type",
+                     "gold_overlapping", "system_overlapping"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         return self
 
     def figures(self) -> dict[str, float]:
         """Precision, recall and F1 (as fractions 0..1) of each measure, plus accuracies."""
         out: dict[str, float] = {}
-        for measure in ("strict", "relaxed", "value", "type"):
+        for measure in ("strict", "relaxed", "value", "notation", "type"):
             p, r, f = prf(getattr(self, measure), self.system, self.gold)
             out[f"{measure}_p"], out[f"{measure}_r"], out[f"{measure}_f1"] = p, r, f
         p = _ratio(self.system_overlapping, self.system)
@@ -235,6 +238,7 @@ def _score(doc_id: str, text: str, gold: list[Timex],
     for i, j in pairs:
         g, s = gold[i], system[j]
         counts.value += g.value == s.value
+        counts.notation += canonical_value(g.value) == canonical_value(s.value)
         counts.type += g.type == s.type
         if g.value != s.value:
             errors.append(ScoringError(doc_id, "wrong value", g, s, context(text, g.start, g.end),
@@ -341,6 +345,8 @@ def format_table(evaluation: Evaluation) -> str:
                      "  (not one-to-one, as the TE3 toolkit counts)")
         lines.append(f"value accuracy {100 * figures['value_accuracy']:.1f}  "
                      f"type accuracy {100 * figures['type_accuracy']:.1f}  (over relaxed matches)")
+        lines.append(f"value F1 {100 * figures['notation_f1']:.1f} with annotators' spelling "
+                     "variants equated (1968-XX = 1968, 2000-W7 = 2000-W07, 199X = 199)")
     return "\n".join(lines)
 
 
