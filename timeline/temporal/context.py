@@ -20,7 +20,7 @@ expects expect due intends intend intended hopes hope aims aim begins begin star
 starting opens resume resumes resuming upcoming next tomorrow await awaits payable effective
 awaiting should could may might must deadline ahead later soon reconvene convene meets
 arrives leaves takes meet plays faces returns hosts visits travels arrive leave expires
-plan supposed
+plan supposed runs closes ends concludes kicks debuts premieres airs holds reopens
 """)
 
 #: Future cues that are also nouns, which say nothing about tense after a determiner.
@@ -120,6 +120,8 @@ def _cue(words: list[str], index: int, distance: int) -> int:
     following = words[index + 1] if index + 1 < len(words) else None
     if regular and following is not None and following not in _AFTER_VERB:
         return 0  # "an unspecified date", "the planned merger": an adjective
+    if word == "held" and index > 0 and words[index - 1] in ("is", "are"):
+        return 1  # "the fair is held July 4": a schedule, not a past event
     if index > 0 and words[index - 1] in ("be", "being"):
         if index > 1 and words[index - 2] in ("could", "couldn't"):
             return -1  # "could not be located Wednesday": a past attempt
