@@ -158,7 +158,10 @@ RULES: list[tuple[str, str]] = [
     ("weekday", r"(?:(?:last|next|this|this\s+past|this\s+coming|coming|the\s+previous"
                 r"|the\s+following|early|late|earlier|later)\s+)?"
                 + WEEKDAY[:-2] + rf"s?\b(?:\s+{DAYPART}s?\b)?"),
-    ("set", rf"(?:every|each|per)\s+(?:other\s+)?(?:{NUM}\s+)?(?:{UNIT}|{WEEKDAY}|{MONTH_FULL}"
+    ("set", rf"(?:every|each)\s+(?:first|second|third|fourth|fifth|last)\s+{WEEKDAY}"
+            r"(?:\s+of\s+(?:the|each|every)\s+month\b)?"
+            rf"|(?:every|each|per)\s+(?:other\s+)?(?:{NUM}\s+)?(?:{UNIT}|{WEEKDAY}"
+            rf"|{MONTH_FULL}(?!\s+\d)"
             rf"|{SEASON}|{DAYPART})|(?:daily|weekly|monthly|annually|yearly|hourly|nightly"
             r"|quarterly|biweekly|semiannually|biannually)\b"
             rf"|(?:once|twice|three\s+times|four\s+times)\s+(?:a|an|per)\s+{UNIT_SG}"),

@@ -93,6 +93,8 @@ _DAY_NEXT_TO = re.compile(r"(?:the\s+)?day\s+(before|after)\s+", re.I)
 _DAY_KINDS = frozenset(("trading", "business", "working", "fiscal", "calendar", "school"))
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|'ll)\s+$", re.I)
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?\"'`\u201c]\s*|\n\s*)$")
+_EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
+_YEARLY = re.compile(r"\d{4}-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)")
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
 _IS_IN = re.compile(r"\b(?:is|are)\s+in\s+$", re.I)
 _BC = re.compile(r"\s*(?:BC|B\.C\.|BCE|B\.C\.E\.)")
@@ -221,8 +223,15 @@ class Resolver:
         if found is None:
             return []
         if isinstance(found, Resolution):
-            return [found]
+            return [self._recurring(found)]
         return found
+
+    def _recurring(self, found: Resolution) -> Resolution:
+        """"every July 4", "each Christmas": the date in any year, a SET."""
+        every = _EVERY.search(self.text, max(0, found.start - 8), found.start)
+        if every is None or found.type != "DATE" or not _YEARLY.fullmatch(found.value):
+            return found
+        return Resolution(every.start(), found.end, "SET", "XXXX" + found.value[4:], found.mod)
 
     def _direction(self, start: int, end: int) -> int:
         """+1 future, -1 past, 0 unknown: the clause's tense; else "is (on)" before the
