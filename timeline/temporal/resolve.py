@@ -93,6 +93,8 @@ _DAY_NEXT_TO = re.compile(r"(?:the\s+)?day\s+(before|after)\s+", re.I)
 _DAY_KINDS = frozenset(("trading", "business", "working", "fiscal", "calendar", "school"))
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|'ll)\s+$", re.I)
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?\"'`\u201c]\s*|\n\s*)$")
+_RANGE_LINK = re.compile(r"\s*(?:[-\u2013\u2014]|(?:through|thru|to|until|till)\s)\s*",
+                         re.I)
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
 _YEARLY = re.compile(r"\d{4}-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)")
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
@@ -824,7 +826,17 @@ class Resolver:
         is_on = _IS_ON.search(self.text, max(0, start - 12), start)
         if "this" in words and direction == 0 or is_on:
             direction = 1  # "this Friday", "the finale is Wednesday": still to come
-        return _weekday_from(base, weekday, 1 if direction > 0 else -1, strict=False)
+        day = _weekday_from(base, weekday, 1 if direction > 0 else -1, strict=False)
+        if self._ends_day_range(start) and day < self.ref.first:
+            # "will run from Tuesday through Thursday", said on a Wednesday: a range runs forward
+            return _weekday_from(self.ref.first, weekday, 1, strict=True)
+        return day
+
+    def _ends_day_range(self, start: int) -> bool:
+        """True when the expression at ``start`` closes a range opened by the day just named
+        ("Tuesday through Thursday", "June 2 to Friday", "Monday-Wednesday")."""
+        return (self.ref is not None and self.ref.gran == "day" and 0 < self.ref_at <= start
+                and _RANGE_LINK.fullmatch(self.text, self.ref_at, start) is not None)
 
     def _ago(self, text, start, end):
         """ "three days ago" (from the anchor); "two days later", "a year earlier" (from the last
