@@ -99,7 +99,10 @@ RULES: list[tuple[str, str]] = [
               rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY}(?:,?\s+{MD})?|{RELDAY}|{MD}))?"),
     ("md", rf"(?:{WEEKDAY},?\s+)?{MD}(?:\s+{DAYPART}\b)?"),
     ("iso", r"(?<![\d/-])(?:1\d|20)\d\d(?P<isosep>[-/])[01]\d(?P=isosep)[0-3]\d(?![\d/-])"),
-    ("numdate", r"(?<![\d/.,])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4}|9/11)"
+    ("numdate", r"(?<![\d/.,])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4}|9/11"
+                # a year-less "11/14" only after a preposition, where it cannot be a fraction
+                r"|(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bthrough\s)|(?<=\bbefore\s)"
+                r"|(?<=\bafter\s)|(?<=\bsince\s))\d{1,2}/\d{1,2})"
                 r"(?![\d/]|\.\d)"),
     ("monthyear", rf"{EDGE}?{MONTH_ANY},?\s+(?:of\s+)?(?:{YEAR_ANY}|(?:this|last|next)\s+year\b)"),
     ("yearago", r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year|year's)[\s-]"

@@ -367,14 +367,19 @@ class Resolver:
         return self._result(start, end, day.isoformat())
 
     def _numdate(self, text, start, end):
-        """ "3/22/2013" (month first unless ``dayfirst``), "4.3.2019" (day first), "9/11"."""
+        """ "3/22/2013" (month first unless ``dayfirst``), "4.3.2019" (day first), "9/11", "on
+        11/14" (the year picked)."""
         if text == "9/11":
             return self._result(start, end, "2001-09-11")
         dotted = "." in text  # "4.3.2019" is written day first wherever dots are used
-        first, second, year = (int(p) for p in re.split(r"[/.]", text))
+        first, second, *year_part = (int(p) for p in re.split(r"[/.]", text))
         month, day = (second, first) if self.dayfirst or dotted else (first, second)
         if month > 12 and day <= 12:
             month, day = day, month
+        if not year_part:  # "on 11/14": the year is picked as for "Nov. 14"
+            value = 0 < month <= 12 and self._month_day(month, day, None, None, start, end)
+            return self._result(start, end, value) if value else None
+        year = year_part[0]
         if year < 100:
             pivot = (self.anchor.year if self.anchor else 2030) % 100 + 10
             year += 2000 if year <= pivot else 1900
