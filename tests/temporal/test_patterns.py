@@ -6,6 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from timeline.temporal.lexicon import (
+    EASTER_HOLIDAYS,
+    FIXED_HOLIDAYS,
+    LUNAR_HOLIDAYS,
+    NTH_WEEKDAY_HOLIDAYS,
+)
 from timeline.temporal.patterns import CHUNK, FINDER, FIRST_CHARS, RULES, chunks, find
 
 
@@ -80,3 +86,16 @@ def test_a_text_longer_than_a_chunk_finds_what_its_paragraphs_find():
         expected += [(rule, start + offset, end + offset) for rule, start, end in alone]
         offset += len(paragraph) + 2
     assert list(find(text)) == expected
+
+
+_HOLIDAY_NAMES = sorted({*FIXED_HOLIDAYS, *NTH_WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS, *LUNAR_HOLIDAYS})
+
+
+@pytest.mark.parametrize("name", _HOLIDAY_NAMES)
+def test_every_holiday_in_the_lexicon_is_found(name: str) -> None:
+    """The search's trigger words come from the lexicon, so a holiday added there is found in
+    any capitalisation without editing the finder."""
+    title = " ".join(word[:1].upper() + word[1:] for word in name.split())
+    for spelled in (name, title):
+        text = f"It happened on {spelled}, officials said."
+        assert ("holiday", spelled) in _found(text)

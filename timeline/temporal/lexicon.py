@@ -70,6 +70,10 @@ FIXED_HOLIDAYS = {
     "halloween": (10, 31), "veterans day": (11, 11), "veterans' day": (11, 11),
     "armistice day": (11, 11), "bastille day": (7, 14), "may day": (5, 1),
     "flag day": (6, 14), "groundhog day": (2, 2), "all saints' day": (11, 1),
+    "all souls' day": (11, 2), "juneteenth": (6, 19), "canada day": (7, 1),
+    "australia day": (1, 26), "anzac day": (4, 25), "remembrance day": (11, 11),
+    "cinco de mayo": (5, 5), "earth day": (4, 22), "guy fawkes night": (11, 5),
+    "bonfire night": (11, 5), "st. george's day": (4, 23), "st. andrew's day": (11, 30),
 }
 
 #: Holidays on the n-th weekday of a month: name -> (month, weekday 1-7, n; -1 = last).
@@ -80,6 +84,7 @@ NTH_WEEKDAY_HOLIDAYS = {
     "presidents' day": (2, 1, 3), "columbus day": (10, 1, 2), "mother's day": (5, 7, 2),
     "father's day": (6, 7, 3), "election day": (11, 1, 1), "mlk day": (1, 1, 3),
     "black friday": (11, 4, 4), "cyber monday": (11, 4, 4),
+    "indigenous peoples' day": (10, 1, 2), "patriots' day": (4, 1, 3),
 }
 
 #: Days after the n-th weekday: Election Day is the Tuesday after the first Monday of November.
@@ -99,6 +104,7 @@ LUNAR_HOLIDAYS = {
     "rosh hashana": ("IL", "Rosh Hashanah"), "yom kippur": ("IL", "Yom Kippur"),
     "sukkot": ("IL", "Sukkot"), "shavuot": ("IL", "Shavuot"),
     "diwali": ("IN", "Diwali"), "holi": ("IN", "Holi"),
+    "hanukkah": ("IL", "Hanukkah"), "chanukah": ("IL", "Hanukkah"), "purim": ("IL", "Purim"),
 }
 
 #: Holidays at a fixed distance in days from Easter Sunday.

@@ -18,19 +18,22 @@ def lunar_holiday(name: str, year: int) -> dt.date | None:
     """The first day of the holiday ``name`` (a key of ``LUNAR_HOLIDAYS``) in ``year``, or
     None when the calendar has no date for it that year."""
     country, listed = LUNAR_HOLIDAYS[name]
-    days = [day for day, names in _public_holidays(country, year).items()
+    days = [day for day, names in _holidays(country, year).items()
             if any(part.startswith(listed) and "(observed)" not in part
                    for part in names.split("; "))]
     return min(days, default=None)
 
 
 @lru_cache(maxsize=256)
-def _public_holidays(country: str, year: int) -> dict[dt.date, str]:
+def _holidays(country: str, year: int) -> dict[dt.date, str]:
     import holidays
 
     with warnings.catch_warnings():  # "available only from 2001 to 2035": then none, quietly
         warnings.simplefilter("ignore")
         try:
-            return dict(holidays.country_holidays(country, years=year, language="en_US"))
+            # Hanukkah and Purim are "optional" and "school" days in Israel's list, not public
+            every_kind = holidays.country_holidays(country).supported_categories
+            return dict(holidays.country_holidays(country, years=year, language="en_US",
+                                                  categories=every_kind))
         except (NotImplementedError, KeyError, ValueError, OverflowError):
             return {}

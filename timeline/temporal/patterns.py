@@ -91,7 +91,24 @@ def _names(table: dict) -> str:
     return "|".join(re.escape(n).replace("'", "['\u2019]?").replace(r"\ ", r"\s+") for n in names)
 
 
-HOLIDAY = _names({**FIXED_HOLIDAYS, **NTH_WEEKDAY_HOLIDAYS, **EASTER_HOLIDAYS, **LUNAR_HOLIDAYS})
+_HOLIDAYS = {**FIXED_HOLIDAYS, **NTH_WEEKDAY_HOLIDAYS, **EASTER_HOLIDAYS, **LUNAR_HOLIDAYS}
+HOLIDAY = _names(_HOLIDAYS)
+
+
+def _holiday_words() -> tuple[frozenset[str], frozenset[str], str]:
+    """The search's view of the holiday names, derived so that a name added to the lexicon is
+    found without touching this module: each name's last word triggers a match, the words
+    before it may open one, and its first letter guards the rule."""
+    triggers, prefixes, first = set(), set(), set("lnt")  # "last/next/this Christmas"
+    for name in _HOLIDAYS:
+        words = re.findall(r"\w+(?:'\w+)*", name)
+        triggers.add(words[-1])
+        prefixes.update(words[:-1])
+        first.add(name[0])
+    return frozenset(triggers), frozenset(prefixes), "".join(sorted(first))
+
+
+_HOLIDAY_TRIGGERS, _HOLIDAY_PREFIXES, _HOLIDAY_FIRST = _holiday_words()
 
 #: (rule name, pattern) in priority order.
 RULES: list[tuple[str, str]] = [
@@ -208,7 +225,7 @@ FIRST_CHARS = {
     "clock": r"\dasnmotfe", "md": r"\dmtwfsjaond", "iso": r"\d", "numdate": r"\d",
     "monthyear": _EDGE_FIRST + "jaond", "yearago": "tcsy", "quarter": r"tilnfc\dsqh",
     "theyear": "t", "qref": "tlmcpns", "decade": _EDGE_FIRST + "\\d'\u2019n",
-    "century": _EDGE_FIRST + r"\dn", "holiday": "lntcbvsijhamfgpedry",
+    "century": _EDGE_FIRST + r"\dn", "holiday": _HOLIDAY_FIRST,
     "season": _EDGE_FIRST + r"naw\d", "ago": r"\dabcdefhjlmnorst", "weekendrule": "tlncpf",
     "reltoday": _EDGE_FIRST + "ya", "relunit": _EDGE_FIRST + "npure",
     "thatday": _EDGE_FIRST + "npd", "edgeunit": _EDGE_FIRST + "y",
@@ -235,11 +252,10 @@ present future past term second seconds minute minutes hour hours day days night
 weeks weekend weekends fortnight month months quarter quarters year years decade decades century
 centuries millennium period daily weekly monthly annually yearly hourly nightly quarterly
 biweekly semiannually biannually spring summer fall autumn winter morning afternoon evening
-overnight noon midnight midday o'clock christmas easter thanksgiving halloween pentecost
+overnight noon midnight midday o'clock
 twenties thirties forties fifties sixties seventies eighties nineties year's date fy
 q1 q2 q3 q4 h1 h2 year-end half nineteen eighteen thousand
-eid passover rosh yom sukkot shavuot diwali holi dragon
-""")
+""") | _HOLIDAY_TRIGGERS
 
 #: Words that may open an expression before its trigger ("the past", "about two", "early").
 PREFIXES = word_set("""
@@ -248,15 +264,11 @@ about around nearly almost some roughly approximately more less than fewer at le
 over under just only barely full entire whole first second third fourth final fiscal calendar
 of end beginning start middle close turn half part latter very right every each per other once
 twice three four times its year's comparable corresponding same latest recent current that
-upcoming prior ensuing subsequent new chinese lunar islamic labor memorial independence veterans
-mother's father's
-presidents columbus flag groundhog boxing armistice bastille valentine's st patrick's good palm
-ash maundy saints' martin luther king jr new year's christmas may in shortly additional another
+upcoming prior ensuing subsequent new may in shortly additional another
 one two three five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
 seventy eighty ninety hundred dozen couple few several many model trading business working
-straight consecutive these near distant foreseeable immediate short long election two black
-cyber mlk then
-""")
+straight consecutive these near distant foreseeable immediate short long two then
+""") | _HOLIDAY_PREFIXES
 
 
 #: A word, with inner apostrophes ("year's", "o'clock"). The group makes ``split`` keep the words;
