@@ -73,6 +73,9 @@ TZ = (r"(?:\s*\(?(?-i:[ECMP][SD]T|(?:GMT|UTC)(?:\s?[+\u2212-]\s?\d{1,2}(?::?\d\d
       r"|\s+(?:Eastern|Pacific|Central|Mountain)(?:\s+(?:Standard|Daylight))?\s+[Tt]ime"
       r"|\s+local\s+time)")
 CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])"
+         # "0600 GMT": wire copy's 24-hour time, only with its zone; not the conversion in
+         # "10:35 a.m. (0735 GMT)", which restates the time before it
+         r"|(?<!\()(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:GMT|UTC)\b)"
          r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d|\s*(?:percent|%|-\d))"
          r"|(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
          r"\s+o'clock|noon|midnight|midday"

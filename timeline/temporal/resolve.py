@@ -70,7 +70,7 @@ _APPROX = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approxim
            "no more than": "EQUAL_OR_LESS"}
 _UNIT_WORD = re.compile(r"(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade"
                         r"|centur|millenni)", re.I)
-_CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])?\.?m?\b|(noon|midnight|midday)"
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.]?(\d\d))?\s*([ap])?\.?m?\b|(noon|midnight|midday)"
                     r"|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                     r"\s+o'clock", re.I)
 _MD = re.compile(r"(?P<month>[A-Za-z]+)\.?\s*(?P<day>\d{1,2})(?!\d)(?:st|nd|rd|th)?"
@@ -95,6 +95,8 @@ _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|'l
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?\"'`\u201c]\s*|\n\s*)$")
 _RANGE_LINK = re.compile(r"\s*(?:[-\u2013\u2014]|(?:through|thru|to|until|till)\s)\s*",
                          re.I)
+_POSSESSIVE_YEAR = re.compile(r"\d{4}['\u2019]s")
+_DECADE_CONTEXT = re.compile(r"\b(?:the|in|of|during|since|by|from|to|through|until)\s+$", re.I)
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
 _YEARLY = re.compile(r"\d{4}-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)")
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
@@ -510,6 +512,9 @@ class Resolver:
         mod = _edge_mod(words)
         if "half of" in lower:
             mod = "START" if "first" in lower else "END"
+        if _POSSESSIVE_YEAR.fullmatch(text) and not _DECADE_CONTEXT.search(
+                self.text, max(0, start - 9), start):  # "2020's pandemic": of the year 2020
+            return self._result(start, end - 2, text[:4])
         digits = re.search(r"(\d{1,3})0['\u2019]?s", text)
         if digits and len(digits.group(1)) == 3:  # "the 1990s"
             value = digits.group(1)
