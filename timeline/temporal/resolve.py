@@ -97,6 +97,11 @@ _RANGE_LINK = re.compile(r"\s*(?:[-\u2013\u2014]|(?:through|thru|to|until|till)\
                          re.I)
 _POSSESSIVE_YEAR = re.compile(r"\d{4}['\u2019]s")
 _DECADE_CONTEXT = re.compile(r"\b(?:the|in|of|during|since|by|from|to|through|until)\s+$", re.I)
+_SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|slated|planned|expected|due|postponed|delayed"
+                            r"|rescheduled|moved|booked|targeted|penciled|pencilled|pegged)"
+                            r"(?:\s+in)?\s+for\s+$", re.I)
+_FIRMLY_AHEAD = re.compile(r"(?:\bwill|'ll|\bshall|\b(?:is|are)\s+(?:scheduled|set|slated|due"
+                           r"|planned))\b[^.;:!?]*$", re.I)
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
 _YEARLY = re.compile(r"\d{4}-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)")
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
@@ -278,10 +283,13 @@ class Resolver:
         nearest = min(candidates, key=lambda c: _distance(day, c))
         future = [c for c in candidates if c[2] > day]
         past = [c for c in candidates if c[1] <= day]
-        if _distance(day, nearest) <= 31 or not future or not past:
+        if not future or not past:
             return nearest[0]
+        firmly_ahead = _FIRMLY_AHEAD.search(self.text, max(0, start - 40), start) is not None
+        if _distance(day, nearest) <= 31 and not (firmly_ahead and nearest[2] <= day):
+            return nearest[0]  # a month just ended, unless "will"/"is set for" says otherwise
         if direction is None:
-            direction = self._direction(start, end)
+            direction = 1 if firmly_ahead else self._direction(start, end)
         if direction:
             return future[0][0] if direction > 0 else past[-1][0]
         # News mostly looks back: a year-less date is in the past unless the future
@@ -427,8 +435,8 @@ class Resolver:
             return True
         before = self.text[max(0, start - 20):start].split()
         prev = before[-1].lower() if before else ""
-        if prev in _MONTH_CUES:
-            return True
+        if prev in _MONTH_CUES or _SCHEDULED_FOR.search(self.text, max(0, start - 30), start):
+            return True  # "in May", "scheduled for March" (but not "a vote for May")
         name = text.rstrip(".")
         if name in ("May", "March", "MAY", "MARCH"):
             return False
