@@ -156,7 +156,8 @@ RULES: list[tuple[str, str]] = [
     ("ago", rf"(?:(?:about|almost|nearly|some|roughly|more\s+than|less\s+than|over)\s+)?"
             rf"{NUM}[\s-]+(?:(?:more|full|long)\s+)?{UNIT}(?:\s+or\s+so)?"
             r"\s+(?:ago|earlier|later"
-            r"|from\s+now|hence|before(?=\s*[,.;])|after(?=\s*[,.;])|previously)\b"),
+            rf"|from\s+(?:now|today|tomorrow|{WEEKDAY})|hence|before(?=\s*[,.;])"
+            r"|after(?=\s*[,.;])|previously)\b"),
     ("weekendrule", r"(?:the|this|last|next|this\s+past|this\s+coming|coming|past|previous"
                     r"|following|that)\s+weekends?\b"),
     ("reltoday", rf"{EDGE}?(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|{RELDAY})"

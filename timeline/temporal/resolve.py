@@ -850,6 +850,18 @@ class Resolver:
             return _weekday_from(self.ref.first, weekday, 1, strict=True)
         return day
 
+    def _ago_base(self, words: list[str]) -> Period | None:
+        """The day "three days ago" counts from: the anchor, or the day after "from" ("a week
+        from Tuesday" counts from the coming Tuesday, "two weeks from tomorrow")."""
+        if self.anchor is None:
+            return None
+        day = self.anchor
+        if words[-1] == "tomorrow":
+            day += dt.timedelta(days=1)
+        elif words[-1] in WEEKDAYS:
+            day = _weekday_from(day, WEEKDAYS[words[-1]], 1, strict=False)
+        return Period("day", day)
+
     def _ends_day_range(self, start: int) -> bool:
         """True when the expression at ``start`` closes a range opened by the day just named
         ("Tuesday through Thursday", "June 2 to Friday", "Monday-Wednesday")."""
@@ -859,8 +871,8 @@ class Resolver:
     def _ago(self, text, start, end):
         """ "three days ago" (from the anchor); "two days later", "a year earlier" (from the last
         date)."""
-        lower = text.lower()
         words = _words(text)
+        lower = re.split(r"\s+from\s+", text.lower())[0]  # "a week" of "a week from Tuesday"
         unit = _unit_of(lower)
         count_text = re.sub(r"^(about|almost|nearly|some|roughly|more than|less than|just|only"
                             r"|over|barely)\s+", "", lower)
@@ -881,14 +893,15 @@ class Resolver:
             quarter = self._quarter_under_discussion(start) or Period.of(
                 "year", self.last_quarter.first)
             return self._result(start, end, quarter.shift("year", sign).value(), mod)
-        base = self.ref if anaphoric else (Period("day", self.anchor) if self.anchor else None)
+        base = self.ref if anaphoric else self._ago_base(words)
         if base is None:
             return self._result(start, end, _unknown_value(gran), mod)
         if rank(base.gran) > rank(gran):
             return self._result(start, end, _unknown_below(base, gran), mod)
         moved = base.shift(gran, sign * round(amount))
-        period = moved if anaphoric else Period.of(gran, moved.first)
-        return self._result(start, end, period.value(), mod)
+        from_day = words[-1] in WEEKDAYS or words[-1] in ("today", "tomorrow")
+        period = moved if anaphoric or from_day else Period.of(gran, moved.first)
+        return self._result(start, end, period.value(), mod)  # "a week from Tuesday": a day
 
     def _relunit(self, text, start, end):
         """ "last week", "the past 12 months", "next Tuesday", "this fall", "that day"."""
