@@ -86,7 +86,8 @@ RELDAY = r"(?:today|tonight|tomorrow|yesterday)\b"
 DAY_RANGE_END = (rf"(?:\s*[-\u2013]\s*{DAYNUM}|\s+and\s+{DAYNUM}"
                  r"(?=\s*[.,;:)]|\s+(?:in|at|on|to|for|with|when|as)\b))")
 MD = (rf"(?:{MONTH_BEFORE_DAY}\s*{DAYNUM}{DAY_RANGE_END}?(?:(?:,\s*|\s+){YEAR})?"
-      rf"|(?:the\s+)?(?<![\d,.$])(?:{DAYNUM})(?:\s+of)?\s+{MONTH_ANY}(?:,?\s+{YEAR})?)")
+      rf"|(?:the\s+)?(?<![\d,.$])(?:{DAYNUM}\s*[-\u2013]\s*)?(?:{DAYNUM})(?:\s+of)?\s+{MONTH_ANY}"
+      rf"(?:,?\s+{YEAR})?)")
 
 
 def _names(table: dict) -> str:
@@ -118,6 +119,8 @@ RULES: list[tuple[str, str]] = [
     ("clock", rf"(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?{CLOCK}{TZ}?"
               rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY}(?:,?\s+{MD})?|{RELDAY}|{MD}))?"),
     ("md", rf"(?:{WEEKDAY},?\s+)?{MD}(?:\s+{DAYPART}\b)?"),
+    # "on the 5th," alone: a day of the month around the anchor (not "the 5th floor")
+    ("ordday", r"(?<=\bon\s)the\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?=\s*[,.;:)]|\s+at\b)"),
     ("iso", r"(?<![\d/-])(?:1\d|20)\d\d(?P<isosep>[-/])[01]\d(?P=isosep)[0-3]\d(?![\d/-])"),
     ("numdate", r"(?<![\d/.,])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4}|9/11"
                 # a year-less "11/14" only after a preposition, where it cannot be a fraction
@@ -226,7 +229,7 @@ _EDGE_FIRST = "tbsemcfl"
 #: The first characters each rule can start with. A failed one-character look-ahead is much
 #: cheaper than failing inside a rule's optional prefixes, so every rule is guarded by one.
 FIRST_CHARS = {
-    "clock": r"\dasnmotfe", "md": r"\dmtwfsjaond", "iso": r"\d", "numdate": r"\d",
+    "clock": r"\dasnmotfe", "md": r"\dmtwfsjaond", "ordday": "t", "iso": r"\d", "numdate": r"\d",
     "monthyear": _EDGE_FIRST + "jaond", "yearago": "tcsy", "quarter": r"tilnfc\dsqh",
     "theyear": "t", "qref": "tlmcpns", "decade": _EDGE_FIRST + "\\d'\u2019n",
     "century": _EDGE_FIRST + r"\dn", "holiday": _HOLIDAY_FIRST,

@@ -8,6 +8,7 @@ deictic values keep ``X`` for what cannot be known.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -76,7 +77,8 @@ _CLOCK = re.compile(r"(\d{1,2})(?:[:.]?(\d\d))?\s*([ap])?\.?m?\b|(noon|midnight|
 _MD = re.compile(r"(?P<month>[A-Za-z]+)\.?\s*(?P<day>\d{1,2})(?!\d)(?:st|nd|rd|th)?"
                  r"(?:(?:\s*[-\u2013]\s*|\s+and\s+)(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"
                  r"(?:(?:,\s*|\s+)(?P<year>\d{4}))?"
-                 r"|(?P<dday>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dmonth>[A-Za-z]+)\.?"
+                 r"|(?:(?P<dday0>\d{1,2})(?:st|nd|rd|th)?\s*[-\u2013]\s*)?"
+                 r"(?P<dday>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dmonth>[A-Za-z]+)\.?"
                  r"(?:,?\s+(?P<dyear>\d{4}))?")
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?P<month>[A-Z][a-z]+)\.?\s+\d{1,2}"
                     r"(?:,\s*(?P<year>\d{4}))?")
@@ -322,6 +324,8 @@ class Resolver:
         if m["month"]:
             month = MONTHS.get(m["month"].lower().rstrip("."))
             day, day2, year = int(m["day"]), m["day2"], m["year"]
+        elif m["dday0"]:  # "9-11 June": the range's first day, then its last
+            return self._day_first_range(m, start, end)
         else:
             month = MONTHS.get(m["dmonth"].lower().rstrip("."))
             day, day2, year = int(m["dday"]), None, m["dyear"]
@@ -338,6 +342,17 @@ class Resolver:
         if second:
             results.append(self._result(start + m.start("day2"), start + m.end("day2"), second))
         return results
+
+    def _day_first_range(self, m, start, end):
+        """ "9-11 June 2014": two points, the first taking the last one's month and year."""
+        month = MONTHS.get(m["dmonth"].lower().rstrip("."))
+        last = month and self._month_day(month, int(m["dday"]), m["dyear"], None, start, end)
+        if not last:
+            return None
+        first = self._month_day(month, int(m["dday0"]), None, None, start, end, like=last)
+        results = [self._result(start + m.start("dday0"), start + m.end("dday0"), first)
+                   ] if first else []
+        return results + [self._result(start + m.start("dday"), end, last)]
 
     def _month_day(self, month, day, year, weekday, start, end, like=None):
         """The value of a month and day, the year written, fitted to a weekday, or picked."""
@@ -371,6 +386,24 @@ class Resolver:
         except ValueError:
             return None
         return f"{chosen:04d}-{month:02d}-{day:02d}"
+
+    def _ordday(self, text, start, end):
+        """ "on the 5th": that day of the anchor's month, or of the month before or after,
+        the one the clause's tense points to (the past when it does not say)."""
+        day = int(re.search(r"\d+", text)[0])
+        if self.anchor is None:
+            return self._result(start, end, f"XXXX-XX-{day:02d}")
+        this_month = self.anchor.replace(day=1)
+        candidates = []
+        for step in (-1, 0, 1):
+            first = add_months(this_month, step)
+            if day <= calendar.monthrange(first.year, first.month)[1]:
+                candidates.append(first.replace(day=day))
+        if self._direction(start, end) > 0:
+            chosen = min((c for c in candidates if c >= self.anchor), default=None)
+        else:
+            chosen = max((c for c in candidates if c <= self.anchor), default=None)
+        return self._result(start, end, chosen.isoformat()) if chosen else None
 
     def _iso(self, text, start, end):
         day = dt.date.fromisoformat(text.replace("/", "-"))
