@@ -21,10 +21,13 @@ starting opens resume resumes resuming upcoming next tomorrow await awaits payab
 awaiting should could may might must deadline ahead later soon reconvene convene meets
 arrives leaves takes meet plays faces returns hosts visits travels arrive leave expires
 plan supposed runs closes ends concludes kicks debuts premieres airs holds reopens
+play open close face host visit return remain remains stay stays need needs possible likely
 """)
 
 #: Future cues that are also nouns, which say nothing about tense after a determiner.
-_ALSO_NOUNS = word_set("plan plans schedule hope aim start meet")
+_ALSO_NOUNS = word_set("""
+plan plans schedule hope aim start meet play open close face host visit return stay need
+""")
 _DETERMINERS = word_set("the a an its their his her our this that")
 
 #: Words that point to the future only when no verb in the clause says otherwise.
@@ -60,6 +63,10 @@ said says say told tells tweeted wrote writes announced announces stated declare
 insisted argued warned explained noted asked replied according spoke speaking remarked
 """)
 
+#: A reporting clause set off by a comma after the expression (", a county spokesman told").
+_SPEECH_TAG = re.compile(r"\s*,\s*(?:[\w.'-]+\s+){0,4}(?:" + "|".join(sorted(SPEECH_VERBS))
+                         + r")\b", re.I)
+
 _QUOTE_MARKS = re.compile(r"[\u201c\u201d\"]|``|''|\n\s*\n")
 _OPENING = {"\u201c": "\u201d", "``": "''", '"': '"'}
 _LONGEST_QUOTE = 3000
@@ -77,21 +84,24 @@ def direction(text: str, start: int, end: int) -> int:
     if _AS_SOON_AS.search(left):
         return 1  # "as early as Tuesday"
     clause = [w.lower() for w in _WORD.findall(left[_last_boundary(left):])]
-    words = clause[-8:]
     weak = 0  # "by"/"until" lean to the future unless a verb says otherwise
-    for index in range(len(words) - 1, -1, -1):
-        if words[index] in WEAK_FUTURE_CUES:
+    for index in range(len(clause) - 1, max(len(clause) - 8, 0) - 1, -1):  # the last 8 words
+        if clause[index] in WEAK_FUTURE_CUES:
             weak = 1
             continue
-        cue = _cue(words, index, len(words) - index)
+        cue = _cue(clause, index, len(clause) - index)
         if cue:
             return cue
     right = text[end:end + 60]
     bound = _SENTENCE_END.search(right)
-    after = [w.lower() for w in _WORD.findall(right[: bound.start() if bound else None])][:6]
+    right = right[: bound.start() if bound else None]
+    after = [w.lower() for w in _WORD.findall(right)][:6]
+    tagged = _SPEECH_TAG.match(right)
     for index, word in enumerate(after):
         if word in ("will", "'ll", "shall", "wo", "deadline"):
             return 1
+        if tagged and word in SPEECH_VERBS:
+            continue  # "until March 31, a spokesman told the Sun": the telling, not the date
         cue = _cue(after, index, 1)
         if cue < 0:  # after the expression only a plain past verb is trusted
             return cue
@@ -106,7 +116,8 @@ def direction(text: str, start: int, end: int) -> int:
 def _cue(words: list[str], index: int, distance: int) -> int:
     """The direction one word gives: +1, -1, or 0 (an -ed adjective, a distant "said")."""
     word = words[index]
-    if word in SPEECH_VERBS and word not in FUTURE_CUES:
+    passive = index > 0 and words[index - 1] in ("be", "being")
+    if word in SPEECH_VERBS and word not in FUTURE_CUES and not passive:
         return -1 if distance <= 2 else 0
     if word in FUTURE_CUES:
         if index > 1 and words[index - 1] == "been" and words[index - 2] == "had":
@@ -122,7 +133,7 @@ def _cue(words: list[str], index: int, distance: int) -> int:
         return 0  # "an unspecified date", "the planned merger": an adjective
     if word == "held" and index > 0 and words[index - 1] in ("is", "are"):
         return 1  # "the fair is held July 4": a schedule, not a past event
-    if index > 0 and words[index - 1] in ("be", "being"):
+    if passive:
         if index > 1 and words[index - 2] in ("could", "couldn't"):
             return -1  # "could not be located Wednesday": a past attempt
         return 1  # "will be paid Dec. 14", "to be completed by Dec. 15"

@@ -104,6 +104,12 @@ _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|slated|planned|expected|due|pos
                             r"(?:\s+in)?\s+for\s+$", re.I)
 _FIRMLY_AHEAD = re.compile(r"(?:\bwill|'ll|\bshall|\b(?:is|are)\s+(?:scheduled|set|slated|due"
                            r"|planned))\b[^.;:!?]*$", re.I)
+#: Nouns for events still to come after "Sunday's" in a forward-looking clause ("tickets remain
+#: for Sunday's game"); other possessives date something done ("Wednesday's ruling").
+_EVENT_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:game|match|race|final|vote|election|meeting|summit"
+                         r"|concert|show|parade|debate|hearing|session|event|opening|launch|deadline"
+                         r"|report|release|announcement|talks|trial|ceremony|rally)s?\b",
+                         re.I)
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
 _YEARLY = re.compile(r"\d{4}-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)")
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
@@ -871,8 +877,11 @@ class Resolver:
         if "next" in words or "coming" in words:
             return _weekday_from(base, weekday, 1, strict=True)
         direction = self._direction(start, end)
+        if direction == 0 and self._named_again(weekday, start):
+            return self.ref.first  # "The sale opens Saturday. Saturday hours are 9 to 5."
         possessive = self.text[end:end + 2] in ("'s", "\u2019s")
-        if possessive and not _AHEAD.search(self.text, max(0, start - 40), start):
+        ahead = direction > 0 or _AHEAD.search(self.text, max(0, start - 40), start)
+        if possessive and not (ahead and _EVENT_NOUN.match(self.text, end + 2)):
             direction = -1  # "Friday's close", "Wednesday's ruling" (not "ahead of Sunday's vote")
         is_on = _IS_ON.search(self.text, max(0, start - 12), start)
         if "this" in words and direction == 0 or is_on:
@@ -894,6 +903,12 @@ class Resolver:
         elif words[-1] in WEEKDAYS:
             day = _weekday_from(day, WEEKDAYS[words[-1]], 1, strict=False)
         return Period("day", day)
+
+    def _named_again(self, weekday: int, start: int) -> bool:
+        """True when the date just mentioned, close before, is this weekday: the same day."""
+        return (self.ref is not None and self.ref.gran == "day" and 0 < start - self.ref_at < 250
+                and self.ref.first.isoweekday() == weekday
+                and abs((self.ref.first - self.anchor).days) <= 7)
 
     def _ends_day_range(self, start: int) -> bool:
         """True when the expression at ``start`` closes a range opened by the day just named
