@@ -93,8 +93,8 @@ _HOLIDAY_NAMES = sorted({*FIXED_HOLIDAYS, *NTH_WEEKDAY_HOLIDAYS, *EASTER_HOLIDAY
 
 @pytest.mark.parametrize("name", _HOLIDAY_NAMES)
 def test_every_holiday_in_the_lexicon_is_found(name: str) -> None:
-    """The search's trigger words come from the lexicon, so a holiday added there is found in
-    any capitalisation without editing the finder."""
+    """The search's trigger words come from the lexicon, so a holiday added there is found
+    without editing the finder (the resolver then drops one written all in lower case)."""
     title = " ".join(word[:1].upper() + word[1:] for word in name.split())
     for spelled in (name, title):
         text = f"It happened on {spelled}, officials said."

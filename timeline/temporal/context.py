@@ -24,11 +24,23 @@ plan supposed runs closes ends concludes kicks debuts premieres airs holds reope
 play open close face host visit return remain remains stay stays need needs possible likely
 """)
 
+#: Verbs of promising: "vowed to", "pledged to" look ahead whatever their tense.
+_PROMISES = word_set("""
+vowed vows promised promises pledged pledges threatened threatens hoped vowing pledging
+promising threatening
+""")
+
 #: Future cues that are also nouns, which say nothing about tense after a determiner.
 _ALSO_NOUNS = word_set("""
 plan plans schedule hope aim start meet play open close face host visit return stay need
 """)
 _DETERMINERS = word_set("the a an its their his her our this that")
+#: Of those, the ones that are verbs only after a subject or an auxiliary ("they plan").
+_MOSTLY_NOUNS = word_set("plan plans schedule hope aim")
+_SUBJECTS_AND_AUXILIARIES = word_set("""
+to will 'll would should could may might must can we they i you he she it who which that also
+still now and not n't
+""")
 
 #: Words that point to the future only when no verb in the clause says otherwise.
 WEAK_FUTURE_CUES = word_set("by until till")
@@ -122,13 +134,18 @@ def _cue(words: list[str], index: int, distance: int) -> int:
     if word in FUTURE_CUES:
         if index > 1 and words[index - 1] == "been" and words[index - 2] == "had":
             return -1  # "had been due to expire Friday": a plan already overtaken, the past
-        if word in _ALSO_NOUNS and index > 0 and words[index - 1] in _DETERMINERS:
+        before = words[index - 1] if index > 0 else ""
+        if word in _ALSO_NOUNS and before in _DETERMINERS:
             return 0  # "announced the plan Aug. 21": a noun, not "plan to"
+        if word in _MOSTLY_NOUNS and before not in _SUBJECTS_AND_AUXILIARIES:
+            return 0  # "resumed a normal schedule Thursday": a noun after its adjective
         return 1
+    following = words[index + 1] if index + 1 < len(words) else None
+    if word in _PROMISES and following == "to":
+        return 1  # "vowed to win the Nov. 6 election": what was promised is still ahead
     regular = len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST
     if word not in PAST_CUES and not regular:
         return 0
-    following = words[index + 1] if index + 1 < len(words) else None
     if regular and following is not None and following not in _AFTER_VERB:
         return 0  # "an unspecified date", "the planned merger": an adjective
     if word == "held" and index > 0 and words[index - 1] in ("is", "are"):
@@ -142,12 +159,8 @@ def _cue(words: list[str], index: int, distance: int) -> int:
 
 def _last_boundary(left: str) -> int:
     """Offset just after the last sentence end in ``left`` ("Mr." and "P." are not ends)."""
-    last = 0
-    for match in _SENTENCE_END.finditer(left):
-        if left[match.start()] == "." and _is_abbreviation(left, match.start()):
-            continue
-        last = match.end()
-    return last
+    ends = sentence_ends(left)
+    return ends[-1] if ends else 0
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -186,6 +199,12 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     stop = _SENTENCE_END.search(right)
     hi = end + (stop.start() if stop else len(right))
     return lo, hi
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Offsets just after each sentence end in ``text`` ("Mr." and "P." are not ends)."""
+    return [m.end() for m in _SENTENCE_END.finditer(text)
+            if not (text[m.start()] == "." and _is_abbreviation(text, m.start()))]
 
 
 def same_sentence(text: str, first: int, second: int) -> bool:

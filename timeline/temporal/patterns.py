@@ -71,12 +71,13 @@ EDGE = (r"(?:(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close|turn|fir
 TZ = (r"(?:\s*\(?(?-i:[ECMP][SD]T|(?:GMT|UTC)(?:\s?[+\u2212-]\s?\d{1,2}(?::?\d\d)?)?|BST|CET"
       r"|CEST|ET|PT)\b\)?"
       r"|\s+(?:Eastern|Pacific|Central|Mountain)(?:\s+(?:Standard|Daylight))?\s+[Tt]ime"
+      r"|\s+(?-i:[A-Z][a-z]+)\s+(?-i:time)\b"
       r"|\s+local\s+time)")
 CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])"
          # "0600 GMT": wire copy's 24-hour time, only with its zone; not the conversion in
          # "10:35 a.m. (0735 GMT)", which restates the time before it
-         r"|(?<!\()(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:GMT|UTC)\b)"
-         r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d|\s*(?:percent|%|-\d))"
+         r"|(?<![(\d])(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:GMT|UTC)\b)"
+         r"|(?<![(\d])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d|\s*(?:percent|%|-\d))"
          r"|(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
          r"\s+o'clock|noon|midnight|midday"
          r"|(?:[1-9]|1[0-2])(?=\s+in\s+the\s+(?:morning|afternoon|evening)))"
@@ -117,7 +118,9 @@ _HOLIDAY_TRIGGERS, _HOLIDAY_PREFIXES, _HOLIDAY_FIRST = _holiday_words()
 #: (rule name, pattern) in priority order.
 RULES: list[tuple[str, str]] = [
     ("clock", rf"(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?{CLOCK}{TZ}?"
-              rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY}(?:,?\s+{MD})?|{RELDAY}|{MD}))?"),
+              # "On" with a capital opens the next sentence: "to 5 p.m. On Sunday, it closes"
+              rf"(?:,?\s+(?:(?-i:on)\s+)?(?:(?:(?-i:next|this|last|coming)\s+)?{WEEKDAY}"
+              rf"(?:,?\s+{MD})?|{RELDAY}|{MD}))?"),
     ("md", rf"(?:{WEEKDAY},?\s+)?{MD}(?:\s+{DAYPART}\b)?"),
     # "on the 5th," alone: a day of the month around the anchor (not "the 5th floor")
     ("ordday", r"(?<=\bon\s)the\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?=\s*[,.;:)]|\s+at\b)"),
@@ -185,7 +188,8 @@ RULES: list[tuple[str, str]] = [
     ("weekday", r"(?:(?:last|next|this|this\s+past|this\s+coming|coming|the\s+previous"
                 r"|the\s+following|early|late|earlier|later)\s+)?"
                 + WEEKDAY[:-2] + rf"s?\b(?:\s+{DAYPART}s?\b)?"),
-    ("set", rf"(?:every|each)\s+(?:first|second|third|fourth|fifth|last)\s+{WEEKDAY}"
+    ("set", r"(?:every|each)\s+(?:other\s+)?weekend\b|(?<=\bon\s)weekends\b"
+            rf"|(?:every|each)\s+(?:first|second|third|fourth|fifth|last)\s+{WEEKDAY}"
             r"(?:\s+of\s+(?:the|each|every)\s+month\b)?"
             rf"|(?:every|each|per)\s+(?:other\s+)?(?:{NUM}\s+)?(?:{UNIT}|{WEEKDAY}"
             rf"|{MONTH_FULL}(?!\s+\d)"

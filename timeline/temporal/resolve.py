@@ -110,6 +110,11 @@ _EVENT_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:game|match|race|final|vote|electi
                          r"|concert|show|parade|debate|hearing|session|event|opening|launch|deadline"
                          r"|report|release|announcement|talks|trial|ceremony|rally)s?\b",
                          re.I)
+_DAY_WORD = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight"
+                       r"|tomorrow|yesterday)\b", re.I)
+_DAY_JUST_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?(?:(?:to|until|till|-|\u2013)\s*"
+                             r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?\s*)?(?:(?-i:on)\s+)?([A-Za-z]+)",
+                             re.I)
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
 _YEARLY = re.compile(r"\d{4}-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)")
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
@@ -748,6 +753,8 @@ class Resolver:
     def _holiday(self, text, start, end):
         """ "Christmas", "Easter 2019", "last Thanksgiving", "Easter week"."""
         lower = re.sub(r"\s+", " ", text.lower().replace("\u2019", "'"))
+        if text.islower():
+            return None  # "a national day of thanksgiving", "holi": news capitalises holidays
         year_match = _YEAR.search(text)
         name = re.sub(r"^(last|next|this) |,? \d{4}$", "", lower)
         week = name.endswith(" week")
@@ -1177,16 +1184,18 @@ class Resolver:
 
     def _clock_day(self, rest, start, end) -> str | None:
         """The day a clock time is on: one written with it, one in its sentence, or the anchor."""
-        if not _words(rest):  # "at 10:35 a.m. (0735 GMT) Friday": a day just after
-            after = self.text[end:end + 30]
-            near = re.match(r"\s*(?:\([^)]{0,20}\)\s*)?(?:on\s+)?([A-Za-z]+)", after)
+        if not _DAY_WORD.search(rest) and not _MD.search(rest):
+            # "at 10:35 a.m. (0735 GMT) Friday", "from 9 a.m. to 5 p.m. Saturday": a day just
+            # after
+            after = self.text[end:end + 45]
+            near = _DAY_JUST_AFTER.match(after)
             if near and (near.group(1).lower() in WEEKDAYS and len(near.group(1)) > 3
                          or near.group(1).lower() in ("today", "tomorrow", "yesterday")):
                 rest = near.group(1)
         words = _words(rest)
         for word in words:
             if word in WEEKDAYS and len(word) > 3:
-                found = self._weekday_day(WEEKDAYS[word], [], start, end)
+                found = self._weekday_day(WEEKDAYS[word], words, start, end)  # "next Monday"
                 if found:
                     md = _MD.search(rest[rest.lower().find(word) + len(word):])
                     if md and md["month"] and MONTHS.get(md["month"].lower()):
@@ -1202,10 +1211,23 @@ class Resolver:
             result = self._md(md.group(), start, end)
             if isinstance(result, Resolution):
                 return result.value[:10]
-        if (self.ref is not None and self.ref.gran == "day"
-                and context.same_sentence(self.text, self.ref_at, start)):
-            return self.ref.first.isoformat()  # "on June 12 at 9:15 a.m."
+        if self.ref is not None and self.ref.gran == "day" and self._told_just_before(start):
+            # "on June 12 at 9:15 a.m."; "Bombs hit the airport on Tuesday. A third went off
+            # at 09:11."
+            return self.ref.first.isoformat()
         return self.anchor.isoformat() if self.anchor else None
+
+    def _told_just_before(self, start: int) -> bool:
+        """True when the last date was named in this sentence, or in the one before (same
+        paragraph) if it is a day of the anchor's fortnight: a story about that day goes on
+        ("Bombs hit on Tuesday. A third went off at 09:11."), while a date long past is
+        background ("The treaty was signed in 1990. The ceremony starts at 7.30pm.")."""
+        if context.same_sentence(self.text, self.ref_at, start):
+            return True
+        between = self.text[self.ref_at:start]
+        return (0 < len(between) <= 300 and "\n\n" not in between
+                and len(context.sentence_ends(between)) <= 1 and self.anchor is not None
+                and abs((self.ref.first - self.anchor).days) <= 7)
 
     def _set(self, text, start, end):
         """ "every Monday", "annually", "twice a week", "each July"."""
@@ -1218,6 +1240,8 @@ class Resolver:
             return None  # "its quarterly dividend": an adjective, not a frequency
         if lower in simple:
             return self._result(start, end, simple[lower], kind="SET")
+        if "weekend" in lower:  # "every weekend", "on weekends"
+            return self._result(start, end, "XXXX-WXX-WE", kind="SET")
         for word in words[1:]:
             if word in WEEKDAYS and len(word) > 3:
                 return self._result(start, end, f"XXXX-WXX-{WEEKDAYS[word]}", kind="SET")
@@ -1316,7 +1340,7 @@ class Resolver:
 
 _MONTH_CUES = word_set("""
 in since until till by from to through throughout during before after between and or of early
-late mid last next this each every that same until, since, end beginning middle start
+late mid last next this each every that same until, since, end beginning middle start least
 """)
 
 _YEAR_CUES = word_set("""
