@@ -126,6 +126,17 @@ def test_strict_fails_on_a_warning_too(example_project):
     assert "content/undated.txt" in str(warning) and "no publication date" in str(warning)
 
 
+def test_text_nested_too_deep_is_built_and_warned_about_once(example_project):
+    (example_project / "content/deep.md").write_text(
+        "---\ntitle: Deep\ndate: 2014-06-15\n---\n" + "- " * 150
+        + "On Saturday, Jan. 5, 2014, the talks collapsed.\n", encoding="utf-8")
+    result = build(example_project)
+    assert result.ok and "1 warning, 0 errors" in result.summary()
+    [warning] = result.diagnostics.warnings
+    assert "content/deep.md:5: Markdown quotes and lists nested too deep" in str(warning)
+    assert any(c.article.path.name == "deep.md" for e in result.events for c in e.citations)
+
+
 def test_failed_render_keeps_the_previous_site(built_site, example_project):
     before = site_files(built_site.output)
     (example_project / "templates/partials").mkdir(parents=True, exist_ok=True)

@@ -223,6 +223,59 @@ def test_utf8_bom_and_crlf(project):
     assert article.text == "One. Two."
 
 
+# --- Markdown nested past markdown-it's limit (100 levels, a list counting as 2) ------------
+
+SENTENCE = "On Saturday, Jan. 5, 2014, the talks collapsed."
+DATED = "---\ntitle: Deep\ndate: 2014-06-15\n---\n"  # four lines: the body starts on line 5
+
+
+def texts(article) -> list[tuple[str, str]]:
+    return [(b.kind, article.text[b.start:b.end]) for b in article.blocks]
+
+
+@pytest.mark.parametrize("prefix", ["> " * 100, "> " * 150, "- " * 150, "1. " * 1000,
+                                    "> - " * 60, "> " * 20000, "- > " * 20000],
+                         ids=["quote100", "quote150", "list150", "ordered1000", "mixed60",
+                              "quote20000", "mixed20000"])
+def test_text_nested_too_deep_is_kept_with_a_warning(project, prefix):
+    article, diagnostics = load(project, "deep.md", (
+        f"{DATED}Intro.\n\n{prefix}{SENTENCE}\n\nThey met again on Monday.\n"))
+    assert [text for _, text in texts(article)] == ["Intro.", SENTENCE, "They met again on Monday."]
+    assert texts(article)[2][0] == "paragraph"
+    [warning] = diagnostics.items
+    assert str(warning).startswith("warning: content/deep.md:7: Markdown quotes and lists nested "
+                                   "too deep")
+    assert "read as plain text (reduce the nesting" in str(warning)
+
+
+def test_too_deep_text_keeps_lines_formatting_and_what_follows(project):
+    quote, items = "> " * 120, "- " * 60
+    article, diagnostics = load(project, "deep.md", (
+        f"{DATED}{quote}On *Saturday*, Jan. 5, 2014,\n{quote}the talks collapsed.\n\n"
+        f"{items}Deep item.\n- Outer item.\n\nOuter paragraph.\n\n# Heading\n"))
+    assert texts(article) == [("quote", SENTENCE), ("list_item", "Deep item."),
+                              ("list_item", "Outer item."), ("paragraph", "Outer paragraph."),
+                              ("heading", "Heading")]
+    [em] = article.blocks[0].inline
+    assert article.text[em.start:em.end] == "Saturday"
+    [warning] = diagnostics.items  # one per file, at the first line cut off
+    assert "content/deep.md:5:" in str(warning)
+
+
+def test_too_deep_without_front_matter_counts_from_line_1(project):
+    _, diagnostics = load(project, "2014-06-15-deep.md", "Intro.\n" + "- " * 50 + "Item.\n")
+    [warning] = diagnostics.items
+    assert "content/2014-06-15-deep.md:2:" in str(warning)
+
+
+@pytest.mark.parametrize(("prefix", "kind"), [("> " * 99, "quote"), ("- " * 49, "list_item"),
+                                              ("> - " * 33, "list_item")])
+def test_nesting_under_the_limit_is_parsed_as_usual(project, prefix, kind):
+    article, diagnostics = load(project, "deep.md", f"{DATED}{prefix}{SENTENCE}\n\nAfter.\n")
+    assert texts(article) == [(kind, SENTENCE), ("paragraph", "After.")]
+    assert diagnostics.items == []
+
+
 # --- bad input: one line naming the file and the fix -----------------------------------------
 
 

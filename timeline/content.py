@@ -20,6 +20,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.parser_block import ParserBlock
+from markdown_it.rules_block.state_block import StateBlock
 
 from timeline.config import Config
 from timeline.errors import Diagnostics, TimelineError
@@ -87,7 +89,10 @@ def load_article(path: Path, config: Config, diagnostics: Diagnostics | None = N
         raise TimelineError("the file has no text", shown,
                             hint="add the article text, or delete the file")
     is_markdown = path.suffix.lower() in (".md", ".markdown")
-    text, blocks = _markdown_blocks(body) if is_markdown else _text_blocks(body)
+    env: dict = {}
+    text, blocks = _markdown_blocks(body, env) if is_markdown else _text_blocks(body)
+    if _TOO_DEEP in env:
+        _warn_too_deep(raw, body, env[_TOO_DEEP], shown, diagnostics)
     blocks = _mark_date_line(text, blocks, config)
     article = Article(
         path=Path(shown),
@@ -280,15 +285,124 @@ def _join_blocks(parts: list[tuple[str, int, str, tuple]]) -> tuple[str, list[Bl
 
 # --- markdown -------------------------------------------------------------------------------
 
-_md = MarkdownIt("js-default")  # raw HTML off: article HTML is shown as text, never run
+#: Key in the markdown-it ``env`` for the first body line (0-based) nested too deep to parse.
+_TOO_DEEP = "timeline_too_deep"
+# What may be left at the start of a line cut off below markdown-it's nesting limit: quote
+# markers, list markers (followed by a space or the line end) and the spaces between them.
+_CONTAINER_MARKERS = re.compile(r"(?:>|[-*+](?=\s|$)|\d{1,9}[.)](?=\s|$)|[ \t])*")
+_LIST_MARKER = re.compile(r"[-*+\d]")
+
+
+class _SalvagingBlockParser(ParserBlock):
+    """markdown-it's block parser, except that text nested too deep is kept, as plain text.
+
+    markdown-it stops at ``options.maxNesting`` levels of quotes and lists (its guard against
+    deep recursion) and drops the rest of the nested range without a word; for a list item that
+    range runs to the end of the enclosing block, often the document. Here the lines the
+    nesting limit would drop become plain paragraphs where they stand, and the first of them is
+    noted in ``env`` so the loader can warn.
+    """
+
+    def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:
+        if state.level < state.md.options.maxNesting:
+            super().tokenize(state, startLine, endLine)
+            return
+        # At the limit no rule may run: a quote or list rule would recurse once more.
+        line = state.skipEmptyLines(startLine)
+        if line < endLine and state.sCount[line] >= state.blkIndent:
+            state.env.setdefault(_TOO_DEEP, line)
+            line = _salvage(state, line, endLine)
+        state.line = line
+
+
+def _salvage(state: StateBlock, line: int, endLine: int) -> int:
+    """Push the lines from ``line`` on as plain paragraphs, up to where the enclosing block's
+    own content resumes; return that line. A blank line (or one of markers only) or a new list
+    item starts a new paragraph; quoted lines run on, as in a quote Markdown could parse."""
+    start, lines = line, []
+    while line < endLine:
+        if state.isEmpty(line):
+            _push_paragraph(state, start, line, lines)
+        elif _resumes_outer_block(state, line, endLine, continuing=bool(lines)):
+            break
+        else:
+            markers, text = _strip_markers(state, line)
+            if _LIST_MARKER.search(markers) or not text:
+                _push_paragraph(state, start, line, lines)
+            if not lines:
+                start = line
+            if text:
+                lines.append(text)
+        line += 1
+    _push_paragraph(state, start, line, lines)
+    return line
+
+
+def _resumes_outer_block(state: StateBlock, line: int, endLine: int, continuing: bool) -> bool:
+    """Whether ``line`` is outdented past the cut-off block: the same test markdown-it makes
+    between blocks, and in a paragraph its test for a lazy continuation line."""
+    if state.sCount[line] >= state.blkIndent:
+        return False
+    if not continuing:
+        return True
+    if state.sCount[line] < 0:  # a lazy line a blockquote has already claimed
+        return False
+    old_parent, state.parentType = state.parentType, "paragraph"
+    try:
+        terminators = state.md.block.ruler.getRules("paragraph")
+        return any(rule(state, line, endLine, True) for rule in terminators)
+    finally:
+        state.parentType = old_parent
+
+
+def _strip_markers(state: StateBlock, line: int) -> tuple[str, str]:
+    """The container markers left at the start of ``line``, and the text after them."""
+    content = state.src[state.bMarks[line] + state.tShift[line]:state.eMarks[line]]
+    end = _CONTAINER_MARKERS.match(content).end()
+    return content[:end], content[end:].strip()
+
+
+def _push_paragraph(state: StateBlock, start: int, end: int, lines: list[str]) -> None:
+    """Push ``lines`` (then empty it) as a paragraph, as markdown-it's paragraph rule would."""
+    if not lines:
+        return
+    token = state.push("paragraph_open", "p", 1)
+    token.map = [start, end]
+    token = state.push("inline", "", 0)
+    token.content, token.map, token.children = "\n".join(lines), [start, end], []
+    state.push("paragraph_close", "p", -1)
+    lines.clear()
+
+
+def _salvaging_markdown(preset: str) -> MarkdownIt:
+    """A markdown-it parser for ``preset`` whose block parser keeps over-nested text."""
+    md = MarkdownIt(preset)
+    configured, md.block = md.block, _SalvagingBlockParser()
+    md.block.ruler = configured.ruler  # the block rules as the preset set them up
+    return md
+
+
+_md = _salvaging_markdown("js-default")  # raw HTML off: article HTML is shown as text, never run
 _BLOCK_KINDS = {"paragraph_open": "paragraph", "heading_open": "heading"}
 
 
-def _markdown_blocks(body: str) -> tuple[str, list[Block]]:
+def _warn_too_deep(raw: str, body: str, body_line: int, shown: str,
+                   diagnostics: Diagnostics) -> None:
+    # The body is the end of the raw text, so the lines before it are the front matter's.
+    line = raw.count("\n") - body.count("\n") + body_line + 1
+    diagnostics.warn(
+        f"Markdown quotes and lists nested too deep (markdown-it stops at "
+        f"{_md.options.maxNesting} levels; a list counts as 2); the deeper text from here on "
+        "is read as plain text", shown, line,
+        hint="reduce the nesting: remove some of the leading '>' or list markers")
+
+
+def _markdown_blocks(body: str, env: dict | None = None) -> tuple[str, list[Block]]:
+    """Blocks of a Markdown body; markdown-it's notes (see :data:`_TOO_DEEP`) go to ``env``."""
     parts: list[tuple[str, int, str, tuple]] = []
     context: list[str] = []  # enclosing containers: blockquote, list_item
     kind, level = "paragraph", 0
-    for token in _md.parse(body):
+    for token in _md.parse(body, {} if env is None else env):
         if token.type in ("blockquote_open", "list_item_open"):
             context.append(token.type.removesuffix("_open"))
         elif token.type in ("blockquote_close", "list_item_close") and context:
