@@ -51,6 +51,8 @@ PAST_CUES = word_set("""
 said was were had did been ago last told met went took came made gave left began saw spoke
 wrote became held won lost fell rose paid sold bought got brought announced reported found
 caught fought ran sent struck thought knew led broke flew hit killed shot since earlier
+drew grew threw rode wore stood sat kept felt meant fled fed built dealt hid lent sought swore
+tore forgot froze shook sang sank spent stole stuck swept taught understood woke
 """)
 
 #: -ed words that are not past-tense verbs (or are future-looking participles).

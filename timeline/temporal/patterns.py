@@ -128,7 +128,9 @@ RULES: list[tuple[str, str]] = [
     ("numdate", r"(?<![\d/.,])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4}|9/11"
                 # a year-less "11/14" only after a preposition, where it cannot be a fraction
                 r"|(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bthrough\s)|(?<=\bbefore\s)"
-                r"|(?<=\bafter\s)|(?<=\bsince\s))\d{1,2}/\d{1,2})"
+                r"|(?<=\bafter\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\bto\s)|(?<=\bbegins\s)"
+                r"|(?<=\bstarts\s)|(?<=\bends\s)|(?<=\bopens\s)|(?<=\bcloses\s))"
+                r"\d{1,2}/\d{1,2}(?!\s+of\b))"
                 r"(?![\d/]|\.\d)"),
     ("monthyear", rf"{EDGE}?{MONTH_ANY},?\s+(?:of\s+)?(?:{YEAR_ANY}|(?:this|last|next)\s+year\b)"),
     ("yearago", r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year|year's)[\s-]"
@@ -137,8 +139,11 @@ RULES: list[tuple[str, str]] = [
     ("quarter", rf"(?:(?:the|its|this\s+year's|last\s+year's|next\s+year's|(?:the\s+)?{YEAR})"
                 r"\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?:first|second|third|fourth|1st|2nd|3rd"
                 r"|4th|final)(?:[\s-]+(?:fiscal[\s-]+)?)(?:quarter|half)\b"
-                rf"(?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?:{YEAR}|the\s+year|this\s+year|last\s+year))?"
-                r"|(?<![\w-])[QH][1-4](?:\s+" + YEAR + ")?"),
+                rf"(?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?:{YEAR}|the\s+year|this\s+year|last\s+year"
+                r"|next\s+year))?"
+                r"|(?<![\w-])[QH][1-4](?:\s+" + YEAR + ")?"
+                # "the July-September quarter": a quarter told by its months
+                rf"|(?:the\s+)?{MONTH_FULL}\s*[-\u2013]\s*{MONTH_FULL}\s+(?:quarter|period)\b"),
     ("theyear", r"the\s+(?:full\s+|entire\s+|whole\s+|calendar\s+|fiscal\s+)?year\b"
                 r"(?![\s-]+(?:\d|(?:earlier|ago|before|after|end|old|long|or|and|two\s+thousand"
                 r"|nineteen)\b))"
@@ -155,7 +160,7 @@ RULES: list[tuple[str, str]] = [
                 r"|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
                 r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
                 r"|twenty-first)[\s-]+century\b"),
-    ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{HOLIDAY})\b(?:,?\s+{YEAR}|\s+week\b)?"),
+    ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{HOLIDAY})\b(?:,?\s+{YEAR}|\s+week(?:end)?\b)?"),
     ("season", rf"{EDGE}?(?:(?:this\s+past|this\s+coming|last|next|this|the|early|late)\s+)"
                rf"{SEASON}(?:(?:\s+of)?\s+{YEAR_ANY})?|{SEASON}(?:\s+of)?\s+{YEAR_ANY}"
                rf"|{YEAR}\s+{SEASON}"),
@@ -234,7 +239,7 @@ _EDGE_FIRST = "tbsemcfl"
 #: cheaper than failing inside a rule's optional prefixes, so every rule is guarded by one.
 FIRST_CHARS = {
     "clock": r"\dasnmotfe", "md": r"\dmtwfsjaond", "ordday": "t", "iso": r"\d", "numdate": r"\d",
-    "monthyear": _EDGE_FIRST + "jaond", "yearago": "tcsy", "quarter": r"tilnfc\dsqh",
+    "monthyear": _EDGE_FIRST + "jaond", "yearago": "tcsy", "quarter": r"tilnfc\dsqhjamod",
     "theyear": "t", "qref": "tlmcpns", "decade": _EDGE_FIRST + "\\d'\u2019n",
     "century": _EDGE_FIRST + r"\dn", "holiday": _HOLIDAY_FIRST,
     "season": _EDGE_FIRST + r"naw\d", "ago": r"\dabcdefhjlmnorst", "weekendrule": "tlncpf",

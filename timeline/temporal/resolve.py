@@ -115,6 +115,14 @@ _DAY_WORD = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|t
 _DAY_JUST_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?(?:(?:to|until|till|-|\u2013)\s*"
                              r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?\s*)?(?:(?-i:on)\s+)?([A-Za-z]+)",
                              re.I)
+_AGE_OWNER = re.compile(r"\b(?:their|his|her|my|your|our)\s+$", re.I)
+_GAME_WORDS = re.compile(r"\b(?:touchdowns?|quarterback|field\s+goals?|goals?|scored|points"
+                         r"|innings?|halftime|rebounds|assists|yards|passes|penalty|penalties|striker"
+                         r"|pitcher|shots?|games?|match|trailed|whistle|starters|wild[\s-]card"
+                         r"|playoffs?|clinch(?:ed)?|coach|league|tournament|season)\b", re.I)
+_MONEY_WORDS = re.compile(r"[$\u00a3\u20ac%]|\b(?:earnings|revenue|revenues|profits?|sales|net"
+                          r"|income|losses|shares|results|growth|economy|percent|billion"
+                          r"|million|forecast|dividend|GDP)\b", re.I)
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
 _YEARLY = re.compile(r"\d{4}-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)")
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
@@ -559,6 +567,8 @@ class Resolver:
 
     def _decade(self, text, start, end):
         """ "the 1990s" -> 199, "the mid-'80s" -> 198 MID, "the nineties"."""
+        if _AGE_OWNER.search(self.text, max(0, start - 8), start):
+            return None  # "people in their thirties": an age, not the 1930s
         lower = text.lower()
         words = _words(text)
         mod = _edge_mod(words)
@@ -605,13 +615,18 @@ class Resolver:
         lead = re.match(r"(?:its|their|the(?=\s+\S+-(?:quarter|half)$))\s+", text, re.I)
         if lead:
             start, text = start + lead.end(), text[lead.end():]
+        if self._in_a_game(text, start, end):
+            return None  # "three touchdown passes in the fourth quarter"
         if re.search(r"\s(?i:quarter)$", text) and _INDEFINITE_BEFORE.search(
                 self.text, max(0, start - 24), start):
             self.aside_quarter_at = end  # "after a flat second quarter": a comparison
         lower = text.lower()
         words = _words(text)
         q_match = re.search(r"\b([qh])([1-4])\b", lower)
-        if q_match and "quarter" not in lower and "half" not in lower:
+        months = [MONTHS[w] for w in words if w in MONTHS and len(w) > 3]
+        if len(months) == 2:  # "the July-September quarter": the quarter of its middle month
+            number, kind = (add_months(dt.date(2000, months[0], 1), 1).month - 1) // 3 + 1, "Q"
+        elif q_match and "quarter" not in lower and "half" not in lower:
             number = int(q_match.group(2))
             kind = q_match.group(1).upper()
             if kind == "H" and number > 2:
@@ -639,12 +654,24 @@ class Resolver:
         value = f"{year:04d}-{kind}{number}"
         return self._result(start, end, value)
 
+    def _in_a_game(self, text: str, start: int, end: int) -> bool:
+        """True for a quarter or half of a game: no year with it, and its sentence talks of
+        play, not of money."""
+        if re.search(r"\d|fiscal|year", text, re.I):
+            return False
+        lo, hi = context.sentence_bounds(self.text, start, end)
+        sentence = self.text[lo:hi]
+        return bool(_GAME_WORDS.search(sentence)) and not _MONEY_WORDS.search(sentence)
+
     def _quarter_year(self, kind, number, start, end) -> int:
         """The anchor's year, unless a past-tense clause names a quarter not yet begun."""
         months = 3 if kind == "Q" else 6
         first = dt.date(self.anchor.year, (number - 1) * months + 1, 1)
         if first > self.anchor and self._direction(start, end) < 0:
             return self.anchor.year - 1
+        last_years_end = add_months(first.replace(year=first.year - 1), months)
+        if first > self.anchor and (self.anchor - last_years_end).days < 45:
+            return self.anchor.year - 1  # "fourth-quarter earnings" in early January: just over
         return self.anchor.year
 
     def _qref(self, text, start, end):
@@ -758,6 +785,9 @@ class Resolver:
         year_match = _YEAR.search(text)
         name = re.sub(r"^(last|next|this) |,? \d{4}$", "", lower)
         week = name.endswith(" week")
+        if name.endswith(" weekend"):  # "Memorial Day weekend": the weekend next to the day
+            inner = self._holiday(text[:text.lower().rindex("weekend")].rstrip(), start, end)
+            return inner and self._result(start, end, _weekend_by(inner.value))
         finder = _holiday_finder(name.removesuffix(" week"))
         if finder is None:
             return None
@@ -1548,6 +1578,18 @@ def _unknown_below(base: Period, gran: str) -> str:
     if gran == "quarter":
         return f"{year}-QX"
     return year
+
+
+def _weekend_by(value: str) -> str:
+    """The weekend (Saturday and Sunday) nearest a day's value: "Memorial Day weekend" is the
+    one before the Monday, "Good Friday weekend" the one after the Friday."""
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return "XXXX-WXX-WE"
+    day = dt.date.fromisoformat(value)
+    saturday = day - dt.timedelta(days=(day.weekday() - 5) % 7)
+    if (day - saturday).days > 3:
+        saturday += dt.timedelta(days=7)
+    return format_value("week", saturday) + "-WE"
 
 
 def _holiday_finder(name: str):
