@@ -43,8 +43,10 @@ still now and not n't
 """)
 
 #: Words that point to the future only when no verb in the clause says otherwise.
-WEAK_FUTURE_CUES = word_set("by until till")
+WEAK_FUTURE_CUES = word_set("by until till if unless")
 _AS_SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
+_FROM_NOW = re.compile(r"\b(?:between\s+now\s+and|from\s+now\s+(?:until|till|to|through))\s+$",
+                       re.I)
 
 #: Words that point to the past (besides verbs ending in -ed).
 PAST_CUES = word_set("""
@@ -95,8 +97,8 @@ def direction(text: str, start: int, end: int) -> int:
     company brought in...") decides.
     """
     left = text[max(0, start - 100):start]
-    if _AS_SOON_AS.search(left):
-        return 1  # "as early as Tuesday"
+    if _AS_SOON_AS.search(left) or _FROM_NOW.search(left):
+        return 1  # "as early as Tuesday", "between now and November"
     clause = [w.lower() for w in _WORD.findall(left[_last_boundary(left):])]
     weak = 0  # "by"/"until" lean to the future unless a verb says otherwise
     for index in range(len(clause) - 1, max(len(clause) - 8, 0) - 1, -1):  # the last 8 words

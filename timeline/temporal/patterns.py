@@ -163,7 +163,11 @@ RULES: list[tuple[str, str]] = [
     ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{HOLIDAY})\b(?:,?\s+{YEAR}|\s+week(?:end)?\b)?"),
     ("season", rf"{EDGE}?(?:(?:this\s+past|this\s+coming|last|next|this|the|early|late)\s+)"
                rf"{SEASON}(?:(?:\s+of)?\s+{YEAR_ANY})?|{SEASON}(?:\s+of)?\s+{YEAR_ANY}"
-               rf"|{YEAR}\s+{SEASON}"),
+               rf"|{YEAR}\s+{SEASON}"
+               # a bare season after a preposition, where it cannot be "a fall" or "spring water"
+               r"|(?:(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bin\s)|(?<=\bduring\s)"
+               r"|(?<=\bbefore\s)|(?<=\bafter\s))(?-i:spring|summer|fall|autumn|winter)"
+               r"(?=\s*[,.;:)]|\s+(?:and|or|when|as|with|if|but)\b)"),
     ("ago", rf"(?:(?:about|almost|nearly|some|roughly|more\s+than|less\s+than|over)\s+)?"
             rf"{NUM}[\s-]+(?:(?:more|full|long)\s+)?{UNIT}(?:\s+or\s+so)?"
             r"\s+(?:ago|earlier|later"
@@ -209,7 +213,8 @@ RULES: list[tuple[str, str]] = [
                  rf"|consecutive\s+|trading\s+|business\s+|working\s+)?{UNIT}"
                  r"(?:\s+and\s+a\s+half)?(?!-)"
                  r"(?:[\s-]+(?:long|old)\b)?"
-                 r"|(?<=for\s)(?:years|months|weeks|days|hours|decades|centuries)\b"
+                 r"|(?:(?<=for\s)|(?<=within\s)|(?<=\bin\s)|(?<=take\s)|(?<=takes\s)|(?<=took\s))"
+                 r"(?:years|months|weeks|days|hours|decades|centuries)\b"
                  rf"|(?:an\s+additional|another|a\s+further)\s+{UNIT_SG}"
                  r"|the\s+(?:days|weeks|months|years)\s+ahead\b"
                  rf"|(?<![\w-])(?:(?:{NUMWORD}|\d+)-)?(?:minute|hour|day|week|month|year|decade)s?"
@@ -283,7 +288,7 @@ twice three four times its year's comparable corresponding same latest recent cu
 upcoming prior ensuing subsequent new may in shortly additional another
 one two three five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
 seventy eighty ninety hundred dozen couple few several many model trading business working
-straight consecutive these near distant foreseeable immediate short long two then
+straight consecutive these near distant foreseeable immediate short long two then and
 """) | _HOLIDAY_PREFIXES
 
 

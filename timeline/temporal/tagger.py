@@ -108,8 +108,22 @@ def _speech_day(text, found, index, quotes, anchor) -> str | None:
     quote = _enclosing(quotes, r.start, r.end)
     if quote is None:
         return None
-    return (_said_after(text, found, index, quote, anchor)
-            or _said_before(text, found, index, quote, anchor))
+    said_after = _said_after(text, found, index, quote, anchor)
+    if said_after or _tagged_after(text, quote):
+        return said_after  # '"Today we say goodbye," said a fan': spoken when it was told
+    return _said_before(text, found, index, quote, anchor)
+
+
+def _tagged_after(text: str, quote: tuple[int, int]) -> bool:
+    """True when the quotation's own tag names a new speaker ('...," said a fan'); one with a
+    pronoun ('...," he said') goes on with the speaker of the sentence before."""
+    _, hi = context.sentence_bounds(text, quote[1], quote[1])
+    tag_words = [w.lower() for w in re.findall(r"[A-Za-z]+", text[quote[1]:min(hi, quote[1] + 60)])]
+    return (any(w in context.SPEECH_VERBS for w in tag_words)
+            and not any(w in _PRONOUNS for w in tag_words))
+
+
+_PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you"))
 
 
 def _said_after(text, found, index, quote, anchor) -> str | None:
@@ -117,7 +131,8 @@ def _said_after(text, found, index, quote, anchor) -> str | None:
     for other in itertools.islice(found, index + 1, None):
         if other.start > quote[1] + 120:
             return None
-        if other.start >= quote[1] and _is_recent_day(other.value, anchor):
+        if (other.start >= quote[1] and _is_recent_day(other.value, anchor)
+                and context.same_sentence(text, quote[1], other.start)):
             _, hi = context.sentence_bounds(text, other.start, other.end)
             return other.value if context.has_speech_verb(text, quote[1], hi) else None
     return None
