@@ -1248,16 +1248,16 @@ class Resolver:
         return self.anchor.isoformat() if self.anchor else None
 
     def _told_just_before(self, start: int) -> bool:
-        """True when the last date was named in this sentence, or in the one before (same
-        paragraph) if it is a day of the anchor's fortnight: a story about that day goes on
+        """True when the last date was named in this sentence, or in the one before if it is a
+        day of the anchor's fortnight: a story about that day goes on
         ("Bombs hit on Tuesday. A third went off at 09:11."), while a date long past is
         background ("The treaty was signed in 1990. The ceremony starts at 7.30pm.")."""
         if context.same_sentence(self.text, self.ref_at, start):
             return True
         between = self.text[self.ref_at:start]
-        return (0 < len(between) <= 300 and "\n\n" not in between
-                and len(context.sentence_ends(between)) <= 1 and self.anchor is not None
-                and abs((self.ref.first - self.anchor).days) <= 7)
+        one_line = re.sub(r"\s+", " ", between)  # a wire story's paragraph is one sentence
+        return (0 < len(between) <= 300 and len(context.sentence_ends(one_line)) <= 1
+                and self.anchor is not None and abs((self.ref.first - self.anchor).days) <= 7)
 
     def _set(self, text, start, end):
         """ "every Monday", "annually", "twice a week", "each July"."""
