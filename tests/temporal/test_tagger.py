@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from timeline.temporal import TAGGER_VERSION, tag
+from timeline.temporal.evaluate import evaluate
+from timeline.temporal.timeml import read_timeml_dir
 from timeline.temporal.values import is_valid_value
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -202,3 +204,24 @@ def test_empty_and_dateless_text() -> None:
 
 def test_tagger_version_is_a_nonempty_string() -> None:
     assert isinstance(TAGGER_VERSION, str) and TAGGER_VERSION
+
+
+# --- accuracy floors ------------------------------------------------------------------------
+# Measured DATE+TIME value F1 (see the README) less a small margin: a change that loses
+# accuracy on either development set fails here, not silently in the next eval run.
+
+REPO = Path(__file__).resolve().parents[2]
+ACCURACY_FLOORS = [
+    (REPO.parent / "shared" / "data" / "timeml-dev", 0.835),
+    (REPO / "bench" / "newsdev" / "wire", 0.90),
+    (REPO / "bench" / "newsdev" / "biz", 0.89),
+]
+
+
+@pytest.mark.parametrize(("directory", "floor"), ACCURACY_FLOORS,
+                         ids=lambda x: x.name if isinstance(x, Path) else str(x))
+def test_date_time_value_f1_stays_above_its_floor(directory: Path, floor: float) -> None:
+    documents = read_timeml_dir(directory)
+    assert len(documents) >= 12
+    figures = evaluate(documents, tag).total("date_time").figures()
+    assert figures["value_f1"] >= floor
