@@ -46,8 +46,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "timeml-dev"
 sys.path.insert(0, str(ROOT))
 
-from timeline.events import build_events  # noqa: E402
-from timeline.merge import candidate_pairs, merge_events, normalise  # noqa: E402
+from timeline.events import build_events, normalise  # noqa: E402
+from timeline.merge import candidate_pairs, merge_events  # noqa: E402
 from timeline.model import Article, Citation, Event  # noqa: E402
 from timeline.temporal import tag  # noqa: E402
 from timeline.temporal.model import Timex  # noqa: E402

@@ -19,8 +19,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from timeline.errors import Diagnostics
-from timeline.events import event_id
-from timeline.merge import normalise
+from timeline.events import event_id, normalise
 from timeline.model import Article, Citation, Event
 from timeline.status import assign_status
 from timeline.temporal.model import Timex

@@ -8,6 +8,7 @@ references and unresolved expressions never create events. Date lines do not eit
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -99,8 +100,11 @@ def event_id(value: str, sentence: str) -> str:
     return digest[:10]
 
 
+@functools.lru_cache(maxsize=1 << 15)  # pure; every rebuild normalises every sentence again
 def normalise(sentence: str) -> str:
-    """Lowercase words only: typographic quotes, dashes, punctuation and spacing removed."""
+    """Lowercase words only: typographic quotes, dashes, punctuation, accents and spacing make
+    no difference (``"Maliki’s — U.S.-led"`` gives ``"maliki s u s led"``). Event ids hash it,
+    so changing it changes every permalink."""
     folded = unicodedata.normalize("NFKD", sentence).casefold()
     return " ".join(re.findall(r"\w+", folded))
 

@@ -24,8 +24,6 @@ one event in :attr:`Event.conflicts` instead of being merged silently or shown t
 from __future__ import annotations
 
 import functools
-import re
-import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -33,6 +31,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from timeline.events import normalise
 from timeline.model import Citation, Event
 from timeline.temporal.values import describe, precision_rank
 
@@ -48,21 +47,6 @@ COMMON_SHINGLE = 50
 MIN_KEPT_SHARE = 0.5
 #: ...and its own words not found in the other stay within this share of it (small edits).
 MAX_EDIT_SHARE = 0.1
-
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"',
-                         "”": '"', "„": '"', "″": '"', "–": "-", "—": "-", "‒": "-",
-                         "―": "-", "‐": "-", "‑": "-"})
-_WORD = re.compile(r"\w+")
-
-
-@functools.lru_cache(maxsize=1 << 15)  # pure; every rebuild normalises every sentence again
-def normalise(sentence: str) -> str:
-    """Words only, casefolded: quotes, dashes, punctuation and spacing make no difference.
-
-    ``"Maliki’s — U.S.-led"`` and ``"maliki's - U.S.-led"`` both give ``"maliki s u s led"``.
-    """
-    folded = unicodedata.normalize("NFKC", sentence).translate(_QUOTES).casefold()
-    return " ".join(_WORD.findall(folded))
 
 
 def similarity(a: str, b: str) -> float:
