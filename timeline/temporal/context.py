@@ -67,6 +67,7 @@ hundred united based related limited succeed proceed exceed breed bleed
 _AFTER_VERB = word_set("""
 the a an on in at to his her its their that this these those with by for from last it he she
 they we about over as up out off down into him them us our its early late earlier later
+percent points cents
 """)
 
 ABBREVIATIONS = word_set("""
@@ -99,7 +100,7 @@ def direction(text: str, start: int, end: int) -> int:
     left = text[max(0, start - 100):start]
     if _AS_SOON_AS.search(left) or _FROM_NOW.search(left):
         return 1  # "as early as Tuesday", "between now and November"
-    clause = [w.lower() for w in _WORD.findall(left[_last_boundary(left):])]
+    clause = _lower_words(left[_last_boundary(left):])
     weak = 0  # "by"/"until" lean to the future unless a verb says otherwise
     for index in range(len(clause) - 1, max(len(clause) - 8, 0) - 1, -1):  # the last 8 words
         if clause[index] in WEAK_FUTURE_CUES:
@@ -111,7 +112,7 @@ def direction(text: str, start: int, end: int) -> int:
     right = text[end:end + 60]
     bound = _SENTENCE_END.search(right)
     right = right[: bound.start() if bound else None]
-    after = [w.lower() for w in _WORD.findall(right)][:6]
+    after = _lower_words(right)[:6]
     tagged = _SPEECH_TAG.match(right)
     for index, word in enumerate(after):
         if word in ("will", "'ll", "shall", "wo", "deadline"):
@@ -127,6 +128,11 @@ def direction(text: str, start: int, end: int) -> int:
             if far[index] in ("will", "'ll", "shall", "would"):
                 return 1
     return weak
+
+
+def _lower_words(text: str) -> list[str]:
+    """The words of ``text`` in lower case; "May" with a capital is the month, not the modal."""
+    return ["<month>" if w == "May" else w.lower() for w in _WORD.findall(text)]
 
 
 def _cue(words: list[str], index: int, distance: int) -> int:

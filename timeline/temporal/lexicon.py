@@ -51,6 +51,8 @@ UNITS = {
 DAYPARTS = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
     "midday": "MI", "daytime": "DT", "mid-morning": "MO", "mid-afternoon": "AF",
+    "dawn": "MO", "daybreak": "MO", "sunrise": "MO", "dusk": "EV", "sunset": "EV",
+    "nightfall": "NI",
 }
 
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}

@@ -123,7 +123,10 @@ RULES: list[tuple[str, str]] = [
               rf"(?:,?\s+{MD})?|{RELDAY}|{MD}))?"),
     ("md", rf"(?:{WEEKDAY},?\s+)?{MD}(?:\s+{DAYPART}\b)?"),
     # "on the 5th," alone: a day of the month around the anchor (not "the 5th floor")
-    ("ordday", r"(?<=\bon\s)the\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?=\s*[,.;:)]|\s+at\b)"),
+    ("ordday", r"(?<=\bon\s)the\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?![\w-]|\s+(?:floor|hole"
+               r"|anniversary|birthday|century|amendment|time|place|day|week|month|year|round"
+               r"|annual|street|avenue|minute|inning|edition|district|division|fleet|army"
+               r"|infantry|precinct|congress|ward|grade|lap|stage|of|(?-i:[A-Z])))"),
     ("iso", r"(?<![\d/-])(?:1\d|20)\d\d(?P<isosep>[-/])[01]\d(?P=isosep)[0-3]\d(?![\d/-])"),
     ("numdate", r"(?<![\d/.,])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4}|9/11"
                 # a year-less "11/14" only after a preposition, where it cannot be a fraction
@@ -193,7 +196,9 @@ RULES: list[tuple[str, str]] = [
     ("daypart", r"(?:(?<=in\s)|(?<=by\s)|(?<=during\s)|(?<=until\s)|(?<=before\s)|(?<=after\s))"
                 r"(?:the\s+)?(?:(?:early|late|mid)[\s-]?)?(?:morning|afternoon|evening)\b"
                 r"(?!\s+(?:of|paper|papers|news|show|edition|session|rush|commute|flight|prayers?"
-                r"|star|call|light|mist)\b)|mid-?(?:morning|afternoon)\b"),
+                r"|star|call|light|mist)\b)|mid-?(?:morning|afternoon)\b"
+                r"|(?:(?<=at\s)|(?<=by\s)|(?<=until\s)|(?<=before\s)|(?<=after\s)|(?<=since\s))"
+                r"(?-i:dawn|daybreak|dusk|sunrise|sunset|nightfall)\b"),
     ("weekday", r"(?:(?:last|next|this|this\s+past|this\s+coming|coming|the\s+previous"
                 r"|the\s+following|early|late|earlier|later)\s+)?"
                 + WEEKDAY[:-2] + rf"s?\b(?:\s+{DAYPART}s?\b)?"),
@@ -250,7 +255,7 @@ FIRST_CHARS = {
     "season": _EDGE_FIRST + r"naw\d", "ago": r"\dabcdefhjlmnorst", "weekendrule": "tlncpf",
     "reltoday": _EDGE_FIRST + "ya", "relunit": _EDGE_FIRST + "npure",
     "thatday": _EDGE_FIRST + "npd", "edgeunit": _EDGE_FIRST + "y",
-    "weekof": "tfslw", "daypart": "telma", "yearrange": r"\d", "weekday": "lntcemwfs",
+    "weekof": "tfslw", "daypart": "telmadsn", "yearrange": r"\d", "weekday": "lntcemwfs",
     "set": "epdwmayhnqbsotf",
     "duration": r"\dabcdefhjlmnorstuwy", "vague": "rnctlapt", "spokenyear": _EDGE_FIRST + "n",
     "month": _EDGE_FIRST + "jaond", "year": _EDGE_FIRST + r"\dm", "shortyear": "'\u2019",
@@ -276,6 +281,7 @@ biweekly semiannually biannually spring summer fall autumn winter morning aftern
 overnight noon midnight midday o'clock
 twenties thirties forties fifties sixties seventies eighties nineties year's date fy
 q1 q2 q3 q4 h1 h2 year-end half nineteen eighteen thousand
+dawn daybreak dusk sunrise sunset nightfall
 """) | _HOLIDAY_TRIGGERS
 
 #: Words that may open an expression before its trigger ("the past", "about two", "early").

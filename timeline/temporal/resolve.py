@@ -94,6 +94,7 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|another)\s+(?:[a-z]+\s+)?$")
 _DAY_NEXT_TO = re.compile(r"(?:the\s+)?day\s+(before|after)\s+", re.I)
 _DAY_KINDS = frozenset(("trading", "business", "working", "fiscal", "calendar", "school"))
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|'ll)\s+$", re.I)
+_MODAL_AFTER = re.compile(r",?\s+(?:we|they|you|he|she|it|I)(?:\s+will|'ll)\b")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?\"'`\u201c]\s*|\n\s*)$")
 _RANGE_LINK = re.compile(r"\s*(?:[-\u2013\u2014]|(?:through|thru|to|until|till)\s)\s*",
                          re.I)
@@ -123,6 +124,9 @@ _GAME_WORDS = re.compile(r"\b(?:touchdowns?|quarterback|field\s+goals?|goals?|sc
 _MONEY_WORDS = re.compile(r"[$\u00a3\u20ac%]|\b(?:earnings|revenue|revenues|profits?|sales|net"
                           r"|income|losses|shares|results|growth|economy|percent|billion"
                           r"|million|forecast|dividend|GDP)\b", re.I)
+_AFTER_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d,?\s+(?:and|or|&)\s+$")
+_OR = re.compile(r",?\s+or\s+", re.I)
+_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?!\d)")
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
 _YEARLY = re.compile(r"\d{4}-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)")
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
@@ -187,7 +191,8 @@ class Resolver:
         self.ref: Period | None = Period("day", anchor) if anchor else None
         self.last_quarter: Period | None = None
         self.ref_at = 0  # where the text mentioned ``ref``
-        self.ref_year_written = False  # ``ref`` was written with its year ("July 1997")
+        self.ref_sets_year = False  # ``ref`` gives the year of the dates after it (see remember)
+        self.ref_time: dt.datetime | None = None  # ``ref``'s clock time, when it has one
         self.quarter_at = -1  # where the text named ``last_quarter``
         self.aside_quarter_at = -1  # end of "a flat second quarter": not the one reported on
 
@@ -204,10 +209,14 @@ class Resolver:
             return
         self.ref = period
         self.ref_at = at
-        # A year that opens its sentence ("In 2010, ...") sets the scene for the dates after it.
+        clock = _CLOCK_VALUE.match(value)  # "2008-08-29T00:15": "45 minutes later" counts on it
+        self.ref_time = dt.datetime.fromisoformat(clock.group()) if clock else None
+        # A year that opens its sentence ("In 2010, ...") sets the scene for the dates after it,
+        # and so does "last year" anywhere ("was delayed twice last year, in May and October").
         opening = start is not None and _OPENS_SENTENCE.search(
             self.text, max(0, start - 12), _head_start(self.text, start))
-        self.ref_year_written = bool(opening and _YEAR.search(self.text, start, at))
+        self.ref_sets_year = bool(opening and _YEAR.search(self.text, start, at)) or (
+            rule == "relunit" and period.gran == "year")
         if (period.gran in ("quarter", "half") and rule == "quarter" and self._is_over(period)
                 and at != self.aside_quarter_at):
             self.last_quarter = period
@@ -319,10 +328,10 @@ class Resolver:
         return future[0][0] if ahead else past[-1][0]
 
     def _year_told(self, start: int, end: int) -> int | None:
-        """The year written with a date earlier in the same sentence ("In 2010, ... on Nov.
-        12"), unless it is the anchor's or the clause's tense points the other way."""
+        """The year a date earlier in the same sentence set ("In 2010, ... on Nov. 12", "last
+        year, in May"), unless it is the anchor's or the clause's tense points the other way."""
         ref = self.ref
-        if (ref is None or not self.ref_year_written or ref.first.year == self.anchor.year
+        if (ref is None or not self.ref_sets_year or ref.first.year == self.anchor.year
                 or ref.gran in ("decade", "century", "millennium")
                 or not context.same_sentence(self.text, self.ref_at, start)):
             return None
@@ -523,6 +532,8 @@ class Resolver:
         prev = before.split()[-1].lower().strip("(\"'`-") if before.split() else ""
         if prev in _YEAR_CUES or prev.endswith(("'s", "\u2019s")) or prev.endswith("post"):
             return year >= 1000
+        if _AFTER_A_YEAR.search(before):
+            return True  # "between 1996 and 2001", "in 1994, 1995 and 1997"
         if not 1900 <= year <= 2099:
             return False
         raw = before.split()[-1] if before.split() else ""
@@ -536,7 +547,8 @@ class Resolver:
         return following in _AFTER_YEAR_OK
 
     def _yearrange(self, text, start, end):
-        """ "1990-95", "the 2019-20 season", "2010\u20132015": the two years, as two points."""
+        """ "1990-95", "2010\u20132015": the two years, as two points; "the 2019-20 season" is one
+        season, dated by the year it starts."""
         m = re.match(r"(\d{4})\s*[-\u2013]\s*(\d{2,4})$", text)
         first = int(m.group(1))
         second = int(m.group(2))
@@ -545,6 +557,9 @@ class Resolver:
             second += 100 if second < first else 0
         if not first < second <= first + 100:
             return None  # "2015-2010", "1990-2095": not a span of years
+        if second == first + 1 and len(m.group(2)) == 2:
+            # "the 2019-20 season", "the 2014-15 fiscal year": one season, named by its start
+            return self._result(start, end, f"{first:04d}")
         return [self._result(start + m.start(1), start + m.end(1), f"{first:04d}"),
                 self._result(start + m.start(2), start + m.end(2), f"{second:04d}")]
 
@@ -913,6 +928,15 @@ class Resolver:
             return _weekday_from(base, weekday, -1, strict=True)
         if "next" in words or "coming" in words:
             return _weekday_from(base, weekday, 1, strict=True)
+        if (self.ref is not None and self.ref.gran == "week" and self.ref_at <= start
+                and context.same_sentence(self.text, self.ref_at, start)):
+            # "a vote next week, most likely on Monday or Tuesday": a day of that week
+            return self.ref.first + dt.timedelta(days=weekday - 1)
+        if (self.ref is not None and self.ref.gran == "day" and 0 < self.ref_at <= start
+                and _OR.fullmatch(self.text, self.ref_at, start)):
+            # "on Monday or Tuesday": the alternative nearest the first
+            ahead = (weekday - self.ref.first.isoweekday()) % 7
+            return self.ref.first + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
         direction = self._direction(start, end)
         if direction == 0 and self._named_again(weekday, start):
             return self.ref.first  # "The sale opens Saturday. Saturday hours are 9 to 5."
@@ -978,6 +1002,9 @@ class Resolver:
             quarter = self._quarter_under_discussion(start) or Period.of(
                 "year", self.last_quarter.first)
             return self._result(start, end, quarter.shift("year", sign).value(), mod)
+        if anaphoric and unit in ("minute", "hour") and self.ref_time is not None:
+            moved = self.ref_time + sign * dt.timedelta(**{unit + "s": count})
+            return self._result(start, end, moved.isoformat(timespec="minutes"), mod)
         base = self.ref if anaphoric else self._ago_base(words)
         if base is None:
             return self._result(start, end, _unknown_value(gran), mod)
@@ -1117,11 +1144,8 @@ class Resolver:
         code = next(DAYPARTS[w] for w in words if w in DAYPARTS)
         first = words[1] if words[0] == "the" else words[0]
         mod = {"early": "START", "late": "END", "mid": "MID"}.get(first)
-        if self.ref is not None and self.ref.gran == "day" and context.same_sentence(
-                self.text, self.ref_at, start):
-            day = self.ref.first.isoformat()  # "on June 3, in the morning"
-        else:
-            day = self.anchor.isoformat() if self.anchor else "XXXX-XX-XX"
+        # the day as for a clock time: "after daybreak on Friday", "on June 3, in the morning"
+        day = self._clock_day("", start, end) or "XXXX-XX-XX"
         return self._result(start, end, f"{day}T{code}", mod)
 
     def _weekof(self, text, start, end):
@@ -1293,8 +1317,9 @@ class Resolver:
     def _duration(self, text, start, end):
         """ "three years", "about five hours", "a two-year contract", "$5 billion a year"."""
         lower = re.sub(r"\s+", " ", text.lower())
-        if lower == "one day" and _MODAL_BEFORE.search(self.text, max(0, start - 12), start):
-            return self._result(start, end, "FUTURE_REF")  # "Islam will one day be": someday
+        if lower == "one day" and (_MODAL_BEFORE.search(self.text, max(0, start - 12), start)
+                                   or _MODAL_AFTER.match(self.text, end)):
+            return self._result(start, end, "FUTURE_REF")  # "will one day be", "one day we'll"
         unit = _unit_of(lower)
         if unit is None or self._not_a_duration(lower, unit, end):
             return None
