@@ -118,8 +118,10 @@ _HOLIDAY_TRIGGERS, _HOLIDAY_PREFIXES, _HOLIDAY_FIRST = _holiday_words()
 #: (rule name, pattern) in priority order.
 RULES: list[tuple[str, str]] = [
     ("clock", rf"(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?{CLOCK}{TZ}?"
-              # "On" with a capital opens the next sentence: "to 5 p.m. On Sunday, it closes"
-              rf"(?:,?\s+(?:(?-i:on)\s+)?(?:(?:(?-i:next|this|last|coming)\s+)?{WEEKDAY}"
+              # a day right after the time is part of it ("9 a.m. Tuesday"); after "on" it is
+              # an expression of its own, as prepositions never are in a timex ("5 p.m. on
+              # Tuesday" is two), which still dates the time
+              rf"(?:,?\s+(?:(?:(?-i:next|this|last|coming)\s+)?{WEEKDAY}"
               rf"(?:,?\s+{MD})?|{RELDAY}|{MD}))?"),
     ("md", rf"(?:{WEEKDAY},?\s+)?{MD}(?:\s+{DAYPART}\b)?"),
     # "on the 5th," alone: a day of the month around the anchor (not "the 5th floor")

@@ -127,6 +127,7 @@ _MONEY_WORDS = re.compile(r"[$\u00a3\u20ac%]|\b(?:earnings|revenue|revenues|prof
 _AFTER_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d,?\s+(?:and|or|&)\s+$")
 _OR = re.compile(r",?\s+or\s+", re.I)
 _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?!\d)")
+_ON_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?,?\s*(?-i:on)\s+")
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
 _YEARLY = re.compile(r"\d{4}-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)")
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
@@ -1239,13 +1240,7 @@ class Resolver:
     def _clock_day(self, rest, start, end) -> str | None:
         """The day a clock time is on: one written with it, one in its sentence, or the anchor."""
         if not _DAY_WORD.search(rest) and not _MD.search(rest):
-            # "at 10:35 a.m. (0735 GMT) Friday", "from 9 a.m. to 5 p.m. Saturday": a day just
-            # after
-            after = self.text[end:end + 45]
-            near = _DAY_JUST_AFTER.match(after)
-            if near and (near.group(1).lower() in WEEKDAYS and len(near.group(1)) > 3
-                         or near.group(1).lower() in ("today", "tomorrow", "yesterday")):
-                rest = near.group(1)
+            rest = self._day_written_after(end)
         words = _words(rest)
         for word in words:
             if word in WEEKDAYS and len(word) > 3:
@@ -1282,6 +1277,19 @@ class Resolver:
         one_line = re.sub(r"\s+", " ", between)  # a wire story's paragraph is one sentence
         return (0 < len(between) <= 300 and len(context.sentence_ends(one_line)) <= 1
                 and self.anchor is not None and abs((self.ref.first - self.anchor).days) <= 7)
+
+    def _day_written_after(self, end: int) -> str:
+        """The words of a day written just after a time, in its sentence: "at 10:35 a.m. (0735
+        GMT) Friday", "from 9 a.m. to 5 p.m. Saturday", "at 11 a.m. on Saturday, Feb. 22"."""
+        after = self.text[end:end + 45]
+        on_day = _ON_AFTER.match(after)
+        if on_day:
+            return _first_sentence(after[on_day.end():])
+        near = _DAY_JUST_AFTER.match(after)
+        if near and (near.group(1).lower() in WEEKDAYS and len(near.group(1)) > 3
+                     or near.group(1).lower() in ("today", "tomorrow", "yesterday")):
+            return near.group(1)
+        return ""
 
     def _set(self, text, start, end):
         """ "every Monday", "annually", "twice a week", "each July"."""
@@ -1603,6 +1611,12 @@ def _unknown_below(base: Period, gran: str) -> str:
     if gran == "quarter":
         return f"{year}-QX"
     return year
+
+
+def _first_sentence(text: str) -> str:
+    """``text`` up to its first sentence end ("Jan. 12. It ends..." gives "Jan. 12.")."""
+    ends = context.sentence_ends(text)
+    return text[:ends[0]] if ends else text
 
 
 def _weekend_by(value: str) -> str:
