@@ -128,6 +128,7 @@ _AFTER_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d,?\s+(?:and|or|&)\s+$")
 _OR = re.compile(r",?\s+or\s+", re.I)
 _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?!\d)")
 _ON_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?,?\s*(?-i:on)\s+")
+_YEAR_APPOSED = re.compile(r"\b((?:1[5-9]|20)\d\d),\s+$")
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
 _YEARLY = re.compile(r"\d{4}-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)")
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
@@ -836,6 +837,9 @@ class Resolver:
         if code == "FA" and re.match(r"\s+of\b", self.text[end:end + 5]) and "fall" in lower:
             return None
         year = _find_year(text)
+        apposed = _YEAR_APPOSED.search(self.text, max(0, start - 8), start)
+        if year is None and apposed:  # "in 2003, the summer my grandmother died"
+            year = int(apposed.group(1))
         mod = _edge_mod([w for w in words if w not in ("the",)])
         if year is not None:
             return self._result(start, end, f"{year:04d}-{code}", mod)
