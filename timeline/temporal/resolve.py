@@ -43,7 +43,7 @@ from timeline.temporal.lexicon import (
     word_set,
 )
 from timeline.temporal.lunar import lunar_holiday
-from timeline.temporal.patterns import FINDER
+from timeline.temporal.patterns import FINDER, HOLIDAY
 from timeline.temporal.zones import utc_offset
 
 
@@ -129,6 +129,8 @@ _OR = re.compile(r",?\s+or\s+", re.I)
 _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?!\d)")
 _ON_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?,?\s*(?-i:on)\s+")
 _YEAR_APPOSED = re.compile(r"\b((?:1[5-9]|20)\d\d),\s+$")
+_HOLIDAY_FIRST = re.compile(rf"(?:{HOLIDAY})\b", re.I)
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
 _YEARLY = re.compile(r"\d{4}-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)")
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
@@ -1264,6 +1266,11 @@ class Resolver:
             result = self._md(md.group(), start, end)
             if isinstance(result, Resolution):
                 return result.value[:10]
+        holiday = _HOLIDAY_FIRST.match(rest.lstrip())
+        if holiday:  # "by 7 p.m. on Election Day"
+            result = self._holiday(holiday.group(), start, end)
+            if result is not None and _DAY_VALUE.fullmatch(result.value):
+                return result.value
         if self.ref is not None and self.ref.gran == "day" and self._told_just_before(start):
             # "on June 12 at 9:15 a.m."; "Bombs hit the airport on Tuesday. A third went off
             # at 09:11."
