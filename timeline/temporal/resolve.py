@@ -936,8 +936,10 @@ class Resolver:
         if "next" in words or "coming" in words:
             return _weekday_from(base, weekday, 1, strict=True)
         if (self.ref is not None and self.ref.gran == "week" and self.ref_at <= start
-                and context.same_sentence(self.text, self.ref_at, start)):
-            # "a vote next week, most likely on Monday or Tuesday": a day of that week
+                and context.same_sentence(self.text, self.ref_at, start)
+                and not self.ref.first <= base < self.ref.first + dt.timedelta(days=7)):
+            # "a vote next week, most likely on Monday or Tuesday": a day of that week (in the
+            # anchor's own week the tense still decides: "this week ... is due on Monday")
             return self.ref.first + dt.timedelta(days=weekday - 1)
         if (self.ref is not None and self.ref.gran == "day" and 0 < self.ref_at <= start
                 and _OR.fullmatch(self.text, self.ref_at, start)):
