@@ -197,6 +197,8 @@ class Resolver:
         self.ref_at = 0  # where the text mentioned ``ref``
         self.ref_sets_year = False  # ``ref`` gives the year of the dates after it (see remember)
         self.ref_time: dt.datetime | None = None  # ``ref``'s clock time, when it has one
+        # weekday -> (the day a weekday name was last read as, where): "Saturday hours" again
+        self.weekdays_told: dict[int, tuple[dt.date, int]] = {}
         self.quarter_at = -1  # where the text named ``last_quarter``
         self.aside_quarter_at = -1  # end of "a flat second quarter": not the one reported on
 
@@ -947,8 +949,9 @@ class Resolver:
             ahead = (weekday - self.ref.first.isoweekday()) % 7
             return self.ref.first + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
         direction = self._direction(start, end)
-        if direction == 0 and self._named_again(weekday, start):
-            return self.ref.first  # "The sale opens Saturday. Saturday hours are 9 to 5."
+        again = self._named_again(weekday, start) if direction == 0 else None
+        if again is not None:
+            return again  # "The sale opens Saturday. ... Saturday hours are 9 to 5."
         possessive = self.text[end:end + 2] in ("'s", "\u2019s")
         ahead = direction > 0 or _AHEAD.search(self.text, max(0, start - 40), start)
         if possessive and not (ahead and _EVENT_NOUN.match(self.text, end + 2)):
@@ -959,7 +962,8 @@ class Resolver:
         day = _weekday_from(base, weekday, 1 if direction > 0 else -1, strict=False)
         if self._ends_day_range(start) and day < self.ref.first:
             # "will run from Tuesday through Thursday", said on a Wednesday: a range runs forward
-            return _weekday_from(self.ref.first, weekday, 1, strict=True)
+            day = _weekday_from(self.ref.first, weekday, 1, strict=True)
+        self.weekdays_told[weekday] = (day, end)
         return day
 
     def _ago_base(self, words: list[str]) -> Period | None:
@@ -974,11 +978,13 @@ class Resolver:
             day = _weekday_from(day, WEEKDAYS[words[-1]], 1, strict=False)
         return Period("day", day)
 
-    def _named_again(self, weekday: int, start: int) -> bool:
-        """True when the date just mentioned, close before, is this weekday: the same day."""
-        return (self.ref is not None and self.ref.gran == "day" and 0 < start - self.ref_at < 250
-                and self.ref.first.isoweekday() == weekday
-                and abs((self.ref.first - self.anchor).days) <= 7)
+    def _named_again(self, weekday: int, start: int) -> dt.date | None:
+        """The day this weekday named a few sentences before was read as, when it is near the
+        anchor: the story is still about that day."""
+        told = self.weekdays_told.get(weekday)
+        if told is None or not 0 < start - told[1] < 600:
+            return None
+        return told[0] if abs((told[0] - self.anchor).days) <= 7 else None
 
     def _ends_day_range(self, start: int) -> bool:
         """True when the expression at ``start`` closes a range opened by the day just named
