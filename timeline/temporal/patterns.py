@@ -152,7 +152,9 @@ RULES: list[tuple[str, str]] = [
     ("theyear", r"the\s+(?:full\s+|entire\s+|whole\s+|calendar\s+|fiscal\s+)?year\b"
                 r"(?![\s-]+(?:\d|(?:earlier|ago|before|after|end|old|long|or|and|two\s+thousand"
                 r"|nineteen)\b))"
-                rf"|the\s+{YEAR}\s+(?:quarter|period)\b"),
+                rf"|the\s+{YEAR}\s+(?:quarter|period)\b"
+                # "its full-year outlook", "up 22% year-to-date": the year under way
+                r"|full-year\b(?=\s+[a-z])|year[\s-]to[\s-]date\b"),
     ("qref", r"(?:the\s+)?(?:same|corresponding|comparable)\s+(?:quarter|period)\s+(?:of\s+)?"
              r"last\s+year\b|last\s+year's\s+(?:quarter|period)\b"
              r"|(?:the\s+)?(?:latest|most\s+recent|current|past|previous|last|this|next|same|that)"
@@ -252,7 +254,7 @@ _EDGE_FIRST = "tbsemcfl"
 FIRST_CHARS = {
     "clock": r"\dasnmotfe", "md": r"\dmtwfsjaond", "ordday": "t", "iso": r"\d", "numdate": r"\d",
     "monthyear": _EDGE_FIRST + "jaond", "yearago": "tcsy", "quarter": r"tilnfc\dsqhjamod",
-    "theyear": "t", "qref": "tlmcpns", "decade": _EDGE_FIRST + "\\d'\u2019n",
+    "theyear": "tfy", "qref": "tlmcpns", "decade": _EDGE_FIRST + "\\d'\u2019n",
     "century": _EDGE_FIRST + r"\dn", "holiday": _HOLIDAY_FIRST,
     "season": _EDGE_FIRST + r"naw\d", "ago": r"\dabcdefhjlmnorst", "weekendrule": "tlncpf",
     "reltoday": _EDGE_FIRST + "ya", "relunit": _EDGE_FIRST + "npure",

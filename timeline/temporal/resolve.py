@@ -1428,7 +1428,7 @@ late mid last next this each every that same until, since, end beginning middle 
 _YEAR_CUES = word_set("""
 in since until till by from to through throughout during before after between of early
 late mid fiscal year end beginning middle start circa c. around spring summer fall autumn winter
-the its his her their our a an post pre that this
+the its his her their our a an post pre that this full-year fiscal-year
 """)
 
 _FUNCTION_WORDS = word_set("for with and but as at on by unlike like than")
