@@ -22,7 +22,7 @@ awaiting should could may might must deadline ahead later soon reconvene convene
 arrives leaves takes meet plays faces returns hosts visits travels arrive leave expires
 plan supposed runs closes ends concludes kicks debuts premieres airs holds reopens
 play open close face host visit return remain remains stay stays need needs possible likely
-speaks testifies appears performs departs
+speaks testifies appears performs departs ending
 """)
 
 #: Verbs of promising: "vowed to", "pledged to" look ahead whatever their tense.
