@@ -1062,7 +1062,7 @@ class Resolver:
         return self._rel_single(rel, lower, unit, start, end, mod)
 
     def _rel_duration(self, rel, count_match, unit, start, end, mod):
-        if rel in ("recent", "most recent") and unit in ("day", "year"):
+        if rel in ("recent", "most recent") and unit in ("day", "year", "decade"):
             return self._result(start, end, "PAST_REF")  # "in recent days": lately
         count = number_value(count_match.group(1)) if count_match else None
         if count is None and rel in ("last", "past"):
