@@ -101,7 +101,7 @@ def direction(text: str, start: int, end: int) -> int:
     left = text[max(0, start - 100):start]
     if _AS_SOON_AS.search(left) or _FROM_NOW.search(left):
         return 1  # "as early as Tuesday", "between now and November"
-    clause = _lower_words(left[_last_boundary(left):])
+    clause = _lower_words(_after_last_quote_mark(left[_last_boundary(left):]))
     weak = 0  # "by"/"until" lean to the future unless a verb says otherwise
     for index in range(len(clause) - 1, max(len(clause) - 8, 0) - 1, -1):  # the last 8 words
         if clause[index] in WEAK_FUTURE_CUES:
@@ -129,6 +129,13 @@ def direction(text: str, start: int, end: int) -> int:
             if far[index] in ("will", "'ll", "shall", "would"):
                 return 1
     return weak
+
+
+def _after_last_quote_mark(clause: str) -> str:
+    """The clause after a quotation that ends in it: '"...would arrive," Crowe said Monday'
+    is dated by "said", not by the quotation's "would"."""
+    marks = [m.end() for m in _QUOTE_MARKS.finditer(clause)]
+    return clause[marks[-1]:] if marks else clause
 
 
 def _lower_words(text: str) -> list[str]:
