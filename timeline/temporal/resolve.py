@@ -862,7 +862,10 @@ class Resolver:
         if "last" in words or "past" in words:
             return max(y for y, first, stop in spans if stop <= day)
         if "next" in words or "coming" in words:
-            return min(y for y, first, stop in spans if first > day)
+            year, first = min((y, first) for y, first, stop in spans if first > day)
+            if "next" in words and (first - day).days <= 92:
+                return year + 1  # "next fall" said in August: the coming one is "this fall"
+            return year
         if "this" in words:
             if code == current_code:
                 return current_year
@@ -1129,8 +1132,10 @@ class Resolver:
             saturday -= dt.timedelta(days=7) if not in_weekend or rel != "past" else 0
         elif rel in ("next", "coming", "upcoming", "this coming", "following"):
             saturday += dt.timedelta(days=7) if in_weekend else 0
-        elif rel in ("", "that", "the") and not in_weekend and self._direction(start, end) <= 0:
-            saturday -= dt.timedelta(days=7)
+        elif rel in ("", "that", "the") and not in_weekend:
+            direction = self._direction(start, end)
+            if direction < 0 or direction == 0 and day.weekday() < 4:
+                saturday -= dt.timedelta(days=7)  # on a Friday, "the weekend" is the next one
         return self._result(start, end, format_value("weekend", saturday), mod)
 
     def _weekendrule(self, text, start, end):
