@@ -161,6 +161,9 @@ def _cue(words: list[str], index: int, distance: int) -> int:
     following = words[index + 1] if index + 1 < len(words) else None
     if word in _PROMISES and following == "to":
         return 1  # "vowed to win the Nov. 6 election": what was promised is still ahead
+    if word == "set" and following in ("in", "on") and index > 0 and words[index - 1] not in (
+            "be", "is", "are", "been", "being", "to", "will"):
+        return -1  # "the record close it set in late July" (not "is set for", "have set a")
     regular = len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST
     if word not in PAST_CUES and not regular:
         return 0

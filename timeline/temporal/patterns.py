@@ -80,7 +80,10 @@ CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![
          r"|(?<![(\d])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d|\s*(?:percent|%|-\d))"
          r"|(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
          r"\s+o'clock|noon|midnight|midday"
-         r"|(?:[1-9]|1[0-2])(?=\s+in\s+the\s+(?:morning|afternoon|evening)))"
+         r"|(?:[1-9]|1[0-2])(?=\s+in\s+the\s+(?:morning|afternoon|evening))"
+         # "from 6 to 9 p.m.": the range's start takes the half of the day of its end
+         r"|(?:(?<=from\s)|(?<=between\s))(?:[1-9]|1[0-2])(?::[0-5]\d)?"
+         r"(?=\s*(?:-|\u2013|to|and)\s*(?:[1-9]|1[0-2])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)))"
          r"(?:\s+in\s+the\s+(?:morning|afternoon|evening))?")
 RELDAY = r"(?:today|tonight|tomorrow|yesterday)\b"
 #: The second day of "June 3-5", "June 3–5", "April 24 and 25." (not "April 24 and 25 people").
@@ -167,7 +170,8 @@ RULES: list[tuple[str, str]] = [
                 r"|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
                 r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
                 r"|twenty-first)[\s-]+century\b"),
-    ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{HOLIDAY})\b(?:,?\s+{YEAR}|\s+week(?:end)?\b)?"),
+    ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{HOLIDAY})\b(?:,?\s+{YEAR}|\s+week(?:end)?\b"
+                r"|\s+(?-i:morning|afternoon|evening|night)\b)?"),
     ("season", rf"{EDGE}?(?:(?:this\s+past|this\s+coming|last|next|this|the|early|late)\s+)"
                rf"{SEASON}(?:(?:\s+of)?\s+{YEAR_ANY})?|{SEASON}(?:\s+of)?\s+{YEAR_ANY}"
                rf"|{YEAR}\s+{SEASON}"

@@ -124,7 +124,10 @@ _GAME_WORDS = re.compile(r"\b(?:touchdowns?|quarterback|field\s+goals?|goals?|sc
 _MONEY_WORDS = re.compile(r"[$\u00a3\u20ac%]|\b(?:earnings|revenue|revenues|profits?|sales|net"
                           r"|income|losses|shares|results|growth|economy|percent|billion"
                           r"|million|forecast|dividend|GDP)\b", re.I)
-_AFTER_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d,?\s+(?:and|or|&)\s+$")
+_AFTER_A_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d,?\s+(?:and|or|&)\s+$")
+_BETWEEN_ABOUT = re.compile(r"\b(?:between|from|since|in)\s+(?:roughly|about|around|circa)\s+$",
+                            re.I)
+_RANGE_END_PM = re.compile(r"\s*(?:-|\u2013|to|and)\s*(\d{1,2})(?::\d\d)?\s*p\.?m\b", re.I)
 _OR = re.compile(r",?\s+or\s+", re.I)
 _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?!\d)")
 _ON_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?,?\s*(?-i:on)\s+")
@@ -538,8 +541,8 @@ class Resolver:
         prev = before.split()[-1].lower().strip("(\"'`-") if before.split() else ""
         if prev in _YEAR_CUES or prev.endswith(("'s", "\u2019s")) or prev.endswith("post"):
             return year >= 1000
-        if _AFTER_A_YEAR.search(before):
-            return True  # "between 1996 and 2001", "in 1994, 1995 and 1997"
+        if _AFTER_A_YEAR.search(before) or _BETWEEN_ABOUT.search(before):
+            return True  # "between 1996 and 2001", "in 1994, 1995 and 1997", "between roughly"
         if not 1900 <= year <= 2099:
             return False
         raw = before.split()[-1] if before.split() else ""
@@ -806,6 +809,11 @@ class Resolver:
         year_match = _YEAR.search(text)
         name = re.sub(r"^(last|next|this) |,? \d{4}$", "", lower)
         week = name.endswith(" week")
+        part = re.search(r"\s(morning|afternoon|evening|night)$", text)
+        if part:  # "Christmas morning": that part of the holiday
+            inner = self._holiday(text[:part.start()], start, end)
+            return inner and self._result(start, end, inner.value + "T" + DAYPARTS[part.group(1)]
+                                          if _DAY_VALUE.fullmatch(inner.value) else inner.value)
         if name.endswith(" weekend"):  # "Memorial Day weekend": the weekend next to the day
             inner = self._holiday(text[:text.lower().rindex("weekend")].rstrip(), start, end)
             return inner and self._result(start, end, _weekend_by(inner.value))
@@ -1249,6 +1257,9 @@ class Resolver:
             return None
         if hour < 12 and ("afternoon" in lower or "evening" in lower):
             hour += 12
+        range_end = _RANGE_END_PM.match(self.text, end) if not m.group(3) else None
+        if range_end and hour < 12 and hour + 12 <= int(range_end.group(1)) + 12:
+            hour += 12  # "from 6 to 9 p.m."
         rest = text[m.end():]
         day = self._clock_day(rest, start, end)
         mod = "APPROX" if lower.startswith(("about", "around", "approximately")) else None
