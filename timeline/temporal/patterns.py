@@ -189,6 +189,12 @@ RULES: list[tuple[str, str]] = [
     ("reltoday", rf"{EDGE}?(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|{RELDAY})"
                  rf"(?:\s+{DAYPART}\b)?|(?:this|last|tomorrow|yesterday)\s+{DAYPART}\b"
                  rf"|(?:(?:early|late)\s+|mid-?)?(?:morning|afternoon|evening)\s+{RELDAY}"),
+    # "the first Saturday of every month": a recurrence, before "the first Saturday" is read
+    ("monthlyday", rf"the\s+(?:first|second|third|fourth|fifth|last)\s+{WEEKDAY}"
+                   r"\s+of\s+(?:each|every)\s+month\b"),
+    # "the last Friday of the month", "the first Monday in May": that day
+    ("nthweekday", rf"the\s+(?:first|second|third|fourth|fifth|last)\s+{WEEKDAY}"
+                   rf"\s+(?:of|in)\s+(?:the\s+month\b|{MONTH_FULL}(?:,?\s+{YEAR})?)"),
     ("weekof", rf"(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+)?week\s+of\s+"
                rf"(?:{MD}|{MONTH_ANY}(?:,?\s+{YEAR})?)"),
     ("relunit", rf"{EDGE}?(?:the\s+)?{REL}\s+(?:(?:{NUM}|few|several)\s+)?"
@@ -213,6 +219,7 @@ RULES: list[tuple[str, str]] = [
     ("set", r"(?:every|each)\s+(?:other\s+)?weekend\b|(?<=\bon\s)weekends\b"
             rf"|(?:every|each)\s+(?:first|second|third|fourth|fifth|last)\s+{WEEKDAY}"
             r"(?:\s+of\s+(?:the|each|every)\s+month\b)?"
+
             rf"|(?:every|each|per)\s+(?:other\s+)?(?:{NUM}\s+)?(?:{UNIT}|{WEEKDAY}"
             rf"|{MONTH_FULL}(?!\s+\d)"
             rf"|{SEASON}|{DAYPART})|(?:daily|weekly|monthly|annually|yearly|hourly|nightly"
@@ -263,7 +270,8 @@ FIRST_CHARS = {
     "season": _EDGE_FIRST + r"naw\d", "ago": r"\dabcdefhjlmnorst", "weekendrule": "tlncpf",
     "reltoday": _EDGE_FIRST + "ya", "relunit": _EDGE_FIRST + "npure",
     "thatday": _EDGE_FIRST + "npd", "edgeunit": _EDGE_FIRST + "y",
-    "weekof": "tfslw", "daypart": "telmadsn", "yearrange": r"\d", "weekday": "lntcemwfs",
+    "monthlyday": "t", "nthweekday": "t", "weekof": "tfslw", "daypart": "telmadsn",
+    "yearrange": r"\d", "weekday": "lntcemwfs",
     "set": "epdwmayhnqbsotf",
     "duration": r"\dabcdefhjlmnorstuwy", "vague": "rnctlapt", "spokenyear": _EDGE_FIRST + "n",
     "month": _EDGE_FIRST + "jaond", "year": _EDGE_FIRST + r"\dm", "shortyear": "'\u2019",

@@ -1326,6 +1326,30 @@ class Resolver:
             return near.group(1)
         return ""
 
+    def _nthweekday(self, text, start, end):
+        """ "the last Friday of the month" (the anchor's month), "the first Monday in May"."""
+        words = _words(text)
+        n = -1 if words[1] == "last" else ORDINALS[words[1]]
+        weekday = WEEKDAYS[words[2]]
+        month = next((MONTHS[w] for w in words[3:] if w in MONTHS), None)
+        year = _find_year(text)
+        if month is None:  # "of the month"
+            if self.anchor is None:
+                return self._result(start, end, "XXXX-XX-XX")
+            month, year = self.anchor.month, self.anchor.year
+        if year is None:
+            def make(y):
+                day = nth_weekday(y, month, weekday, n)
+                return day, day + dt.timedelta(days=1)
+            year = self._pick(make, start, end)
+        if year is None:
+            return self._result(start, end, f"XXXX-{month:02d}-XX")
+        return self._result(start, end, nth_weekday(year, month, weekday, n).isoformat())
+
+    def _monthlyday(self, text, start, end):
+        """ "the first Saturday of every month": that weekday's recurrence."""
+        return self._set(text, start, end)
+
     def _set(self, text, start, end):
         """ "every Monday", "annually", "twice a week", "each July"."""
         lower = re.sub(r"\s+", " ", text.lower())
