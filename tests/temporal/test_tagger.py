@@ -214,7 +214,9 @@ REPO = Path(__file__).resolve().parents[2]
 ACCURACY_FLOORS = [
     (REPO.parent / "shared" / "data" / "timeml-dev", 0.835),
     (REPO / "bench" / "newsdev" / "wire", 0.90),
-    (REPO / "bench" / "newsdev" / "biz", 0.89),
+    (REPO / "bench" / "newsdev" / "biz", 0.92),
+    (REPO / "bench" / "newsdev" / "fresh", 0.84),
+    (REPO / "bench" / "newsdev" / "final", 0.81),
 ]
 
 
@@ -222,6 +224,6 @@ ACCURACY_FLOORS = [
                          ids=lambda x: x.name if isinstance(x, Path) else str(x))
 def test_date_time_value_f1_stays_above_its_floor(directory: Path, floor: float) -> None:
     documents = read_timeml_dir(directory)
-    assert len(documents) >= 12
+    assert len(documents) >= 10
     figures = evaluate(documents, tag).total("date_time").figures()
     assert figures["value_f1"] >= floor
