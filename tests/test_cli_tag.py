@@ -129,8 +129,9 @@ def test_json_gives_the_utc_offset_of_a_time_written_with_its_zone(tmp_path):
                     encoding="utf-8")
     result = run(str(path), "--anchor", "2014-06-15")
     assert result.exit_code == 0, result.output
-    close, lunch = json.loads(result.stdout)
+    close, friday, lunch = json.loads(result.stdout)  # "on Friday" is its own expression
     assert (close["value"], close["zone"]) == ("2014-06-13T16:00", "-04:00")
-    assert "zone" not in lunch
+    assert (friday["text"], friday["value"]) == ("Friday", "2014-06-13")
+    assert "zone" not in lunch and "zone" not in friday
     listing = run(str(path), "--anchor", "2014-06-15", "--format", "text").stdout
     assert "2014-06-13T16:00 zone=-04:00" in listing
