@@ -1,0 +1,133 @@
+"""Clock times: "3:30 p.m. EDT", "noon Saturday", with the day they fall on and their zone."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.temporal import context
+from timeline.temporal.lexicon import MONTHS, WEEKDAYS, number_value
+from timeline.temporal.patterns import HOLIDAY
+from timeline.temporal.resolve.base import _DAY_VALUE, _MD, Resolution, _words
+from timeline.temporal.zones import utc_offset
+
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.]?(\d\d))?\s*([ap])?\.?m?\b|(noon|midnight|midday)"
+                    r"|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                    r"\s+o'clock", re.I)
+_DAY_WORD = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight"
+                       r"|tomorrow|yesterday)\b", re.I)
+_DAY_JUST_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?(?:(?:to|until|till|-|\u2013)\s*"
+                             r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?\s*)?(?:(?-i:on)\s+)?([A-Za-z]+)",
+                             re.I)
+_RANGE_END_PM = re.compile(r"\s*(?:-|\u2013|to|and)\s*(\d{1,2})(?::\d\d)?\s*p\.?m\b", re.I)
+_ON_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?,?\s*(?-i:on)\s+")
+_HOLIDAY_FIRST = re.compile(rf"(?:{HOLIDAY})\b", re.I)
+
+
+def _clock_time(m: re.Match[str]) -> tuple[int | None, int]:
+    """(hour, minute) of a clock match; hour None when it is no time of day."""
+    if m.group(4):
+        return {"noon": 12, "midday": 12, "midnight": 24}[m.group(4)], 0
+    if m.group(5):
+        hour = number_value(m.group(5))
+        return int(hour), 0
+    hour = int(m.group(1))
+    minute = int(m.group(2) or 0)
+    ampm = m.group(3)
+    if ampm == "p" and hour < 12:
+        hour += 12
+    elif ampm == "a" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None, 0
+    return hour, minute
+
+
+def _first_sentence(text: str) -> str:
+    """``text`` up to its first sentence end ("Jan. 12. It ends..." gives "Jan. 12.")."""
+    ends = context.sentence_ends(text)
+    return text[:ends[0]] if ends else text
+
+
+class ClockRules:
+    """Handlers for clock times, the day each falls on and its zone."""
+
+    def _clock(self, text, start, end):
+        """ "3 p.m.", "3:30 p.m. EDT", "noon Saturday", "midnight": a TIME on its day."""
+        lower = text.lower()
+        m = _CLOCK.search(lower)
+        if not m or lower.startswith("noon") and re.search(r"\bhigh\s+$", self.text[
+                max(0, start - 6):start], re.I):
+            return None  # "High Noon", "high noon comes today": a showdown, not 12:00
+        hour, minute = _clock_time(m)
+        if hour is None:
+            return None
+        if hour < 12 and ("afternoon" in lower or "evening" in lower):
+            hour += 12
+        range_end = _RANGE_END_PM.match(self.text, end) if not m.group(3) else None
+        if range_end and hour < 12 and hour + 12 <= int(range_end.group(1)) + 12:
+            hour += 12  # "from 6 to 9 p.m."
+        rest = text[m.end():]
+        day = self._clock_day(rest, start, end)
+        mod = "APPROX" if lower.startswith(("about", "around", "approximately")) else None
+        date_part = day if day else "XXXX-XX-XX"
+        value = f"{date_part}T{hour:02d}:{minute:02d}"
+        return Resolution(start, end, "TIME", value, mod, utc_offset(text[m.end():], day))
+
+    def _clock_day(self, rest, start, end) -> str | None:
+        """The day a clock time is on: one written with it, one in its sentence, or the anchor."""
+        if not _DAY_WORD.search(rest) and not _MD.search(rest):
+            rest = self._day_written_after(end)
+        words = _words(rest)
+        for word in words:
+            if word in WEEKDAYS and len(word) > 3:
+                found = self._weekday_day(WEEKDAYS[word], words, start, end)  # "next Monday"
+                if found:
+                    md = _MD.search(rest[rest.lower().find(word) + len(word):])
+                    if md and md["month"] and MONTHS.get(md["month"].lower()):
+                        value = self._md(md.group(), start, end)
+                        if value and not isinstance(value, list):
+                            return value.value[:10]
+                    return found.isoformat()
+                return None
+            if word in ("today", "tonight", "tomorrow", "yesterday"):
+                return self._reltoday(word, start, end).value[:10] if self.anchor else None
+        md = _MD.search(rest)
+        if md:
+            result = self._md(md.group(), start, end)
+            if isinstance(result, Resolution):
+                return result.value[:10]
+        holiday = _HOLIDAY_FIRST.match(rest.lstrip())
+        if holiday:  # "by 7 p.m. on Election Day"
+            result = self._holiday(holiday.group(), start, end)
+            if result is not None and _DAY_VALUE.fullmatch(result.value):
+                return result.value
+        if self.ref is not None and self.ref.gran == "day" and self._told_just_before(start):
+            # "on June 12 at 9:15 a.m."; "Bombs hit the airport on Tuesday. A third went off
+            # at 09:11."
+            return self.ref.first.isoformat()
+        return self.anchor.isoformat() if self.anchor else None
+
+    def _told_just_before(self, start: int) -> bool:
+        """True when the last date was named in this sentence, or in the one before if it is a
+        day of the anchor's fortnight: a story about that day goes on
+        ("Bombs hit on Tuesday. A third went off at 09:11."), while a date long past is
+        background ("The treaty was signed in 1990. The ceremony starts at 7.30pm.")."""
+        if context.same_sentence(self.text, self.ref_at, start):
+            return True
+        between = self.text[self.ref_at:start]
+        one_line = re.sub(r"\s+", " ", between)  # a wire story's paragraph is one sentence
+        return (0 < len(between) <= 300 and len(context.sentence_ends(one_line)) <= 1
+                and self.anchor is not None and abs((self.ref.first - self.anchor).days) <= 7)
+
+    def _day_written_after(self, end: int) -> str:
+        """The words of a day written just after a time, in its sentence: "at 10:35 a.m. (0735
+        GMT) Friday", "from 9 a.m. to 5 p.m. Saturday", "at 11 a.m. on Saturday, Feb. 22"."""
+        after = self.text[end:end + 45]
+        on_day = _ON_AFTER.match(after)
+        if on_day:
+            return _first_sentence(after[on_day.end():])
+        near = _DAY_JUST_AFTER.match(after)
+        if near and (near.group(1).lower() in WEEKDAYS and len(near.group(1)) > 3
+                     or near.group(1).lower() in ("today", "tomorrow", "yesterday")):
+            return near.group(1)
+        return ""
