@@ -146,22 +146,39 @@ def _lower_words(text: str) -> list[str]:
 def _cue(words: list[str], index: int, distance: int) -> int:
     """The direction one word gives: +1, -1, or 0 (an -ed adjective, a distant "said")."""
     word = words[index]
-    passive = index > 0 and words[index - 1] in ("be", "being")
-    if word in SPEECH_VERBS and word not in FUTURE_CUES and not passive:
+    if word in SPEECH_VERBS and word not in FUTURE_CUES and not _after_be(words, index):
         return -1 if distance <= 2 else 0
     if word in FUTURE_CUES:
-        if index > 1 and words[index - 1] == "been" and words[index - 2] == "had":
-            return -1  # "had been due to expire Friday": a plan already overtaken, the past
-        before = words[index - 1] if index > 0 else ""
-        if word in _ALSO_NOUNS and before in _DETERMINERS:
-            return 0  # "announced the plan Aug. 21": a noun, not "plan to"
-        if word in _MOSTLY_NOUNS and before not in _SUBJECTS_AND_AUXILIARIES:
-            return 0  # "resumed a normal schedule Thursday": a noun after its adjective
-        return 1
+        return _future_cue(words, index)
+    return _past_cue(words, index)
+
+
+def _after_be(words: list[str], index: int) -> bool:
+    """ "be paid", "being held": a passive, whose tense the auxiliary before it decides."""
+    return index > 0 and words[index - 1] in ("be", "being")
+
+
+def _future_cue(words: list[str], index: int) -> int:
+    """+1 for "plans", "scheduled", "due", unless the word is a noun or a plan overtaken."""
+    word = words[index]
+    before = words[index - 1] if index > 0 else ""
+    if before == "been" and index > 1 and words[index - 2] == "had":
+        return -1  # "had been due to expire Friday": a plan already overtaken, the past
+    if word in _ALSO_NOUNS and before in _DETERMINERS:
+        return 0  # "announced the plan Aug. 21": a noun, not "plan to"
+    if word in _MOSTLY_NOUNS and before not in _SUBJECTS_AND_AUXILIARIES:
+        return 0  # "resumed a normal schedule Thursday": a noun after its adjective
+    return 1
+
+
+def _past_cue(words: list[str], index: int) -> int:
+    """-1 for a past-tense verb; 0 for an adjective; +1 for a promise or a passive schedule."""
+    word = words[index]
+    before = words[index - 1] if index > 0 else ""
     following = words[index + 1] if index + 1 < len(words) else None
     if word in _PROMISES and following == "to":
         return 1  # "vowed to win the Nov. 6 election": what was promised is still ahead
-    if word == "set" and following in ("in", "on") and index > 0 and words[index - 1] not in (
+    if word == "set" and following in ("in", "on") and index > 0 and before not in (
             "be", "is", "are", "been", "being", "to", "will"):
         return -1  # "the record close it set in late July" (not "is set for", "have set a")
     regular = len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST
@@ -169,9 +186,9 @@ def _cue(words: list[str], index: int, distance: int) -> int:
         return 0
     if regular and following is not None and following not in _AFTER_VERB:
         return 0  # "an unspecified date", "the planned merger": an adjective
-    if word == "held" and index > 0 and words[index - 1] in ("is", "are"):
+    if word == "held" and before in ("is", "are"):
         return 1  # "the fair is held July 4": a schedule, not a past event
-    if passive:
+    if _after_be(words, index):
         if index > 1 and words[index - 2] in ("could", "couldn't"):
             return -1  # "could not be located Wednesday": a past attempt
         return 1  # "will be paid Dec. 14", "to be completed by Dec. 15"
