@@ -234,9 +234,10 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = text[max(0, start - 300):start]
     lo = max(0, start - 300) + _last_boundary(left)
     right = text[end:end + 300]
-    stop = _SENTENCE_END.search(right)
-    hi = end + (stop.start() if stop else len(right))
-    return lo, hi
+    stop = next((m.start() for m in _SENTENCE_END.finditer(right)  # past "p.m." and "Mr."
+                 if not (right[m.start()] == "." and _is_abbreviation(right, m.start()))),
+                len(right))
+    return lo, end + stop
 
 
 def sentence_ends(text: str) -> list[int]:

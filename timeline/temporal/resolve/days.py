@@ -30,9 +30,19 @@ _RANGE_LINK = re.compile(r"\s*(?:[-\u2013\u2014]|(?:through|thru|to|until|till)\
 #: for Sunday's game"); other possessives date something done ("Wednesday's ruling").
 _EVENT_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:game|match|race|final|vote|election|meeting|summit"
                          r"|concert|show|parade|debate|hearing|session|event|opening|launch|deadline"
-                         r"|report|release|announcement|talks|trial|ceremony|rally)s?\b",
+                         r"|report|release|announcement|talks|trial|ceremony|rally|scrimmage|opener"
+                         r"|kickoff|premiere|auction|sentencing)s?\b",
                          re.I)
 _OR = re.compile(r",?\s+or\s+", re.I)
+# A weekday that names a routine, not one day: "every Wednesday and Thursday evening", "open
+# Tuesday to Sunday", "restores Sunday hours", "a new Friday market".
+_WEEKDAY_WORD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_EVERY_DAY_AND = re.compile(
+    rf"\b(?:every|each)\s+{_WEEKDAY_WORD}(?:\s+[a-z]+)?,?\s+(?:and|or|&)\s+$", re.I)
+_OPEN_FROM = re.compile(rf"\bopen\s+(?:{_WEEKDAY_WORD}\s*(?:to|through|thru|-|\u2013)\s*)?$", re.I)
+_OPEN_TO = re.compile(rf"\s*(?:to|through|thru|-|\u2013)\s*{_WEEKDAY_WORD}\b", re.I)
+_ROUTINE_NOUN = re.compile(r"(?:\s+night)?\s+(?:hours|markets?|matinees?|services?|brunch|shifts?"
+                           r"|classes)\b", re.I)
 _AHEAD = re.compile(r"\b(?:will|'ll|ahead\s+of|upcoming|scheduled|set\s+for)\b"
                     r"|\b(?:before|until|for)\s+$", re.I)
 
@@ -76,7 +86,7 @@ class DayRules:
         plural = base not in WEEKDAYS or words[-1].endswith("s") and words[-1][:-1] in DAYPARTS
         weekday = WEEKDAYS[base.rstrip("s") if plural else base]
         daypart = next((DAYPARTS[w.rstrip("s")] for w in words if w.rstrip("s") in DAYPARTS), None)
-        if plural:
+        if plural or self._is_routine_day(weekday, start, end):
             return self._result(start, end, f"XXXX-WXX-{weekday}" + (f"T{daypart}" if daypart
                                                                      else ""), kind="SET")
         mod = _edge_mod(words[:1]) if words[0] in ("early", "late", "earlier", "later") else None
@@ -89,6 +99,17 @@ class DayRules:
         if daypart:
             value += "T" + daypart
         return self._result(start, end, value, mod)
+
+    def _is_routine_day(self, weekday: int, start: int, end: int) -> bool:
+        """ "every Wednesday and Thursday", "open Tuesday to Sunday", "Sunday hours" (unless
+        the text named that Sunday before: "The sale opens Saturday. Saturday hours are...")."""
+        before = self.text[max(0, start - 40):start]
+        if _EVERY_DAY_AND.search(before) or (_ROUTINE_NOUN.match(self.text, end)
+                                             and weekday not in self.weekdays_told):
+            return True
+        opening = _OPEN_FROM.search(before)
+        return bool(opening and (opening.group().lower() != "open " or _OPEN_TO.match(
+            self.text, end)))
 
     def _weekday_day(self, weekday, words, start, end) -> dt.date | None:
         """The date of a weekday: the one before or after the anchor the clause points to."""
