@@ -34,6 +34,8 @@ _EVENT_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:game|match|race|final|vote|electi
                          r"|kickoff|premiere|auction|sentencing)s?\b",
                          re.I)
 _OR = re.compile(r",?\s+or\s+", re.I)
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+_HEADING_COLON = re.compile(r"[ \t]*:\s+")
 # A weekday that names a routine, not one day: "every Wednesday and Thursday evening", "open
 # Tuesday to Sunday", "restores Sunday hours", "a new Friday market".
 _WEEKDAY_WORD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -135,7 +137,9 @@ class DayRules:
             # "on Monday or Tuesday": the alternative nearest the first
             ahead = (weekday - self.ref.first.isoweekday()) % 7
             return self.ref.first + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
-        direction = self._direction(start, end)
+        direction = self._heading_direction(start, end)
+        if direction is None:
+            direction = self._direction(start, end)
         again = self._named_again(weekday, start) if direction == 0 else None
         if again is not None:
             return again  # "The sale opens Saturday. ... Saturday hours are 9 to 5."
@@ -152,6 +156,15 @@ class DayRules:
             day = _weekday_from(self.ref.first, weekday, 1, strict=True)
         self.weekdays_told[weekday] = (day, end)
         return day
+
+    def _heading_direction(self, start: int, end: int) -> int | None:
+        """A weekday heading a line ("Saturday: Plenty of sunshine.") takes the tense of its
+        line, and looks ahead when that has none: forecasts, listings and agendas.
+        None when the weekday is no heading."""
+        colon = _HEADING_COLON.match(self.text, end)
+        if colon is None or not _LINE_START.search(self.text, max(0, start - 4), start):
+            return None
+        return context.direction(self.text, colon.end(), colon.end()) or 1
 
     def _named_again(self, weekday: int, start: int) -> dt.date | None:
         """The day this weekday named a few sentences before was read as, when it is near the
