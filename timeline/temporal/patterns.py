@@ -126,7 +126,7 @@ RULES: list[tuple[str, str]] = [
               # Tuesday" is two), which still dates the time
               rf"(?:,?\s+(?:(?:(?-i:next|this|last|coming)\s+)?{WEEKDAY}"
               rf"(?:,?\s+{MD})?|{RELDAY}|{MD}))?"),
-    ("md", rf"(?:{WEEKDAY},?\s+)?{MD}(?:\s+{DAYPART}\b)?"),
+    ("md", rf"(?:{WEEKDAY},?\s+)?{MD}(?:\s+{DAYPART}\b|\s+of\s+(?:last|this|next)\s+year\b)?"),
     # "on the 5th," alone: a day of the month around the anchor (not "the 5th floor")
     ("ordday", r"(?<=\bon\s)the\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?![\w-]|\s+(?:floor|hole"
                r"|anniversary|birthday|century|amendment|time|place|day|week|month|year|round"
@@ -147,6 +147,7 @@ RULES: list[tuple[str, str]] = [
     ("quarter", rf"(?:(?:the|its|this\s+year's|last\s+year's|next\s+year's|(?:the\s+)?{YEAR})"
                 r"\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?:first|second|third|fourth|1st|2nd|3rd"
                 r"|4th|final)(?:[\s-]+(?:fiscal[\s-]+)?)(?:quarter|half)\b"
+                rf"(?!\s+of\s+{MONTH_ANY})"  # "the first half of February": the month's
                 rf"(?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?:{YEAR}|the\s+year|this\s+year|last\s+year"
                 r"|next\s+year))?"
                 r"|(?<![\w-])[QH][1-4](?:\s+" + YEAR + ")?"

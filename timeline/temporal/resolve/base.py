@@ -28,6 +28,7 @@ _WORDS = re.compile(r"[A-Za-z]+(?:['\u2019]s)?|\d+(?:,\d{3})*(?:\.\d+)?")
 _EDGE_MODS = {"early": "START", "earlier": "START", "beginning": "START", "start": "START",
               "late": "END", "later": "END", "end": "END", "close": "END", "mid": "MID",
               "middle": "MID", "turn": "START"}
+_HALF_MODS = {"first": "START", "second": "END", "last": "END", "latter": "END"}
 _APPROX = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
            "some": "APPROX", "nearly": "APPROX", "almost": "APPROX", "or so": "APPROX",
            "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN",
@@ -76,9 +77,11 @@ def _words(text: str) -> list[str]:
 
 
 def _edge_mod(words: list[str]) -> str | None:
-    for word in words[:4]:
+    for index, word in enumerate(words[:4]):
         if word in _EDGE_MODS:
             return _EDGE_MODS[word]
+        if word in _HALF_MODS and words[index + 1:index + 2] in (["half"], ["part"]):
+            return _HALF_MODS[word]  # "the first half of February"
     return None
 
 

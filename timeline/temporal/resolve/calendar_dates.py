@@ -112,6 +112,7 @@ def _holiday_finder(name: str):
     if name in LUNAR_HOLIDAYS:
         return lambda year: lunar_holiday(name, year)
     return None
+_OF_YEAR = re.compile(r"\s+of\s+(last|this|next)\s+year$", re.I)
 
 
 class CalendarDateRules:
@@ -133,6 +134,9 @@ class CalendarDateRules:
         else:
             month = MONTHS.get(m["dmonth"].lower().rstrip("."))
             day, day2, year = int(m["dday"]), None, m["dyear"]
+        year_word = _OF_YEAR.search(text)
+        if year_word and self.anchor:  # "Feb. 21 of last year"
+            year = self.anchor.year + {"last": -1, "this": 0, "next": 1}[year_word[1].lower()]
         value = month and self._month_day(month, day, year, weekday, start, end)
         if not value:
             return None
