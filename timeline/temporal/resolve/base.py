@@ -299,6 +299,26 @@ class ResolverBase:
         ahead = 4 * _distance(day, future[0]) < _distance(day, past[-1])
         return future[0][0] if ahead else past[-1][0]
 
+    def _year_from_last_date(self, words: list[str], make) -> int | None:
+        """The year of a month or season named from the last date the text told: "that
+        December", "the following summer", "the previous March". ``make`` is as for
+        :meth:`_pick`. None when the expression is not anaphoric or no date was told."""
+        word = next((w for w in words if w in ("that", "following", "previous")), None)
+        ref = self.ref
+        if word is None or ref is None or self.ref_at <= 0 or ref.gran in (
+                "decade", "century", "millennium"):
+            return None
+        step = {"that": 0, "following": 1, "previous": -1}[word]
+        if ref.gran == "year":  # "in 1994 ... the following summer": 1995's
+            return ref.first.year + step
+        day = ref.first
+        candidates = [(year, *make(year)) for year in range(day.year - 2, day.year + 3)]
+        if step > 0:
+            return min(year for year, first, _ in candidates if first > day)
+        if step < 0:
+            return max(year for year, _, stop in candidates if stop <= day)
+        return day.year
+
     def _year_told(self, start: int, end: int) -> int | None:
         """The year a date earlier in the same sentence set ("In 2010, ... on Nov. 12", "last
         year, in May"), unless it is the anchor's or the clause's tense points the other way."""

@@ -464,6 +464,10 @@ class CalendarDateRules:
 
     def _season_year(self, code, words, start, end) -> int:
         """The labelled year of a season named without one."""
+        told = self._year_from_last_date(words, lambda y: (
+            season_start(y, code), add_months(season_start(y, code), 3)))
+        if told is not None:
+            return told
         day = self.anchor
         current_year, current_code = season_of(day)
         spans = [(y, season_start(y, code)) for y in (day.year - 2, day.year - 1, day.year,

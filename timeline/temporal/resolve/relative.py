@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from timeline.temporal.dates import Period, rank
+from timeline.temporal.dates import Period, add_months, rank
 from timeline.temporal.lexicon import (
     DAYPARTS,
     MONTHS,
@@ -29,6 +29,11 @@ from timeline.temporal.resolve.base import (
 
 _DAY_KINDS = frozenset(("trading", "business", "working", "fiscal", "calendar", "school"))
 _OVER = re.compile(r"\b(?:over|during|within|for|throughout)\s+$", re.I)
+
+
+def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, month, 1)
+    return first, add_months(first, 1)
 
 
 def _leading_edge_mod(words: list[str]) -> str | None:
@@ -238,6 +243,9 @@ class RelativeRules:
         month = MONTHS[name]
         if self.anchor is None:
             return self._result(start, end, f"XXXX-{month:02d}", mod)
+        year = self._year_from_last_date(words, lambda y: _month_span(y, month))
+        if year is not None:
+            return self._result(start, end, f"{year:04d}-{month:02d}", mod)
         year = self.anchor.year
         if "last" in words or "past" in words or "previous" in words:
             year -= 1 if month >= self.anchor.month else 0
