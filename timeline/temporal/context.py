@@ -22,7 +22,7 @@ awaiting should could may might must deadline ahead later soon reconvene convene
 arrives leaves takes meet plays faces returns hosts visits travels arrive leave expires
 plan supposed runs closes ends concludes kicks debuts premieres airs holds reopens
 play open close face host visit return remain remains stay stays need needs possible likely
-speaks testifies appears performs departs ending
+speaks testifies appears performs departs ending wants seeking seeks
 """)
 
 #: Verbs of promising: "vowed to", "pledged to" look ahead whatever their tense.
@@ -178,6 +178,8 @@ def _past_cue(words: list[str], index: int) -> int:
     following = words[index + 1] if index + 1 < len(words) else None
     if word in _PROMISES and following == "to":
         return 1  # "vowed to win the Nov. 6 election": what was promised is still ahead
+    if word == "set" and "for" in words[index + 1:index + 4]:
+        return 1  # "set sentencing for Aug. 23", "a vote set for Tuesday": the date is ahead
     if word == "set" and following in ("in", "on") and index > 0 and before not in (
             "be", "is", "are", "been", "being", "to", "will"):
         return -1  # "the record close it set in late July" (not "is set for", "have set a")
