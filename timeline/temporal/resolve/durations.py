@@ -24,9 +24,10 @@ from timeline.temporal.resolve.base import (
     _words,
 )
 
-_DATE_AHEAD = re.compile(r"\s+(?:(?:last|this|on)\s+)?(?:(?-i:[A-Z][a-z]+)\s+\d|(?-i:Jan|Feb"
-                         r"|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec|Mon|Tues|Wednes"
-                         r"|Thurs|Fri|Satur|Sun)|(?:19|20)\d\d\b)")
+_DATE_AHEAD = re.compile(r"\s+(?:as\s+)?(?:(?:last|this|on)\s+)?(?:(?-i:[A-Z][a-z]+)\s+\d|(?-i:Jan"
+                         r"|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec|Mon|Tues|Wednes"
+                         r"|Thurs|Fri|Satur|Sun)|(?:19|20)\d\d\b|(?:last|this)\s+(?:year|month|week)\b)")
+
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|'ll)\s+$", re.I)
 _MODAL_AFTER = re.compile(r",?\s+(?:we|they|you|he|she|it|I)(?:\s+will|'ll)\b")
 _IS_IN = re.compile(r"\b(?:is|are)\s+in\s+$", re.I)
@@ -166,7 +167,7 @@ class DurationRules:
                 self.text, max(0, start - 4), start):
             return None  # "Now, he says, ...": a discourse marker turning the story, not a time
         if lower == "recently" and _DATE_AHEAD.match(self.text, end):
-            return None  # "most recently last October": the date that follows is the time
+            return None  # "most recently last October", "as recently as 2019": the date is
         if lower in ("recently", "lately", "the past") or lower.startswith("then"):
             value = "PAST_REF"
         elif "future" in lower or "term" in lower or "later" in lower:
