@@ -46,6 +46,9 @@ _MD = re.compile(r"(?P<month>[A-Za-z]+)\.?\s*(?P<day>\d{1,2})(?!\d)(?:st|nd|rd|t
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?\"'`\u201c]\s*|\n\s*)$")
 _FIRMLY_AHEAD = re.compile(r"(?:\bwill|'ll|\bshall|\b(?:is|are)\s+(?:scheduled|set|slated|due"
                            r"|planned))\b[^.;:!?]*$", re.I)
+# A year named just after a year-less date, in its clause: "falls on Nov. 28 this year"
+_YEAR_WORD_AFTER = re.compile(r"(?:\s+(?!and\b|or\b|but\b|than\b)[\w.']+){0,4}?\s+(this|last|next)"
+                              r"\s+year\b", re.I)
 _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?!\d)")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
@@ -278,6 +281,9 @@ class ResolverBase:
         told = self._year_told(start, end)
         if told is not None and make(told) is not None:
             return told  # "In 2010, the company moved on Nov. 12": 12 November 2010
+        later = _YEAR_WORD_AFTER.match(self.text, end)
+        if later:  # "Thanksgiving falls on Nov. 28 this year"
+            return self.anchor.year + {"last": -1, "this": 0, "next": 1}[later[1].lower()]
         day = self.anchor
         candidates = _candidates(make, day.year)
         if not candidates:
@@ -321,9 +327,10 @@ class ResolverBase:
 
     def _year_told(self, start: int, end: int) -> int | None:
         """The year a date earlier in the same sentence set ("In 2010, ... on Nov. 12", "last
-        year, in May"), unless it is the anchor's or the clause's tense points the other way."""
+        year, in May", "this year ... before Christmas"), unless the clause's tense points the
+        other way."""
         ref = self.ref
-        if (ref is None or not self.ref_sets_year or ref.first.year == self.anchor.year
+        if (ref is None or not self.ref_sets_year
                 or ref.gran in ("decade", "century", "millennium")
                 or not context.same_sentence(self.text, self.ref_at, start)):
             return None
