@@ -28,6 +28,7 @@ from timeline.temporal.resolve.base import (
 )
 
 _DAY_KINDS = frozenset(("trading", "business", "working", "fiscal", "calendar", "school"))
+_WORDS_AFTER = re.compile(r"\s+([a-z]+)\b", re.I)
 _OVER = re.compile(r"\b(?:over|during|within|for|throughout)\s+$", re.I)
 
 
@@ -136,6 +137,10 @@ class RelativeRules:
             quarter = self._quarter_under_discussion(start) or Period.of(
                 "year", self.last_quarter.first)
             return self._result(start, end, quarter.shift("year", sign).value(), mod)
+        if anaphoric and self._is_bare_offset(unit, end):
+            head = re.sub(r"\s+\S+$", "", text)  # "about ten days" of "about ten days earlier"
+            return self._result(start, start + len(head), _duration_value(count, unit), mod,
+                                kind="DURATION")
         if anaphoric and unit in ("minute", "hour") and self.ref_time is not None:
             moved = self.ref_time + sign * dt.timedelta(**{unit + "s": count})
             return self._result(start, end, moved.isoformat(timespec="minutes"), mod)
@@ -148,6 +153,13 @@ class RelativeRules:
         from_day = words[-1] in WEEKDAYS or words[-1] in ("today", "tomorrow")
         period = moved if anaphoric or from_day else Period.of(gran, moved.first)
         return self._result(start, end, period.value(), mod)  # "a week from Tuesday": a day
+
+    def _is_bare_offset(self, unit: str, end: int) -> bool:
+        """ "ten days earlier than last year", "four minutes earlier each day", "an hour
+        later" with no clock time told: an amount of time, not a point it leads to."""
+        if words := _WORDS_AFTER.match(self.text, end):
+            return words[1].lower() in ("than", "each", "every", "per")
+        return unit in ("second", "minute", "hour") and self.ref_time is None
 
     def _relunit(self, text, start, end):
         """ "last week", "the past 12 months", "next Tuesday", "this fall", "that day"."""
