@@ -35,6 +35,7 @@ promising threatening
 _ALSO_NOUNS = word_set("""
 plan plans schedule hope aim start meet play open close face host visit return stay need
 """)
+_MODALS = word_set("will would could can may might must should shall to 'll")
 _DETERMINERS = word_set("the a an its their his her our this that")
 #: Of those, the ones that are verbs only after a subject or an auxiliary ("they plan").
 _MOSTLY_NOUNS = word_set("plan plans schedule hope aim")
@@ -183,6 +184,8 @@ def _past_cue(words: list[str], index: int) -> int:
     if word == "set" and following in ("in", "on") and index > 0 and before not in (
             "be", "is", "are", "been", "being", "to", "will"):
         return -1  # "the record close it set in late July" (not "is set for", "have set a")
+    if word == "last" and before in _MODALS:
+        return 0  # "could last into Thursday": the verb, whose modal decides
     regular = len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST
     if word not in PAST_CUES and not regular:
         return 0

@@ -129,9 +129,11 @@ class ClockRules:
         day of the anchor's fortnight: a story about that day goes on
         ("Bombs hit on Tuesday. A third went off at 09:11."), while a date long past is
         background ("The treaty was signed in 1990. The ceremony starts at 7.30pm.")."""
+        between = self.text[self.ref_at:start]
+        if between.count('"') % 2 or between.count("\u201d") > between.count("\u201c"):
+            return False  # the day was named in a quotation that has since closed
         if context.same_sentence(self.text, self.ref_at, start):
             return True
-        between = self.text[self.ref_at:start]
         one_line = re.sub(r"\s+", " ", between)  # a wire story's paragraph is one sentence
         return (0 < len(between) <= 300 and len(context.sentence_ends(one_line)) <= 1
                 and self.anchor is not None and abs((self.ref.first - self.anchor).days) <= 7)
