@@ -103,6 +103,12 @@ def _head_start(text: str, start: int) -> int:
     return start - len(m.group()) if m else start
 
 
+def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """The first day of a month and of the month after: a ``make`` for :meth:`_pick`."""
+    first = dt.date(year, month, 1)
+    return first, add_months(first, 1)
+
+
 def _candidates(make, year: int) -> list[tuple[int, dt.date, dt.date]]:
     """(year, first day, last day exclusive) of the period in the years around ``year``."""
     out = []

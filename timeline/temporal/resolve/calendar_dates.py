@@ -37,6 +37,7 @@ from timeline.temporal.resolve.base import (
     _YEAR,
     _edge_mod,
     _find_year,
+    _month_span,
     _words,
 )
 
@@ -260,12 +261,7 @@ class CalendarDateRules:
         if month is None or not self._month_context_ok(text, start, end):
             return None
         mod = _edge_mod(words[:-1])
-
-        def make(y):
-            first = dt.date(y, month, 1)
-            return first, add_months(first, 1)
-
-        year = self._pick(make, start, end)
+        year = self._pick(lambda y: _month_span(y, month), start, end)
         if year is None:
             return self._result(start, end, f"XXXX-{month:02d}", mod)
         return self._result(start, end, f"{year:04d}-{month:02d}", mod)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from timeline.temporal.dates import Period, add_months, rank
+from timeline.temporal.dates import Period, rank
 from timeline.temporal.lexicon import (
     DAYPARTS,
     MONTHS,
@@ -22,6 +22,7 @@ from timeline.temporal.resolve.base import (
     _UNIT_WORD,
     _duration_value,
     _edge_mod,
+    _month_span,
     _unit_of,
     _weekday_from,
     _words,
@@ -30,11 +31,6 @@ from timeline.temporal.resolve.base import (
 _DAY_KINDS = frozenset(("trading", "business", "working", "fiscal", "calendar", "school"))
 _WORDS_AFTER = re.compile(r"\s+([a-z]+)\b", re.I)
 _OVER = re.compile(r"\b(?:over|during|within|for|throughout)\s+$", re.I)
-
-
-def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
-    first = dt.date(year, month, 1)
-    return first, add_months(first, 1)
 
 
 def _leading_edge_mod(words: list[str]) -> str | None:
