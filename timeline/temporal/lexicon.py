@@ -25,8 +25,8 @@ NUMBERS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12,
-    "dozen": 12, "half a": 0.5, "a half": 0.5, "couple of": 2, "a couple of": 2, "couple": 2,
-    "a couple": 2, "thousand": 1000, "a thousand": 1000,
+    "dozen": 12, "half a": 0.5, "half an": 0.5, "a half": 0.5, "couple of": 2,
+    "a couple of": 2, "couple": 2, "a couple": 2, "thousand": 1000, "a thousand": 1000,
 }
 
 #: Words standing for an unknown count: "several years" -> PXY.

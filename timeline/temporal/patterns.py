@@ -57,7 +57,8 @@ NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
            r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
            r"|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred|a\s+dozen|dozen)")
 NUM = (rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+1/2)?|{NUMWORD}(?:\s+and\s+a\s+half)?"
-       r"|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+few|few|several|many|some|a|an)(?![\w%$])")
+       r"|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+few|few|several|many|some|half\s+an?|a|an)"
+       r"(?![\w%$])")
 UNIT = (r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade"
         r"|centur(?:y|ie)|millenni(?:um|a))s?\b")
 UNIT_SG = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)\b"
@@ -225,7 +226,9 @@ RULES: list[tuple[str, str]] = [
             rf"|{MONTH_FULL}(?!\s+\d)"
             rf"|{SEASON}|{DAYPART})|(?:daily|weekly|monthly|annually|yearly|hourly|nightly"
             r"|quarterly|biweekly|semiannually|biannually)\b"
-            rf"|(?:once|twice|three\s+times|four\s+times)\s+(?:a|an|per)\s+{UNIT_SG}"),
+            # "twice a week", "six days a week", "four mornings a week": how often, one SET
+            rf"|(?:once|twice|{NUM}\s+(?:times|days|nights|mornings|afternoons|evenings))"
+            rf"\s+(?:a|an|per)\s+{UNIT_SG}"),
     ("duration", rf"(?:(?:about|around|almost|nearly|roughly|approximately|some|more\s+than"
                  r"|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|no\s+more"
                  r"\s+than|no\s+less\s+than|a\s+full|the\s+full|an\s+additional"
@@ -312,6 +315,7 @@ upcoming prior ensuing subsequent new may in shortly additional another
 one two three five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
 seventy eighty ninety hundred dozen couple few several many model trading business working
 straight consecutive these near distant foreseeable immediate short long two then and
+mornings afternoons evenings
 """) | _HOLIDAY_PREFIXES
 
 

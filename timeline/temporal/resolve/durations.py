@@ -14,6 +14,7 @@ from timeline.temporal.lexicon import (
     WEEKDAYS,
     number_value,
 )
+from timeline.temporal.patterns import NUMWORD
 from timeline.temporal.resolve.base import (
     _APPROX,
     _OPENS_SENTENCE,
@@ -30,6 +31,16 @@ _DATE_AHEAD = re.compile(r"\s+(?:as\s+)?(?:(?:last|this|on)\s+)?(?:(?-i:[A-Z][a-
 
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|'ll)\s+$", re.I)
 _MODAL_AFTER = re.compile(r",?\s+(?:we|they|you|he|she|it|I)(?:\s+will|'ll)\b")
+# "a quarter mile", "a quarter-point cut": a fraction of a measure, not three months
+_MEASURE_AFTER = re.compile(r"[\s-]+(?:mile|inch|pound|point|percent|ton|gallon|acre|share)s?\b",
+                            re.I)
+# What comes before "a year" in a rate: an amount, or a counted plural noun ("40 trains a
+# day", "hundreds of interviews a day"); a verb ("it takes a year") has no count before it
+_RATE_BEFORE = re.compile(
+    r"(?:\d%?|percent|times|twice|once|billion|million|dollars|cents|points|hours|miles"
+    r"|(?:(?<![\w.:,])\d[\d,]*(?:\.\d+)?|(?:" + NUMWORD + r")"
+    r"|dozens|hundreds|thousands|millions|several|many)"
+    r"\s+(?:of\s+)?(?:[a-z-]+\s+)?[a-z]+[^s's]s)$")
 _IS_IN = re.compile(r"\b(?:is|are)\s+in\s+$", re.I)
 
 
@@ -142,8 +153,8 @@ class DurationRules:
         return self._result(start, end, period.value())
 
     def _not_a_duration(self, lower: str, unit: str, end: int) -> bool:
-        """Ages ("a 44-year-old"), ordinals ("a second"), fractions ("three-quarters of"), titles
-        ("60 Minutes")."""
+        """Ages ("a 44-year-old"), ordinals ("a second"), fractions ("three-quarters of", "a
+        quarter mile"), titles ("60 Minutes")."""
         tail = self.text[max(0, end - 30):end].split()
         last = tail[-1] if tail else ""
         if last[:1].isupper() and lower[:1].isdigit():
@@ -152,13 +163,13 @@ class DurationRules:
             return True
         if unit == "second" and lower.split()[0] in ("a", "the"):
             return True
-        return unit == "quarter" and (self.text[end:end + 3] == " of" or "-quarter" in lower)
+        return unit == "quarter" and (self.text[end:end + 3] == " of" or "-quarter" in lower
+                                      or bool(_MEASURE_AFTER.match(self.text, end)))
 
     def _per_unit_context(self, start) -> bool:
-        """ "$5 billion a year", "3% a month", "twice a day": a rate, so a SET."""
-        before = self.text[max(0, start - 25):start].lower().rstrip()
-        return bool(re.search(r"(\d%?|percent|times|twice|once|billion|million|dollars|cents"
-                              r"|points|hours|miles)$", before))
+        """ "$5 billion a year", "3% a month", "40 trains a day": a rate, so a SET."""
+        before = self.text[max(0, start - 50):start].lower().rstrip()
+        return bool(_RATE_BEFORE.search(before))
 
     def _vague(self, text, start, end):
         """ "now", "recently", "the future", "the near term": PRESENT/PAST/FUTURE_REF."""
