@@ -81,6 +81,7 @@ FIXED_HOLIDAYS = {
 #: Holidays on the n-th weekday of a month: name -> (month, weekday 1-7, n; -1 = last).
 NTH_WEEKDAY_HOLIDAYS = {
     "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
+    "labour day": (9, 1, 1),
     "memorial day": (5, 1, -1), "martin luther king day": (1, 1, 3),
     "martin luther king jr. day": (1, 1, 3), "presidents day": (2, 1, 3),
     "presidents' day": (2, 1, 3), "columbus day": (10, 1, 2), "mother's day": (5, 7, 2),

@@ -205,7 +205,7 @@ RULES: list[tuple[str, str]] = [
                 r"(?:\s+or\s+so\b)?"),
     ("thatday", rf"{EDGE}?(?:the\s+)?(?:next|following|previous|same)\s+{DAYPART}\b"
                 r"|(?:the\s+)?day\s+(?:before|after)(?=\s*[,.;])"
-                rf"|(?:the\s+)?day\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?"
+                rf"|(?:(?:the\s+)?day|the\s+{WEEKDAY})\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?"
                 rf"(?:{WEEKDAY}|{MD}|(?:{HOLIDAY})\b)"),
     ("edgeunit", rf"{EDGE}(?:in\s+)?(?:the\s+)?(?:year|month|week|quarter|decade|century|day)\b"
                  r"|year[\s-]end\b|year's\s+end\b|month[\s-]end\b"),
@@ -223,6 +223,7 @@ RULES: list[tuple[str, str]] = [
             r"(?:\s+of\s+(?:the|each|every)\s+month\b)?"
 
             rf"|(?:every|each|per)\s+(?:other\s+)?(?:{NUM}\s+)?(?:{UNIT}|{WEEKDAY}"
+            rf"(?:\s+{DAYPART}\b)?"
             rf"|{MONTH_FULL}(?!\s+\d)"
             rf"|{SEASON}|{DAYPART})|(?:daily|weekly|monthly|annually|yearly|hourly|nightly"
             r"|quarterly|biweekly|semiannually|biannually)\b"

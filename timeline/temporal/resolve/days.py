@@ -23,7 +23,8 @@ _GENERIC_AGE = re.compile(
     r"['\u2019]s\s+(?:world|youth|society|generation|children|kids|young|teenagers|students"
     r"|economy|culture|standards|technology|politics|media|families|parents|consumers"
     r"|workers|women|men|leaders|market|markets|personal|modern|global|fast|digital)\b", re.I)
-_DAY_NEXT_TO = re.compile(r"(?:the\s+)?day\s+(before|after)\s+", re.I)
+_DAY_NEXT_TO = re.compile(r"(?:the\s+)?(day|monday|tuesday|wednesday|thursday|friday|saturday"
+                          r"|sunday)\s+(before|after)\s+", re.I)
 _RANGE_LINK = re.compile(r"\s*(?:[-\u2013\u2014]|(?:through|thru|to|until|till)\s)\s*",
                          re.I)
 #: Nouns for events still to come after "Sunday's" in a forward-looking clause ("tickets remain
@@ -249,7 +250,8 @@ class DayRules:
         return self._result(start, end, value)
 
     def _day_next_to(self, named: re.Match[str], start: int, end: int):
-        """ "the day after Christmas": the named day, resolved on its own, one day on."""
+        """ "the day after Christmas": the named day, resolved on its own, one day on; "the
+        Saturday before Thanksgiving": the nearest Saturday before it."""
         inner = start + named.end()
         match = FINDER.match(self.text, inner, end)
         if match is None or match.end() != end:
@@ -257,8 +259,11 @@ class DayRules:
         found = self.resolve(match.lastgroup, inner, end)
         if len(found) != 1 or not re.fullmatch(r"\d{4}-\d\d-\d\d", found[0].value):
             return self._result(start, end, "XXXX-XX-XX")
-        step = 1 if named.group(1).lower() == "after" else -1
+        step = 1 if named.group(2).lower() == "after" else -1
         day = dt.date.fromisoformat(found[0].value) + dt.timedelta(days=step)
+        weekday = WEEKDAYS.get(named.group(1).lower())
+        while weekday is not None and day.isoweekday() != weekday:
+            day += dt.timedelta(days=step)
         return self._result(start, end, day.isoformat())
 
     def _nthweekday(self, text, start, end):

@@ -93,7 +93,8 @@ class DurationRules:
             return self._result(start, end, "XXXX-WXX-WE", kind="SET")
         for word in words[1:]:
             if word in WEEKDAYS and len(word) > 3:
-                return self._result(start, end, f"XXXX-WXX-{WEEKDAYS[word]}", kind="SET")
+                part = f"T{DAYPARTS[words[-1]]}" if words[-1] in DAYPARTS else ""
+                return self._result(start, end, f"XXXX-WXX-{WEEKDAYS[word]}{part}", kind="SET")
             if word in MONTHS and len(word) > 3:
                 return self._result(start, end, f"XXXX-{MONTHS[word]:02d}", kind="SET")
             if word in SEASONS:
