@@ -158,6 +158,9 @@ RULES: list[tuple[str, str]] = [
                 r"(?![\s-]+(?:\d|(?:earlier|ago|before|after|end|old|long|or|and|two\s+thousand"
                 r"|nineteen)\b))"
                 rf"|the\s+{YEAR}\s+(?:quarter|period)\b"
+                # "in the new year": the year about to begin, or just begun
+                r"|the\s+new\s+year\b(?!['\u2019]s|\s+(?:holidays?|celebrations?|resolutions?"
+                r"|eve|day|party)\b)"
                 # "its full-year outlook", "up 22% year-to-date": the year under way
                 r"|full-year\b(?=\s+[a-z])|year[\s-]to[\s-]date\b"),
     ("qref", r"(?:the\s+)?(?:same|corresponding|comparable)\s+(?:quarter|period)\s+(?:of\s+)?"

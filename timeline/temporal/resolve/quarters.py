@@ -187,7 +187,8 @@ class QuarterRules:
         return Period.of("quarter", middle)
 
     def _theyear(self, text, start, end):
-        """ "for the year" is the anchor's year; "the year ended June 30" a 12-month period."""
+        """ "for the year" is the anchor's year; "the year ended June 30" a 12-month period;
+        "the new year" the next one when said after midsummer."""
         year = _find_year(text)
         if year is not None:  # "the 1988 quarter": the quarter under discussion, that year
             quarter = self._quarter_under_discussion(start)
@@ -198,7 +199,10 @@ class QuarterRules:
             return self._result(start, end, "P1Y", kind="DURATION")
         if self.anchor is None:
             return self._result(start, end, "XXXX")
-        return self._result(start, end, f"{self.anchor.year:04d}")
+        # said in the second half of a year, "the new year" is the one to come
+        newyear = ("new" in text.lower() and self.anchor.month >= 7
+                   and self._direction(start, end) >= 0)  # "since the new year": this one
+        return self._result(start, end, f"{self.anchor.year + newyear:04d}")
 
     def _yearago(self, text, start, end):
         """ "year-earlier", "the year-ago quarter": the quarter discussed (or year), a year back."""
