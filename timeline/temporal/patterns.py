@@ -207,7 +207,9 @@ RULES: list[tuple[str, str]] = [
                 + SEASON + "|" + MONTH_FULL + "|" + WEEKDAY + rf"(?:\s+{DAYPART}\b)?)"
                 r"(?:\s+or\s+so\b)?"),
     ("thatday", rf"{EDGE}?(?:the\s+)?(?:next|following|previous|same)\s+{DAYPART}\b"
-                r"|(?:the\s+)?day\s+(?:before|after)(?=\s*[,.;])"
+                # "the day before", "the day after his death": next to the last date told
+                r"|(?:the\s+)?day\s+(?:before|after)(?=\s*[,.;]|\s+(?:the|his|her|its|their)"
+                r"\s+(?!day\b|week\b)(?-i:[a-z]))"
                 rf"|(?:(?:the\s+)?day|the\s+{WEEKDAY})\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?"
                 rf"(?:{WEEKDAY}|{MD}|(?:{HOLIDAY})\b)"),
     ("edgeunit", rf"{EDGE}(?:in\s+)?(?:the\s+)?(?:year|month|week|quarter|decade|century|day)\b"

@@ -245,6 +245,8 @@ class DayRules:
             return self._result(start, end, "XXXX-XX-XX" + (f"T{daypart}" if daypart else ""))
         step = 1 if any(w in words for w in ("next", "following", "after")) else (
             -1 if any(w in words for w in ("previous", "before")) else 0)
+        if re.fullmatch(r",\s*", self.text[self.ref_at:start]):
+            step = 0  # "Oct. 12, the day before the crash": the date it stands beside
         day = self.ref.first + dt.timedelta(days=step)
         value = day.isoformat() + (f"T{daypart}" if daypart else "")
         return self._result(start, end, value)
