@@ -200,7 +200,9 @@ RULES: list[tuple[str, str]] = [
     # "the last Friday of the month", "the first Monday in May": that day
     ("nthweekday", rf"the\s+(?:first|second|third|fourth|fifth|last)\s+{WEEKDAY}"
                    rf"\s+(?:of|in)\s+(?:the\s+month\b|{MONTH_FULL}(?:,?\s+{YEAR})?)"),
-    ("weekof", rf"(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+)?week\s+of\s+"
+    # "the week of Oct. 23", "the first week of May", "the last two weeks of August"
+    ("weekof", r"(?:the\s+)?(?:(?:first|last|final)\s+(?:two|three|few)\s+weeks"
+               r"|(?:(?:first|second|third|fourth|last|final)\s+)?week)\s+of\s+"
                rf"(?:{MD}|{MONTH_ANY}(?:,?\s+{YEAR})?)"),
     ("relunit", rf"{EDGE}?(?:the\s+)?{REL}\s+(?:(?:{NUM}|few|several)\s+)?"
                 r"(?:(?:fiscal|calendar|trading|business)\s+)?(?:" + UNIT + r"|weekends?\b|"
