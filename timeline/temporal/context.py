@@ -1,4 +1,5 @@
-"""What the words around an expression say about it: tense direction, quotations, speech acts.
+"""What the words around an expression say about it: tense direction, quotations, speech acts,
+routines.
 
 News rarely writes the year of "Friday" or "July 20"; whether it is the one before or after the
 publication date is read from the governing verb ("said Friday" / "will meet Friday").
@@ -260,3 +261,53 @@ def same_sentence(text: str, first: int, second: int) -> bool:
 
 def has_speech_verb(text: str, lo: int, hi: int) -> bool:
     return any(w.lower() in SPEECH_VERBS for w in _WORD.findall(text[lo:hi]))
+
+
+# -- routines ------------------------------------------------------------------------------
+# A time in a routine recurs ("open daily from noon to 6 p.m."), so it names no one day.
+
+#: Words that make the clock times of their sentence a routine: "every morning at 5:30", "sets
+#: begin at 10:30 p.m. every Friday", "matinees at 2 p.m. on Saturdays".
+_ROUTINE_WORDS = re.compile(
+    r"\b(?:daily|nightly|weekly|every|weekdays|weeknights|weekends|usually|normally|typically"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days"
+    r"|(?:mornings|afternoons|evenings|nights)\b(?!\s+(?:ago|later|earlier))"
+    r"|(?:once|twice|times)\s+a\s+(?:day|week))\b", re.I)
+_WEEKDAY_WORD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+#: Lists and spans of weekdays that name a routine: "every Wednesday and Thursday", "open
+#: Tuesday to Sunday".
+_EVERY_DAY_AND = re.compile(
+    rf"\b(?:every|each)\s+{_WEEKDAY_WORD}(?:\s+[a-z]+)?,?\s+(?:and|or|&)\s+$", re.I)
+_OPEN_FROM = re.compile(rf"\bopen\s+(?:{_WEEKDAY_WORD}\s*(?:to|through|thru|-|\u2013)\s*)?$",
+                        re.I)
+_OPEN_TO = re.compile(rf"\s*(?:to|through|thru|-|\u2013)\s*{_WEEKDAY_WORD}\b", re.I)
+#: Nouns after a weekday that make it a routine: "Sunday hours", "a new Friday market".
+_ROUTINE_NOUN = re.compile(r"(?:\s+night)?\s+(?:hours|markets?|matinees?|services?|brunch"
+                           r"|shifts?|classes)\b", re.I)
+
+
+def is_routine_word(phrase: str) -> bool:
+    """True when ``phrase`` opens with a word of recurrence ("Saturdays", "every", "daily")."""
+    return bool(_ROUTINE_WORDS.match(phrase))
+
+
+def in_routine_sentence(text: str, start: int, end: int) -> bool:
+    """True when the sentence around ``[start, end)`` tells a routine ("The gallery is open
+    daily from noon to 6 p.m.")."""
+    lo, hi = sentence_bounds(text, start, end)
+    return bool(_ROUTINE_WORDS.search(text, lo, hi))
+
+
+def weekday_in_routine_list(text: str, start: int, end: int) -> bool:
+    """True for the weekday at ``[start, end)`` in a recurring list or span: "every Wednesday
+    and Thursday", "open Tuesday to Sunday" (but not "the store will open Sunday")."""
+    before = text[max(0, start - 40):start]
+    if _EVERY_DAY_AND.search(before):
+        return True
+    opening = _OPEN_FROM.search(before)
+    return bool(opening and (opening.group().lower() != "open " or _OPEN_TO.match(text, end)))
+
+
+def routine_noun_after(text: str, end: int) -> bool:
+    """True when a noun of routine follows the weekday ending at ``end``: "Sunday hours"."""
+    return bool(_ROUTINE_NOUN.match(text, end))

@@ -21,14 +21,6 @@ _DAY_JUST_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?(?:(?:to|until|till|-|\u
 _RANGE_END_PM = re.compile(r"\s*(?:-|\u2013|to|and)\s*(\d{1,2})(?::\d\d)?\s*p\.?m\b", re.I)
 _ON_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?,?\s*(?-i:on)\s+")
 _HOLIDAY_FIRST = re.compile(rf"(?:{HOLIDAY})\b", re.I)
-# Words that make a clock time a routine, not one moment: "open daily from noon to 6 p.m.",
-# "every morning at 5:30", "sets begin at 10:30 p.m. every Friday", "matinees on Saturdays".
-_ROUTINE = re.compile(r"\b(?:daily|nightly|weekly|every|weekdays|weeknights|weekends|usually"
-                      r"|normally|typically|(?:mon|tues|wednes|thurs|fri|satur|sun)days"
-                      r"|(?:mornings|afternoons|evenings|nights)\b(?!\s+(?:ago|later|earlier))"
-                      r"|(?:once|twice|times)\s+a\s+(?:day|week))\b", re.I)
-
-
 def _clock_time(m: re.Match[str]) -> tuple[int | None, int]:
     """(hour, minute) of a clock match; hour None when it is no time of day."""
     if m.group(4):
@@ -83,12 +75,11 @@ class ClockRules:
         """True for a time that recurs ("open daily from noon to 6 p.m."): its day is unknown.
         A day written with the time ("at 10 a.m. Saturday") makes it one moment again."""
         written = self._day_written_after(end)
-        if written and _ROUTINE.match(written):
+        if written and context.is_routine_word(written):
             return True  # "matinees at 2 p.m. on Saturdays"
         if _DAY_WORD.search(rest) or _MD.search(rest) or written:
             return False
-        lo, hi = context.sentence_bounds(self.text, start, end)
-        return bool(_ROUTINE.search(self.text, lo, hi))
+        return context.in_routine_sentence(self.text, start, end)
 
     def _clock_day(self, rest, start, end) -> str | None:
         """The day a clock time is on: one written with it, one in its sentence, or the anchor."""

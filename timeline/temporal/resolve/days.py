@@ -37,15 +37,6 @@ _EVENT_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:game|match|race|final|vote|electi
 _OR = re.compile(r",?\s+or\s+", re.I)
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _HEADING_COLON = re.compile(r"[ \t]*:\s+")
-# A weekday that names a routine, not one day: "every Wednesday and Thursday evening", "open
-# Tuesday to Sunday", "restores Sunday hours", "a new Friday market".
-_WEEKDAY_WORD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_EVERY_DAY_AND = re.compile(
-    rf"\b(?:every|each)\s+{_WEEKDAY_WORD}(?:\s+[a-z]+)?,?\s+(?:and|or|&)\s+$", re.I)
-_OPEN_FROM = re.compile(rf"\bopen\s+(?:{_WEEKDAY_WORD}\s*(?:to|through|thru|-|\u2013)\s*)?$", re.I)
-_OPEN_TO = re.compile(rf"\s*(?:to|through|thru|-|\u2013)\s*{_WEEKDAY_WORD}\b", re.I)
-_ROUTINE_NOUN = re.compile(r"(?:\s+night)?\s+(?:hours|markets?|matinees?|services?|brunch|shifts?"
-                           r"|classes)\b", re.I)
 _AHEAD = re.compile(r"\b(?:will|'ll|ahead\s+of|upcoming|scheduled|set\s+for)\b"
                     r"|\b(?:before|until|for)\s+$", re.I)
 
@@ -106,13 +97,8 @@ class DayRules:
     def _is_routine_day(self, weekday: int, start: int, end: int) -> bool:
         """ "every Wednesday and Thursday", "open Tuesday to Sunday", "Sunday hours" (unless
         the text named that Sunday before: "The sale opens Saturday. Saturday hours are...")."""
-        before = self.text[max(0, start - 40):start]
-        if _EVERY_DAY_AND.search(before) or (_ROUTINE_NOUN.match(self.text, end)
-                                             and weekday not in self.weekdays_told):
-            return True
-        opening = _OPEN_FROM.search(before)
-        return bool(opening and (opening.group().lower() != "open " or _OPEN_TO.match(
-            self.text, end)))
+        return context.weekday_in_routine_list(self.text, start, end) or (
+            context.routine_noun_after(self.text, end) and weekday not in self.weekdays_told)
 
     def _weekday_day(self, weekday, words, start, end) -> dt.date | None:
         """The date of a weekday: the one before or after the anchor the clause points to."""
