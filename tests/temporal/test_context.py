@@ -1,10 +1,20 @@
-"""Tests for ``timeline.temporal.context``: tense direction, quotations, sentence windows."""
+"""Tests for ``timeline.temporal.context``: tense direction, quotations, sentence windows,
+routines."""
 
 from __future__ import annotations
 
 import pytest
 
-from timeline.temporal.context import direction, has_speech_verb, quote_spans, sentence_bounds
+from timeline.temporal.context import (
+    direction,
+    has_speech_verb,
+    in_routine_sentence,
+    is_routine_word,
+    quote_spans,
+    routine_noun_after,
+    sentence_bounds,
+    weekday_in_routine_list,
+)
 
 
 def _direction(sentence: str, expression: str) -> int:
@@ -51,3 +61,37 @@ def test_sentence_bounds_and_speech_verbs() -> None:
 def test_an_unclosed_quote_ends_at_the_paragraph_break() -> None:
     text = 'He said "open\n\nNext paragraph "ok" and \u201cnever closed'
     assert [text[a:b] for a, b in quote_spans(text)] == ['"ok"']
+
+
+def _span(text: str, expression: str) -> tuple[int, int]:
+    start = text.index(expression)
+    return start, start + len(expression)
+
+
+@pytest.mark.parametrize("text, expression, expected", [
+    ("The gallery is open daily from noon to 6 p.m.", "6 p.m.", True),
+    ("Matinees start at 2 p.m. on Saturdays.", "2 p.m.", True),
+    ("The verdict was read at 3:30 p.m. Tuesday.", "3:30 p.m.", False),
+    # the routine of another sentence does not carry over
+    ("The shop opens daily. The fire started at 4 a.m.", "4 a.m.", False),
+])
+def test_in_routine_sentence(text: str, expression: str, expected: bool) -> None:
+    assert in_routine_sentence(text, *_span(text, expression)) is expected
+
+
+@pytest.mark.parametrize("text, expression, expected", [
+    ("Plays run every Wednesday and Thursday evening.", "Thursday", True),
+    ("The gallery is open Tuesday to Sunday.", "Tuesday", True),
+    ("The store will open Sunday after repairs.", "Sunday", False),
+    ("The vote was on Wednesday and Thursday.", "Thursday", False),
+])
+def test_weekday_in_routine_list(text: str, expression: str, expected: bool) -> None:
+    assert weekday_in_routine_list(text, *_span(text, expression)) is expected
+
+
+def test_routine_words_and_nouns() -> None:
+    assert is_routine_word("Saturdays") and is_routine_word("every week")
+    assert not is_routine_word("Saturday")
+    text = "The library restores Sunday hours; the Sunday vote failed."
+    assert routine_noun_after(text, _span(text, "Sunday")[1])
+    assert not routine_noun_after(text, text.rindex("Sunday") + len("Sunday"))
