@@ -104,45 +104,62 @@ class DayRules:
         """The date of a weekday: the one before or after the anchor the clause points to."""
         if self.anchor is None:
             return None
-        base = self.anchor
-        if "previous" in words or "following" in words:
-            base = self.ref.first if self.ref and self.ref.gran == "day" else base
-            step = -1 if "previous" in words else 1
-            return _weekday_from(base, weekday, step, strict=True)
-        if "last" in words or "past" in words:
-            return _weekday_from(base, weekday, -1, strict=True)
-        if "next" in words or "coming" in words:
-            return _weekday_from(base, weekday, 1, strict=True)
-        if (self.ref is not None and self.ref.gran == "week" and self.ref_at <= start
-                and context.same_sentence(self.text, self.ref_at, start)
-                and not self.ref.first <= base < self.ref.first + dt.timedelta(days=7)):
-            # "a vote next week, most likely on Monday or Tuesday": a day of that week (in the
-            # anchor's own week the tense still decides: "this week ... is due on Monday")
-            return self.ref.first + dt.timedelta(days=weekday - 1)
-        if (self.ref is not None and self.ref.gran == "day" and 0 < self.ref_at <= start
-                and _OR.fullmatch(self.text, self.ref_at, start)):
-            # "on Monday or Tuesday": the alternative nearest the first
-            ahead = (weekday - self.ref.first.isoweekday()) % 7
-            return self.ref.first + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
-        direction = self._heading_direction(start, end)
-        if direction is None:
-            direction = self._direction(start, end)
+        told = self._weekday_by_word(weekday, words) or self._weekday_of_ref(weekday, start)
+        if told is not None:
+            return told
+        direction = self._weekday_direction(words, start, end)
         again = self._named_again(weekday, start) if direction == 0 else None
         if again is not None:
             return again  # "The sale opens Saturday. ... Saturday hours are 9 to 5."
-        possessive = self.text[end:end + 2] in ("'s", "\u2019s")
-        ahead = direction > 0 or _AHEAD.search(self.text, max(0, start - 40), start)
-        if possessive and not (ahead and _EVENT_NOUN.match(self.text, end + 2)):
-            direction = -1  # "Friday's close", "Wednesday's ruling" (not "ahead of Sunday's vote")
-        is_on = _IS_ON.search(self.text, max(0, start - 12), start)
-        if "this" in words and direction == 0 or is_on:
-            direction = 1  # "this Friday", "the finale is Wednesday": still to come
-        day = _weekday_from(base, weekday, 1 if direction > 0 else -1, strict=False)
+        day = _weekday_from(self.anchor, weekday, 1 if direction > 0 else -1, strict=False)
         if self._ends_day_range(start) and day < self.ref.first:
             # "will run from Tuesday through Thursday", said on a Wednesday: a range runs forward
             day = _weekday_from(self.ref.first, weekday, 1, strict=True)
         self.weekdays_told[weekday] = (day, end)
         return day
+
+    def _weekday_by_word(self, weekday: int, words: list[str]) -> dt.date | None:
+        """ "last Friday", "next Friday", "the following Monday": the word says which one."""
+        if "previous" in words or "following" in words:
+            base = self.ref.first if self.ref and self.ref.gran == "day" else self.anchor
+            step = -1 if "previous" in words else 1
+            return _weekday_from(base, weekday, step, strict=True)
+        if "last" in words or "past" in words:
+            return _weekday_from(self.anchor, weekday, -1, strict=True)
+        if "next" in words or "coming" in words:
+            return _weekday_from(self.anchor, weekday, 1, strict=True)
+        return None
+
+    def _weekday_of_ref(self, weekday: int, start: int) -> dt.date | None:
+        """A weekday inside the week or beside the day told just before it."""
+        ref = self.ref
+        if (ref is not None and ref.gran == "week" and self.ref_at <= start
+                and context.same_sentence(self.text, self.ref_at, start)
+                and not ref.first <= self.anchor < ref.first + dt.timedelta(days=7)):
+            # "a vote next week, most likely on Monday or Tuesday": a day of that week (in the
+            # anchor's own week the tense still decides: "this week ... is due on Monday")
+            return ref.first + dt.timedelta(days=weekday - 1)
+        if (ref is not None and ref.gran == "day" and 0 < self.ref_at <= start
+                and _OR.fullmatch(self.text, self.ref_at, start)):
+            # "on Monday or Tuesday": the alternative nearest the first
+            ahead = (weekday - ref.first.isoweekday()) % 7
+            return ref.first + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+        return None
+
+    def _weekday_direction(self, words: list[str], start: int, end: int) -> int:
+        """Whether a bare weekday is the one before (-1) or after (+1) the anchor, or the clause
+        does not say (0): by its heading, its clause, a possessive, "this" or "is on"."""
+        direction = self._heading_direction(start, end)
+        if direction is None:
+            direction = self._direction(start, end)
+        possessive = self.text[end:end + 2] in ("'s", "\u2019s")
+        ahead = direction > 0 or _AHEAD.search(self.text, max(0, start - 40), start)
+        if possessive and not (ahead and _EVENT_NOUN.match(self.text, end + 2)):
+            return -1  # "Friday's close", "Wednesday's ruling" (not "ahead of Sunday's vote")
+        is_on = _IS_ON.search(self.text, max(0, start - 12), start)
+        if "this" in words and direction == 0 or is_on:
+            return 1  # "this Friday", "the finale is Wednesday": still to come
+        return direction
 
     def _heading_direction(self, start: int, end: int) -> int | None:
         """A weekday heading a line ("Saturday: Plenty of sunshine.") takes the tense of its
