@@ -267,12 +267,13 @@ def has_speech_verb(text: str, lo: int, hi: int) -> bool:
 # A time in a routine recurs ("open daily from noon to 6 p.m."), so it names no one day.
 
 #: Words that make the clock times of their sentence a routine: "every morning at 5:30", "sets
-#: begin at 10:30 p.m. every Friday", "matinees at 2 p.m. on Saturdays".
+#: begin at 10:30 p.m. every Friday", "matinees at 2 p.m. on Saturdays"; or tell a time of
+#: several days ("from 9 a.m. to 6 p.m. both days").
 _ROUTINE_WORDS = re.compile(
     r"\b(?:daily|nightly|weekly|every|weekdays|weeknights|weekends|usually|normally|typically"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days"
     r"|(?:mornings|afternoons|evenings|nights)\b(?!\s+(?:ago|later|earlier))"
-    r"|(?:once|twice|times)\s+a\s+(?:day|week))\b", re.I)
+    r"|(?:once|twice|times)\s+a\s+(?:day|week)|each\s+day|both\s+days)\b", re.I)
 _WEEKDAY_WORD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 #: Lists and spans of weekdays that name a routine: "every Wednesday and Thursday", "open
 #: Tuesday to Sunday".
@@ -294,7 +295,11 @@ def is_routine_word(phrase: str) -> bool:
 def in_routine_sentence(text: str, start: int, end: int) -> bool:
     """True when the sentence around ``[start, end)`` tells a routine ("The gallery is open
     daily from noon to 6 p.m.")."""
-    lo, hi = sentence_bounds(text, start, end)
+    return has_routine_word(text, *sentence_bounds(text, start, end))
+
+
+def has_routine_word(text: str, lo: int, hi: int) -> bool:
+    """True when ``text[lo:hi]`` has a word of recurrence ("daily", "every", "Saturdays")."""
     return bool(_ROUTINE_WORDS.search(text, lo, hi))
 
 

@@ -18,6 +18,8 @@ _DAY_WORD = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|t
 _DAY_JUST_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?(?:(?:to|until|till|-|\u2013)\s*"
                              r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?\s*)?(?:(?-i:on)\s+)?([A-Za-z]+)",
                              re.I)
+_DAY_MONTH = re.compile(r",?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+)")
+_CLAUSE_END = re.compile(r"[,;:]")
 _RANGE_END_PM = re.compile(r"\s*(?:-|\u2013|to|and)\s*(\d{1,2})(?::\d\d)?\s*p\.?m\b", re.I)
 _ON_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?,?\s*(?-i:on)\s+")
 _HOLIDAY_FIRST = re.compile(rf"(?:{HOLIDAY})\b", re.I)
@@ -77,9 +79,21 @@ class ClockRules:
         written = self._day_written_after(end)
         if written and context.is_routine_word(written):
             return True  # "matinees at 2 p.m. on Saturdays"
-        if _DAY_WORD.search(rest) or _MD.search(rest) or written:
+        if _DAY_WORD.search(rest) or _MD.search(rest) or written or self._day_told_in_clause(start):
             return False
         return context.in_routine_sentence(self.text, start, end)
+
+    def _day_told_in_clause(self, start: int) -> bool:
+        """True when a day was named earlier in this sentence, with no routine word between it
+        and the end of the time's clause: "landfall came early Friday, about 2 a.m., and a
+        curfew runs nightly" (not "on Friday, with hours from 9 a.m. to 6 p.m. both days")."""
+        if not (self.ref is not None and self.ref.gran == "day" and 0 < self.ref_at <= start
+                and context.same_sentence(self.text, self.ref_at, start)):
+            return False
+        sentence_end = context.sentence_bounds(self.text, start, start)[1]
+        comma = _CLAUSE_END.search(self.text, start, sentence_end)
+        return not context.has_routine_word(
+            self.text, self.ref_at, comma.start() if comma else sentence_end)
 
     def _clock_day(self, rest, start, end) -> str | None:
         """The day a clock time is on: one written with it, one in its sentence, or the anchor."""
@@ -90,12 +104,8 @@ class ClockRules:
             if word in WEEKDAYS and len(word) > 3:
                 found = self._weekday_day(WEEKDAYS[word], words, start, end)  # "next Monday"
                 if found:
-                    md = _MD.search(rest[rest.lower().find(word) + len(word):])
-                    if md and md["month"] and MONTHS.get(md["month"].lower()):
-                        value = self._md(md.group(), start, end)
-                        if value and not isinstance(value, list):
-                            return value.value[:10]
-                    return found.isoformat()
+                    after = rest[rest.lower().find(word) + len(word):]
+                    return self._date_after_weekday(after, start, end) or found.isoformat()
                 return None
             if word in ("today", "tonight", "tomorrow", "yesterday"):
                 return self._reltoday(word, start, end).value[:10] if self.anchor else None
@@ -114,6 +124,18 @@ class ClockRules:
             # at 09:11."
             return self.ref.first.isoformat()
         return self.anchor.isoformat() if self.anchor else None
+
+    def _date_after_weekday(self, after: str, start: int, end: int) -> str | None:
+        """The date written after a time's weekday: "9 a.m. Tuesday, Feb. 22" or, the British
+        way, "7.45pm on Tuesday 18 March"."""
+        md = _MD.search(after)
+        if not (md and md["month"] and MONTHS.get(md["month"].lower())):
+            dm = _DAY_MONTH.match(after)
+            if not (dm and MONTHS.get(dm["month"].lower())):
+                return None
+            md = _MD.search(f"{dm['month']} {dm['day']}")
+        value = self._md(md.group(), start, end)
+        return value.value[:10] if isinstance(value, Resolution) else None
 
     def _told_just_before(self, start: int) -> bool:
         """True when the last date was named in this sentence, or in the one before if it is a
