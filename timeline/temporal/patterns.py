@@ -260,7 +260,9 @@ RULES: list[tuple[str, str]] = [
               r"|recently\b|lately\b|nowadays\b|these\s+days\b|at\s+present\b|presently\b"
               r"|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future\b"
               r"|the\s+past\b(?!\s+(?:\d|few|several|" + NUMWORD + r"))"
-              r"|the\s+(?:near|short)[\s-]term\b(?![\s-][a-z])|a\s+later\s+date\b"),
+              r"|the\s+(?:near|short)[\s-]term\b(?![\s-][a-z])|a\s+later\s+date\b"
+              # "said on a recent afternoon": some day lately
+              rf"|a\s+recent\s+(?:{DAYPART}|day|weekday|weekend|{WEEKDAY})\b"),
     ("month", rf"{EDGE}?{MONTH_ANY}"),
     ("yearrange", r"(?<![\w$#.,/-])(?:1[5-9]|20)\d\d\s*[-\u2013]\s*(?:(?:1[5-9]|20)\d\d|\d\d)"
                   r"(?![\w%$/-])"),

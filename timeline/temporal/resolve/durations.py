@@ -180,7 +180,7 @@ class DurationRules:
             return None  # "Now, he says, ...": a discourse marker turning the story, not a time
         if lower == "recently" and _DATE_AHEAD.match(self.text, end):
             return None  # "most recently last October", "as recently as 2019": the date is
-        if lower in ("recently", "lately", "the past") or lower.startswith("then"):
+        if lower in ("recently", "lately", "the past") or lower.startswith(("then", "a recent")):
             value = "PAST_REF"
         elif "future" in lower or "term" in lower or "later" in lower:
             value = "FUTURE_REF"
