@@ -86,10 +86,6 @@ class DayRules:
         mod = _edge_mod(words[:1]) if words[0] in ("early", "late", "earlier", "later") else None
         day = self._weekday_day(weekday, words, start, end)
         value = day.isoformat() if day else f"XXXX-WXX-{weekday}"
-        if daypart == "NI":
-            # News dates "Friday night" by its day: the annotated news gives it the day's
-            # value (a DATE) twice as often as a TNI time, and the night runs past midnight.
-            return self._result(start, end, value, mod)
         if daypart:
             value += "T" + daypart
         return self._result(start, end, value, mod)
