@@ -33,6 +33,11 @@ def _direction(sentence: str, expression: str) -> int:
     ("Mr. Smith, 52, will succeed Daniel P. Davison Feb. 1.", "Feb. 1", 1),
     ("In January, the company brought in a new chief.", "January", -1),
     ("The meeting on Friday.", "Friday", 0),
+    # "by" leans ahead only when no verb of the clause, even a distant one, says otherwise
+    ("The fire had burned across more than 38,000 acres of timber and grassland by Thursday.",
+     "Thursday", -1),
+    ("The judge ordered the probation office to complete a presentence report by mid-July.",
+     "mid-July", 1),
 ])
 def test_direction(sentence: str, expression: str, expected: int) -> None:
     assert _direction(sentence, expression) == expected

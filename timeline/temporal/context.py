@@ -112,6 +112,13 @@ def direction(text: str, start: int, end: int) -> int:
         cue = _cue(clause, index, len(clause) - index)
         if cue:
             return cue
+    if weak and "to" not in clause[-14:]:
+        # "had burned across 38,000 acres of timber and grassland by Thursday": the verb decides
+        # (not in "ordered the office to complete a report by mid-July", whose task is ahead)
+        for index in range(max(len(clause) - 8, 0) - 1, max(len(clause) - 14, 0) - 1, -1):
+            cue = _cue(clause, index, len(clause) - index)
+            if cue:
+                return cue
     right = text[end:end + 60]
     bound = _SENTENCE_END.search(right)
     right = right[: bound.start() if bound else None]
