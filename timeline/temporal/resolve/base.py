@@ -215,11 +215,18 @@ class ResolverBase:
         opening = start is not None and _OPENS_SENTENCE.search(
             self.text, max(0, start - 12), _head_start(self.text, start))
         self.ref_sets_year = bool(opening and _YEAR.search(self.text, start, at)) or (
-            rule == "relunit" and period.gran == "year")
+            rule == "relunit" and period.gran == "year"
+            and not self._names_a_budget_year(start, at))
         if (period.gran in ("quarter", "half") and rule == "quarter" and self._is_over(period)
                 and at != self.aside_quarter_at):
             self.last_quarter = period
             self.quarter_at = at
+
+    def _names_a_budget_year(self, start: int | None, at: int) -> bool:
+        """ "next year's budget", "a budget for next year": the year a plan is for, not the year
+        of the dates told after it ("will adopt it at its June 11 meeting")."""
+        before = self.text[max(0, (start or at) - 5):start or at].lower()
+        return self.text[at:at + 2] in ("'s", "\u2019s") or before.endswith("for ")
 
     def _is_over(self, period: Period) -> bool:
         """A quarter already over is one results are reported for, not a forecast."""
