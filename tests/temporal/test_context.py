@@ -73,25 +73,19 @@ def _span(text: str, expression: str) -> tuple[int, int]:
     return start, start + len(expression)
 
 
-@pytest.mark.parametrize("text, expression, expected", [
-    ("The gallery is open daily from noon to 6 p.m.", "6 p.m.", True),
-    ("Matinees start at 2 p.m. on Saturdays.", "2 p.m.", True),
-    ("The verdict was read at 3:30 p.m. Tuesday.", "3:30 p.m.", False),
+@pytest.mark.parametrize("cue, text, expression, expected", [
+    (in_routine_sentence, "The gallery is open daily from noon to 6 p.m.", "6 p.m.", True),
+    (in_routine_sentence, "Matinees start at 2 p.m. on Saturdays.", "2 p.m.", True),
+    (in_routine_sentence, "The verdict was read at 3:30 p.m. Tuesday.", "3:30 p.m.", False),
     # the routine of another sentence does not carry over
-    ("The shop opens daily. The fire started at 4 a.m.", "4 a.m.", False),
+    (in_routine_sentence, "The shop opens daily. The fire started at 4 a.m.", "4 a.m.", False),
+    (weekday_in_routine_list, "Plays run every Wednesday and Thursday evening.", "Thursday", True),
+    (weekday_in_routine_list, "The gallery is open Tuesday to Sunday.", "Tuesday", True),
+    (weekday_in_routine_list, "The store will open Sunday after repairs.", "Sunday", False),
+    (weekday_in_routine_list, "The vote was on Wednesday and Thursday.", "Thursday", False),
 ])
-def test_in_routine_sentence(text: str, expression: str, expected: bool) -> None:
-    assert in_routine_sentence(text, *_span(text, expression)) is expected
-
-
-@pytest.mark.parametrize("text, expression, expected", [
-    ("Plays run every Wednesday and Thursday evening.", "Thursday", True),
-    ("The gallery is open Tuesday to Sunday.", "Tuesday", True),
-    ("The store will open Sunday after repairs.", "Sunday", False),
-    ("The vote was on Wednesday and Thursday.", "Thursday", False),
-])
-def test_weekday_in_routine_list(text: str, expression: str, expected: bool) -> None:
-    assert weekday_in_routine_list(text, *_span(text, expression)) is expected
+def test_routine_cues(cue, text: str, expression: str, expected: bool) -> None:
+    assert cue(text, *_span(text, expression)) is expected
 
 
 def test_routine_words_and_nouns() -> None:
