@@ -40,7 +40,7 @@ _RATE_BEFORE = re.compile(
     r"(?:\d%?|percent|times|twice|once|billion|million|dollars|cents|points|hours|miles"
     r"|(?:(?<![\w.:,])\d[\d,]*(?:\.\d+)?|(?:" + NUMWORD + r")"
     r"|dozens|hundreds|thousands|millions|several|many)"
-    r"\s+(?:of\s+)?(?:[a-z-]+\s+)?[a-z]+[^s's]s)$")
+    r"\s+(?:of\s+)?(?:[a-z-]+\s+)?[a-z]+[^s']s)$")
 _IS_IN = re.compile(r"\b(?:is|are)\s+in\s+$", re.I)
 
 
