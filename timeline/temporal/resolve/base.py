@@ -216,15 +216,16 @@ class ResolverBase:
             self.text, max(0, start - 12), _head_start(self.text, start))
         self.ref_sets_year = bool(opening and _YEAR.search(self.text, start, at)) or (
             rule == "relunit" and period.gran == "year"
-            and not self._names_a_budget_year(start, at))
+            and not self._year_belongs_to_a_noun(start, at))
         if (period.gran in ("quarter", "half") and rule == "quarter" and self._is_over(period)
                 and at != self.aside_quarter_at):
             self.last_quarter = period
             self.quarter_at = at
 
-    def _names_a_budget_year(self, start: int | None, at: int) -> bool:
-        """ "next year's budget", "a budget for next year": the year a plan is for, not the year
-        of the dates told after it ("will adopt it at its June 11 meeting")."""
+    def _year_belongs_to_a_noun(self, start: int | None, at: int) -> bool:
+        """ "next year's budget", "a budget for next year": a year that says what a thing is for
+        (a possessive or "for"), not when the sentence happens, so it does not give its year to
+        the dates told after it ("will adopt it at its June 11 meeting")."""
         before = self.text[max(0, (start or at) - 5):start or at].lower()
         return self.text[at:at + 2] in ("'s", "\u2019s") or before.endswith("for ")
 
