@@ -23,7 +23,7 @@ awaiting should could may might must deadline ahead later soon reconvene convene
 arrives leaves takes meet plays faces returns hosts visits travels arrive leave expires
 plan supposed runs closes ends concludes kicks debuts premieres airs holds reopens
 play open close face host visit return remain remains stay stays need needs possible likely
-speaks testifies appears performs departs ending wants seeking seeks
+speaks testifies appears performs departs ending wants seeking seeks can cannot can't
 """)
 
 #: Verbs of promising: "vowed to", "pledged to" look ahead whatever their tense.
@@ -36,6 +36,9 @@ promising threatening
 _ALSO_NOUNS = word_set("""
 plan plans schedule hope aim start meet play open close face host visit return stay need
 """)
+#: Setting a date or deadline names a day still ahead, whatever the verb's tense.
+_SETTING = word_set("set sets setting")
+_DATE_NOUNS = word_set("date deadline target")
 _MODALS = word_set("will would could can may might must should shall to 'll")
 _DETERMINERS = word_set("the a an its their his her our this that")
 #: Of those, the ones that are verbs only after a subject or an auxiliary ("they plan").
@@ -189,6 +192,8 @@ def _past_cue(words: list[str], index: int) -> int:
         return 1  # "vowed to win the Nov. 6 election": what was promised is still ahead
     if word == "set" and "for" in words[index + 1:index + 4]:
         return 1  # "set sentencing for Aug. 23", "a vote set for Tuesday": the date is ahead
+    if word in _SETTING and _DATE_NOUNS.intersection(words[index + 1:index + 4]):
+        return 1  # "setting a decision date of Sept. 17", "set a deadline of June 1"
     if word == "set" and following in ("in", "on") and index > 0 and before not in (
             "be", "is", "are", "been", "being", "to", "will"):
         return -1  # "the record close it set in late July" (not "is set for", "have set a")
