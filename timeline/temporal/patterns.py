@@ -212,7 +212,8 @@ RULES: list[tuple[str, str]] = [
                 # "the day before", "the day after his death": next to the last date told
                 r"|(?:the\s+)?day\s+(?:before|after)(?=\s*[,.;]|\s+(?:the|his|her|its|their)"
                 r"\s+(?!day\b|week\b)(?-i:[a-z]))"
-                rf"|(?:(?:the\s+)?day|the\s+{WEEKDAY})\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?"
+                rf"|(?:(?:the\s+)?day|the\s+(?:{WEEKDAY}|week))\s+(?:before|after)\s+"
+                r"(?:(?:last|next|this)\s+)?"
                 rf"(?:{WEEKDAY}|{MD}|(?:{HOLIDAY})\b)"),
     ("edgeunit", rf"{EDGE}(?:in\s+)?(?:the\s+)?(?:year|month|week|quarter|decade|century|day)\b"
                  r"|year[\s-]end\b|year's\s+end\b|month[\s-]end\b"),

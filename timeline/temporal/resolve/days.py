@@ -23,8 +23,8 @@ _GENERIC_AGE = re.compile(
     r"['\u2019]s\s+(?:world|youth|society|generation|children|kids|young|teenagers|students"
     r"|economy|culture|standards|technology|politics|media|families|parents|consumers"
     r"|workers|women|men|leaders|market|markets|personal|modern|global|fast|digital)\b", re.I)
-_DAY_NEXT_TO = re.compile(r"(?:the\s+)?(day|monday|tuesday|wednesday|thursday|friday|saturday"
-                          r"|sunday)\s+(before|after)\s+", re.I)
+_DAY_NEXT_TO = re.compile(r"(?:the\s+)?(day|week|monday|tuesday|wednesday|thursday|friday"
+                          r"|saturday|sunday)\s+(before|after)\s+", re.I)
 _RANGE_LINK = re.compile(r"\s*(?:[-\u2013\u2014]|(?:through|thru|to|until|till)\s)\s*",
                          re.I)
 #: Nouns for events still to come after "Sunday's" in a forward-looking clause ("tickets remain
@@ -252,7 +252,8 @@ class DayRules:
 
     def _day_next_to(self, named: re.Match[str], start: int, end: int):
         """ "the day after Christmas": the named day, resolved on its own, one day on; "the
-        Saturday before Thanksgiving": the nearest Saturday before it."""
+        Saturday before Thanksgiving": the nearest Saturday before it; "the week before
+        Thanksgiving": the week seven days before it."""
         inner = start + named.end()
         match = FINDER.match(self.text, inner, end)
         if match is None or match.end() != end:
@@ -261,6 +262,9 @@ class DayRules:
         if len(found) != 1 or not re.fullmatch(r"\d{4}-\d\d-\d\d", found[0].value):
             return self._result(start, end, "XXXX-XX-XX")
         step = 1 if named.group(2).lower() == "after" else -1
+        if named.group(1).lower() == "week":
+            day = dt.date.fromisoformat(found[0].value) + dt.timedelta(weeks=step)
+            return self._result(start, end, format_value("week", day))
         day = dt.date.fromisoformat(found[0].value) + dt.timedelta(days=step)
         weekday = WEEKDAYS.get(named.group(1).lower())
         while weekday is not None and day.isoweekday() != weekday:
