@@ -134,7 +134,7 @@ def _said_after(text, found, index, quote, anchor) -> str | None:
         if (other.start >= quote[1] and _is_recent_day(other.value, anchor)
                 and context.same_sentence(text, quote[1], other.start)):
             _, hi = context.sentence_bounds(text, other.start, other.end)
-            return other.value if context.has_speech_verb(text, quote[1], hi) else None
+            return other.value[:10] if context.has_speech_verb(text, quote[1], hi) else None
     return None
 
 
@@ -147,12 +147,15 @@ def _said_before(text, found, index, quote, anchor) -> str | None:
             continue
         if other.end < quote[0] - 600:
             return None
-        if len(other.value) == 10 and other.value[:4].isdigit():
+        if _FULL_DAY.match(other.value):  # "2011-09-03" or "2011-09-03TAF", a day told
             lo, hi = context.sentence_bounds(text, other.start, other.end)
             if _is_recent_day(other.value, anchor) and context.has_speech_verb(text, lo, hi):
-                return other.value
+                return other.value[:10]
             return None
     return None
+
+
+_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d(?!\d)")
 
 
 def _enclosing(quotes: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
