@@ -5,7 +5,7 @@ Two generators, each checked against the same contract as tests/temporal/test_pr
 and mods; interval = interpret(value); deterministic):
 
 1. Hypothesis, with many more examples than the test suite (arbitrary text, date-ish text,
-   date-ish text inside noise), in rounds with fresh seeds; a failure ends its round and is
+   quotations with a dated speech act, date-ish text inside noise), in rounds with fresh seeds; a failure ends its round and is
    shrunk by hypothesis (the minimal example is printed).
 2. Mutation of real news: random slices of the TimeML dev texts with date-ish fragments spliced
    in, characters deleted, duplicated or case-flipped; random anchors and dayfirst.
@@ -29,7 +29,13 @@ sys.path.insert(0, str(ROOT))
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from tests.temporal.test_properties import ANCHORS, DATEISH, WORDS, check_contract  # noqa: E402
+from tests.temporal.test_properties import (  # noqa: E402
+    ANCHORS,
+    DATEISH,
+    QUOTED,
+    WORDS,
+    check_contract,
+)
 
 DATA = ROOT.parent / "shared" / "data" / "timeml-dev"
 
@@ -67,6 +73,7 @@ def hypothesis_rounds(tally: Tally, deadline: float, seed: int) -> int:
     strategies = [
         st.tuples(st.text(max_size=400), ANCHORS, st.just(False)),
         st.tuples(DATEISH, ANCHORS, st.booleans()),
+        st.tuples(QUOTED, ANCHORS, st.booleans()),
         st.tuples(st.tuples(st.text(max_size=40), DATEISH, st.text(max_size=40))
                   .map("".join), ANCHORS, st.booleans()),
     ]
