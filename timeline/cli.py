@@ -71,10 +71,9 @@ def eval_command(directory, show_errors, subset, per_doc, as_json) -> None:
 
     subset = subset.replace("-", "_")
     try:
-        documents = read_timeml_dir(directory)
+        evaluation = scorer.evaluate(read_timeml_dir(directory), tag)
     except TimelineError as exc:
         _fail(exc)
-    evaluation = scorer.evaluate(documents, tag)
     if as_json:
         click.echo(scorer.to_json(evaluation, errors=show_errors))
         return

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from timeline.errors import TimelineError
 from timeline.temporal.evaluate import (
     Counts,
     Evaluation,
@@ -188,6 +189,17 @@ def test_evaluate_tags_with_the_dct_as_anchor_and_micro_averages():
     data = json.loads(to_json(evaluation, errors=True))
     assert data["total"]["date_time"]["value_f1"] == 1.0
     assert [e["gold"]["text"] for e in data["errors"]["all"]] == ["three days", "three days"]
+
+
+def test_a_tagger_bug_names_the_document_instead_of_a_traceback():
+    def broken_tagger(text, anchor=None, *, dayfirst=False):
+        raise ValueError("Invalid isoformat string: '2013-02-22TAF'")
+
+    with pytest.raises(TimelineError) as caught:
+        evaluate([parse_timeml(DOC)], broken_tagger)
+    message = str(caught.value)
+    assert "D" in message and "internal tagger error ValueError" in message
+    assert "please report this input" in message
 
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "timeml-dev"

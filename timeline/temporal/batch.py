@@ -49,8 +49,13 @@ def safe_tag(text: str, anchor: dt.date | None, dayfirst: bool, where: str | Pat
     try:
         return tag(text, anchor, dayfirst=dayfirst)
     except Exception as exc:  # noqa: BLE001 - a tagger bug must not end a batch with a traceback
-        raise TimelineError(f"internal tagger error {type(exc).__name__}: {exc}", where,
-                            hint="please report this input") from None
+        raise tagger_bug(exc, where) from None
+
+
+def tagger_bug(exc: Exception, where: str | Path) -> TimelineError:
+    """The error to show for an exception raised inside the tagger on the input ``where``."""
+    return TimelineError(f"internal tagger error {type(exc).__name__}: {exc}", where,
+                         hint="please report this input")
 
 
 def format_text_listing(path: Path, timexes: list[Timex]) -> str:

@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 
+from timeline.temporal.batch import tagger_bug
 from timeline.temporal.model import Timex
 from timeline.temporal.timeml import TimeMLDocument
 from timeline.temporal.values import VAGUE_REFS, interpret
@@ -316,10 +317,16 @@ Tagger = Callable[..., list[Timex]]
 
 
 def evaluate(documents: Iterable[TimeMLDocument], tagger: Tagger) -> Evaluation:
-    """Tag each document's text anchored at its creation time and score it against its gold."""
+    """Tag each document's text anchored at its creation time and score it against its gold.
+
+    An exception inside the tagger becomes a TimelineError naming the document's file.
+    """
     evaluation = Evaluation()
     for document in documents:
-        system = tagger(document.text, anchor=document.dct)
+        try:
+            system = tagger(document.text, anchor=document.dct)
+        except Exception as exc:  # noqa: BLE001 - named, as `timeline tag` does, not a traceback
+            raise tagger_bug(exc, document.path or document.doc_id) from None
         evaluation.documents.append(
             score_document(document.doc_id, document.text, document.timexes, system))
     return evaluation
