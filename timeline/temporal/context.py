@@ -285,7 +285,8 @@ _ROUTINE_WORDS = re.compile(
     r"\b(?:daily|nightly|weekly|every|weekdays|weeknights|weekends|usually|normally|typically"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days"
     r"|(?:mornings|afternoons|evenings|nights)\b(?!\s+(?:ago|later|earlier))"
-    r"|(?:once|twice|times)\s+a\s+(?:day|week)|each\s+day|both\s+days)\b", re.I)
+    r"|(?:once|twice|times)\s+a\s+(?:day|week)|each\s+day|both\s+days"
+    r"|(?:those|these)\s+(?:days|dates))\b", re.I)
 _WEEKDAY_WORD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 #: Lists and spans of weekdays that name a routine: "every Wednesday and Thursday", "open
 #: Tuesday to Sunday".

@@ -139,17 +139,23 @@ class ClockRules:
 
     def _told_just_before(self, start: int) -> bool:
         """True when the last date was named in this sentence, or in the one before if it is a
-        day of the anchor's fortnight: a story about that day goes on
-        ("Bombs hit on Tuesday. A third went off at 09:11."), while a date long past is
-        background ("The treaty was signed in 1990. The ceremony starts at 7.30pm.")."""
+        day of the anchor's fortnight, or a few sentences back (600 characters) if it is one of
+        the fortnight before the anchor: a story about that day goes on ("Bombs hit on
+        Tuesday. A third went off at 09:11."; "She left on Thursday, Nov. 4. A gym employee saw
+        her at 6:55."), while a date long past is background ("The treaty was signed in 1990.
+        The ceremony starts at 7.30pm.")."""
         between = self.text[self.ref_at:start]
         if between.count('"') % 2 or between.count("\u201d") > between.count("\u201c"):
             return False  # the day was named in a quotation that has since closed
         if context.same_sentence(self.text, self.ref_at, start):
             return True
+        if self.anchor is None or not between:
+            return False
         one_line = re.sub(r"\s+", " ", between)  # a wire story's paragraph is one sentence
-        return (0 < len(between) <= 300 and len(context.sentence_ends(one_line)) <= 1
-                and self.anchor is not None and abs((self.ref.first - self.anchor).days) <= 7)
+        one_sentence_back = len(between) <= 300 and len(context.sentence_ends(one_line)) <= 1
+        days_back = (self.anchor - self.ref.first).days
+        return (one_sentence_back and abs(days_back) <= 7) or (
+            len(between) <= 600 and 0 < days_back <= 14)
 
     def _day_written_after(self, end: int) -> str:
         """The words of a day written just after a time, in its sentence: "at 10:35 a.m. (0735
