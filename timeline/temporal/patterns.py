@@ -203,7 +203,9 @@ RULES: list[tuple[str, str]] = [
     # "the week of Oct. 23", "the first week of May", "the last two weeks of August"
     ("weekof", r"(?:the\s+)?(?:(?:first|last|final)\s+(?:two|three|few)\s+weeks"
                r"|(?:(?:first|second|third|fourth|last|final)\s+)?week)\s+of\s+"
-               rf"(?:{MD}|{MONTH_ANY}(?:,?\s+{YEAR})?)"),
+               rf"(?:{MD}|{MONTH_ANY}(?:,?\s+{YEAR})?)"
+               # "the week ending Feb. 16": health and economic data, by the week's last day
+               rf"|(?:the\s+)?week\s+(?:ending|ended|beginning|starting)\s+{MD}"),
     ("relunit", rf"{EDGE}?(?:the\s+)?{REL}\s+(?:(?:{NUM}|few|several)\s+)?"
                 r"(?:(?:fiscal|calendar|trading|business)\s+)?(?:" + UNIT + r"|weekends?\b|"
                 + SEASON + "|" + MONTH_FULL + "|" + WEEKDAY + rf"(?:\s+{DAYPART}\b)?)"

@@ -215,8 +215,9 @@ class DayRules:
         return self._result(start, end, f"{day}T{code}", mod)
 
     def _weekof(self, text, start, end):
-        """ "the week of Oct. 23": that date's ISO week; "the first week of May": early May."""
-        tail = re.search(r"\bof\s+(.+)$", text, re.S)
+        """ "the week of Oct. 23", "the week ending Feb. 16": that date's ISO week; "the first
+        week of May": early May."""
+        tail = re.search(r"\b(?:of|ending|ended|beginning|starting)\s+(.+)$", text, re.S)
         offset = tail.start(1)
         inner = self._md(tail.group(1), start + offset, end)
         if isinstance(inner, Resolution):
