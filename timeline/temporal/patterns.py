@@ -126,7 +126,10 @@ RULES: list[tuple[str, str]] = [
               # an expression of its own, as prepositions never are in a timex ("5 p.m. on
               # Tuesday" is two), which still dates the time
               rf"(?:,?\s+(?:(?:(?-i:next|this|last|coming)\s+)?{WEEKDAY}"
-              rf"(?:,?\s+{MD})?|{RELDAY}|{MD}))?"),
+              rf"(?:,?\s+{MD})?|{RELDAY}|{MD}"
+              # "11:19 p.m. that night", "12:06 a.m. the next day": on a day told before
+              r"|(?:that|the\s+(?:next|following|previous))\s+"
+              r"(?:day|morning|afternoon|evening|night)\b))?"),
     ("md", rf"(?:{WEEKDAY},?\s+)?{MD}(?:\s+{DAYPART}\b|\s+of\s+(?:last|this|next)\s+year\b)?"),
     # "on the 5th," alone: a day of the month around the anchor (not "the 5th floor")
     ("ordday", r"(?<=\bon\s)the\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?![\w-]|\s+(?:floor|hole"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from timeline.temporal import context
@@ -20,6 +21,9 @@ _DAY_JUST_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?(?:(?:to|until|till|-|\u
                              re.I)
 _DAY_MONTH = re.compile(r",?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+)")
 _CLAUSE_END = re.compile(r"[,;:]")
+#: "that night", "the next day" after a time: the day is the last one told, or next to it.
+_TOLD_DAY = re.compile(r"\.?,?\s+(that|the\s+(?:next|following|previous))\s+"
+                       r"(?:day|morning|afternoon|evening|night)\b", re.I)
 _RANGE_END_PM = re.compile(r"\s*(?:-|\u2013|to|and)\s*(\d{1,2})(?::\d\d)?\s*p\.?m\b", re.I)
 _ON_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?,?\s*(?-i:on)\s+")
 _HOLIDAY_FIRST = re.compile(rf"(?:{HOLIDAY})\b", re.I)
@@ -97,6 +101,9 @@ class ClockRules:
 
     def _clock_day(self, rest, start, end) -> str | None:
         """The day a clock time is on: one written with it, one in its sentence, or the anchor."""
+        told = _TOLD_DAY.match(rest)
+        if told:
+            return self._day_from_last_told(told.group(1).lower())
         if not _DAY_WORD.search(rest) and not _MD.search(rest):
             rest = self._day_written_after(end)
         words = _words(rest)
@@ -124,6 +131,14 @@ class ClockRules:
             # at 09:11."
             return self.ref.first.isoformat()
         return self.anchor.isoformat() if self.anchor else None
+
+    def _day_from_last_told(self, word: str) -> str | None:
+        """ "that night" is on the last day told, "the next day" the day after it; None when
+        no day was told."""
+        if self.ref is None or self.ref.gran != "day":
+            return None
+        step = {"that": 0}.get(word, -1 if word.endswith("previous") else 1)
+        return (self.ref.first + dt.timedelta(days=step)).isoformat()
 
     def _date_after_weekday(self, after: str, start: int, end: int) -> str | None:
         """The date written after a time's weekday: "9 a.m. Tuesday, Feb. 22" or, the British
