@@ -32,9 +32,10 @@ _RANGE_LINK = re.compile(r"\s*(?:[-\u2013\u2014]|(?:through|thru|to|until|till)\
 _EVENT_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:game|match|race|final|vote|election|meeting|summit"
                          r"|concert|show|parade|debate|hearing|session|event|opening|launch|deadline"
                          r"|report|release|announcement|talks|trial|ceremony|rally|scrimmage|opener"
-                         r"|kickoff|premiere|auction|sentencing)s?\b",
+                         r"|kickoff|premiere|auction|sentencing|schedule|forecast)s?\b",
                          re.I)
 _OR = re.compile(r",?\s+or\s+", re.I)
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.I)
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _HEADING_COLON = re.compile(r"[ \t]*:\s+")
 _AHEAD = re.compile(r"\b(?:will|'ll|ahead\s+of|upcoming|scheduled|set\s+for)\b"
@@ -155,6 +156,8 @@ class DayRules:
         is_on = _IS_ON.search(self.text, max(0, start - 12), start)
         if "this" in words and direction == 0 or is_on:
             return 1  # "this Friday", "the finale is Wednesday": still to come
+        if _FOR_BEFORE.search(self.text, max(0, start - 5), start) and not possessive:
+            return 1  # "a watch posted for Wednesday night", "a chance of rain for Sunday"
         return direction
 
     def _heading_direction(self, start: int, end: int) -> int | None:
@@ -192,9 +195,13 @@ class DayRules:
         elif rel in ("next", "coming", "upcoming", "this coming", "following"):
             saturday += dt.timedelta(days=7) if in_weekend else 0
         elif rel in ("", "that", "the") and not in_weekend:
-            direction = self._direction(start, end)
+            direction = self._heading_direction(start, end)  # "The weekend: A recovery."
+            if direction is None:
+                direction = self._direction(start, end)
             if direction < 0 or direction == 0 and day.weekday() < 4:
                 saturday -= dt.timedelta(days=7)  # on a Friday, "the weekend" is the next one
+        elif rel == "this" and not in_weekend and self._direction(start, end) < 0:
+            saturday -= dt.timedelta(days=7)  # on a Tuesday, "this weekend, people started to"
         return self._result(start, end, format_value("weekend", saturday), mod)
 
     def _weekendrule(self, text, start, end):
