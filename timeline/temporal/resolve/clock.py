@@ -169,6 +169,8 @@ class ClockRules:
         one_line = re.sub(r"\s+", " ", between)  # a wire story's paragraph is one sentence
         one_sentence_back = len(between) <= 300 and len(context.sentence_ends(one_line)) <= 1
         days_back = (self.anchor - self.ref.first).days
+        if days_back < 0 and context.direction(self.text, start, start) < 0:
+            return False  # "...bonds on Aug. 1. The decision, announced at 2 p.m.": today's
         return (one_sentence_back and abs(days_back) <= 7) or (
             len(between) <= 600 and 0 < days_back <= 14)
 
