@@ -49,6 +49,7 @@ _FIRMLY_AHEAD = re.compile(r"(?:\bwill|'ll|\bshall|\b(?:is|are)\s+(?:scheduled|s
 # A year named just after a year-less date, in its clause: "falls on Nov. 28 this year"
 _YEAR_WORD_AFTER = re.compile(r"(?:\s+(?!and\b|or\b|but\b|than\b)[\w.']+){0,4}?\s+(this|last|next)"
                               r"\s+year\b", re.I)
+_LATE_IN_DAY = re.compile(r"T(?:EV|NI|1[89]|2[0-4])")
 _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?!\d)")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
@@ -190,6 +191,11 @@ class ResolverBase:
         self.ref_at = 0  # where the text mentioned ``ref``
         self.ref_sets_year = False  # ``ref`` gives the year of the dates after it (see remember)
         self.ref_time: dt.datetime | None = None  # ``ref``'s clock time, when it has one
+        # the last day told, and where: a time goes on in it past a year told as background
+        # ("On Saturday she played songs she wrote last winter. In the early evening, ...")
+        self.last_day: Period | None = None
+        self.last_day_at = 0
+        self.last_day_late = False  # told with an evening or night: "until 3am" is the next day
         # weekday -> (the day a weekday name was last read as, where): "Saturday hours" again
         self.weekdays_told: dict[int, tuple[dt.date, int]] = {}
         self.quarter_at = -1  # where the text named ``last_quarter``
@@ -208,6 +214,9 @@ class ResolverBase:
             return
         self.ref = period
         self.ref_at = at
+        if period.gran == "day":
+            self.last_day, self.last_day_at = period, at
+            self.last_day_late = _LATE_IN_DAY.search(value) is not None
         clock = _CLOCK_VALUE.match(value)  # "2008-08-29T00:15": "45 minutes later" counts on it
         self.ref_time = dt.datetime.fromisoformat(clock.group()) if clock else None
         # A year that opens its sentence ("In 2010, ...") sets the scene for the dates after it,

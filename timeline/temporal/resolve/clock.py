@@ -71,7 +71,8 @@ class ClockRules:
         if range_end and hour < 12 and hour + 12 <= int(range_end.group(1)) + 12:
             hour += 12  # "from 6 to 9 p.m."
         rest = text[m.end():]
-        day = None if self._is_routine(rest, start, end) else self._clock_day(rest, start, end)
+        day = None if self._is_routine(rest, start, end) else self._clock_day(rest, start, end,
+                                                                               hour)
         mod = "APPROX" if lower.startswith(("about", "around", "approximately")) else None
         date_part = day if day else "XXXX-XX-XX"
         value = f"{date_part}T{hour:02d}:{minute:02d}"
@@ -99,8 +100,10 @@ class ClockRules:
         return not context.has_routine_word(
             self.text, self.ref_at, comma.start() if comma else sentence_end)
 
-    def _clock_day(self, rest, start, end) -> str | None:
-        """The day a clock time is on: one written with it, one in its sentence, or the anchor."""
+    def _clock_day(self, rest, start, end, hour: int | None = None) -> str | None:
+        """The day a clock time is on: one written with it, one in its sentence, or the anchor.
+        A small hour after an evening told goes on into the next day ("in the early evening
+        ... until 3am")."""
         told = _TOLD_DAY.match(rest)
         if told:
             return self._day_from_last_told(told.group(1).lower())
@@ -126,10 +129,11 @@ class ClockRules:
             result = self._holiday(holiday.group(), start, end)
             if result is not None and _DAY_VALUE.fullmatch(result.value):
                 return result.value
-        if self.ref is not None and self.ref.gran == "day" and self._told_just_before(start):
+        if self.last_day is not None and self._told_just_before(start):
             # "on June 12 at 9:15 a.m."; "Bombs hit the airport on Tuesday. A third went off
             # at 09:11."
-            return self.ref.first.isoformat()
+            past_midnight = hour is not None and hour < 6 and self.last_day_late
+            return (self.last_day.first + dt.timedelta(days=past_midnight)).isoformat()
         return self.anchor.isoformat() if self.anchor else None
 
     def _day_from_last_told(self, word: str) -> str | None:
@@ -159,16 +163,16 @@ class ClockRules:
         Tuesday. A third went off at 09:11."; "She left on Thursday, Nov. 4. A gym employee saw
         her at 6:55."), while a date long past is background ("The treaty was signed in 1990.
         The ceremony starts at 7.30pm.")."""
-        between = self.text[self.ref_at:start]
+        between = self.text[self.last_day_at:start]
         if between.count('"') % 2 or between.count("\u201d") > between.count("\u201c"):
             return False  # the day was named in a quotation that has since closed
-        if context.same_sentence(self.text, self.ref_at, start):
+        if context.same_sentence(self.text, self.last_day_at, start):
             return True
         if self.anchor is None or not between:
             return False
         one_line = re.sub(r"\s+", " ", between)  # a wire story's paragraph is one sentence
         one_sentence_back = len(between) <= 300 and len(context.sentence_ends(one_line)) <= 1
-        days_back = (self.anchor - self.ref.first).days
+        days_back = (self.anchor - self.last_day.first).days
         if days_back < 0 and context.direction(self.text, start, start) < 0:
             return False  # "...bonds on Aug. 1. The decision, announced at 2 p.m.": today's
         return (one_sentence_back and abs(days_back) <= 7) or (
