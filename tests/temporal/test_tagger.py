@@ -213,12 +213,13 @@ def test_tagger_version_is_a_nonempty_string() -> None:
 REPO = Path(__file__).resolve().parents[2]
 ACCURACY_FLOORS = [
     (REPO.parent / "shared" / "data" / "timeml-dev", 0.835),
-    (REPO / "bench" / "newsdev" / "wire", 0.93),
+    (REPO / "bench" / "newsdev" / "wire", 0.94),
     (REPO / "bench" / "newsdev" / "biz", 0.95),
-    (REPO / "bench" / "newsdev" / "fresh", 0.88),
+    (REPO / "bench" / "newsdev" / "fresh", 0.885),
     (REPO / "bench" / "newsdev" / "final", 0.83),
-    (REPO / "bench" / "newsdev" / "holdout3", 0.88),
-    (REPO / "bench" / "newsdev" / "holdout4", 0.76),
+    (REPO / "bench" / "newsdev" / "holdout3", 0.885),
+    (REPO / "bench" / "newsdev" / "holdout4", 0.79),
+    (REPO / "bench" / "newsdev" / "holdout5", 0.815),
 ]
 
 
