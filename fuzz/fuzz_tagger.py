@@ -5,8 +5,9 @@ Two generators, each checked against the same contract as tests/temporal/test_pr
 and mods; interval = interpret(value); deterministic):
 
 1. Hypothesis, with many more examples than the test suite (arbitrary text, date-ish text,
-   quotations with a dated speech act, date-ish text inside noise), in rounds with fresh seeds; a failure ends its round and is
-   shrunk by hypothesis (the minimal example is printed).
+   quotations with a dated speech act, date-ish text inside noise), in rounds with fresh
+   seeds; a failure ends its round and is shrunk by hypothesis (the minimal example is
+   printed).
 2. Mutation of real news: random slices of the TimeML dev texts with date-ish fragments spliced
    in, characters deleted, duplicated or case-flipped; random anchors and dayfirst.
 
