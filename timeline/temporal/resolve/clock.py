@@ -139,10 +139,10 @@ class ClockRules:
     def _day_from_last_told(self, word: str) -> str | None:
         """ "that night" is on the last day told, "the next day" the day after it; None when
         no day was told."""
-        if self.ref is None or self.ref.gran != "day":
+        if self.last_day is None:
             return None
         step = {"that": 0}.get(word, -1 if word.endswith("previous") else 1)
-        return (self.ref.first + dt.timedelta(days=step)).isoformat()
+        return (self.last_day.first + dt.timedelta(days=step)).isoformat()
 
     def _date_after_weekday(self, after: str, start: int, end: int) -> str | None:
         """The date written after a time's weekday: "9 a.m. Tuesday, Feb. 22" or, the British
@@ -157,7 +157,7 @@ class ClockRules:
         return value.value[:10] if isinstance(value, Resolution) else None
 
     def _told_just_before(self, start: int) -> bool:
-        """True when the last date was named in this sentence, or in the one before if it is a
+        """True when the last day told was named in this sentence, or in the one before if it is a
         day of the anchor's fortnight, or a few sentences back (600 characters) if it is one of
         the fortnight before the anchor: a story about that day goes on ("Bombs hit on
         Tuesday. A third went off at 09:11."; "She left on Thursday, Nov. 4. A gym employee saw

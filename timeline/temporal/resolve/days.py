@@ -146,9 +146,7 @@ class DayRules:
     def _weekday_direction(self, words: list[str], start: int, end: int) -> int:
         """Whether a bare weekday is the one before (-1) or after (+1) the anchor, or the clause
         does not say (0): by its heading, its clause, a possessive, "this" or "is on"."""
-        direction = self._heading_direction(start, end)
-        if direction is None:
-            direction = self._direction(start, end)
+        direction = self._line_direction(start, end)
         possessive = self.text[end:end + 2] in ("'s", "\u2019s")
         ahead = direction > 0 or _AHEAD.search(self.text, max(0, start - 40), start)
         if possessive and not (ahead and _EVENT_NOUN.match(self.text, end + 2)):
@@ -159,6 +157,11 @@ class DayRules:
         if _FOR_BEFORE.search(self.text, max(0, start - 5), start) and not possessive:
             return 1  # "a watch posted for Wednesday night", "a chance of rain for Sunday"
         return direction
+
+    def _line_direction(self, start: int, end: int) -> int:
+        """The direction of a day heading its line, else that of its clause."""
+        heading = self._heading_direction(start, end)
+        return self._direction(start, end) if heading is None else heading
 
     def _heading_direction(self, start: int, end: int) -> int | None:
         """A weekday heading a line ("Saturday: Plenty of sunshine.") takes the tense of its
@@ -195,9 +198,7 @@ class DayRules:
         elif rel in ("next", "coming", "upcoming", "this coming", "following"):
             saturday += dt.timedelta(days=7) if in_weekend else 0
         elif rel in ("", "that", "the") and not in_weekend:
-            direction = self._heading_direction(start, end)  # "The weekend: A recovery."
-            if direction is None:
-                direction = self._direction(start, end)
+            direction = self._line_direction(start, end)  # "The weekend: A recovery."
             if direction < 0 or direction == 0 and day.weekday() < 4:
                 saturday -= dt.timedelta(days=7)  # on a Friday, "the weekend" is the next one
         elif rel == "this" and not in_weekend and self._direction(start, end) < 0:
