@@ -119,14 +119,17 @@ def _holiday_words() -> tuple[frozenset[str], frozenset[str], str]:
 
 _HOLIDAY_TRIGGERS, _HOLIDAY_PREFIXES, _HOLIDAY_FIRST = _holiday_words()
 
+_WEEKS_OF = (r"(?:(?:first|last|final)\s+(?:two|three|few)\s+weeks"
+             r"|(?:(?:first|second|third|fourth|last|final)\s+)?week)\s+of")
+
 #: (rule name, pattern) in priority order.
 RULES: list[tuple[str, str]] = [
     ("clock", rf"(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?{CLOCK}{TZ}?"
               # a day right after the time is part of it ("9 a.m. Tuesday"); after "on" it is
               # an expression of its own, as prepositions never are in a timex ("5 p.m. on
               # Tuesday" is two), which still dates the time
-              rf"(?:,?\s+(?:(?:(?-i:next|this|last|coming)\s+)?{WEEKDAY}"
-              rf"(?:,?\s+{MD})?|{RELDAY}|{MD}"
+              rf"(?:,?\s+(?:(?:(?:(?-i:next|this|last|coming)\s+)?{WEEKDAY},?\s+)?{MD}"
+              rf"|(?:(?-i:next|this|last|coming)\s+)?{WEEKDAY}|{RELDAY}"
               # "11:19 p.m. that night", "12:06 a.m. the next day": on a day told before
               r"|(?:that|the\s+(?:next|following|previous))\s+"
               r"(?:day|morning|afternoon|evening|night)\b))?"),
@@ -204,11 +207,10 @@ RULES: list[tuple[str, str]] = [
     ("nthweekday", rf"the\s+(?:first|second|third|fourth|fifth|last)\s+{WEEKDAY}"
                    rf"\s+(?:of|in)\s+(?:the\s+month\b|{MONTH_FULL}(?:,?\s+{YEAR})?)"),
     # "the week of Oct. 23", "the first week of May", "the last two weeks of August"
-    ("weekof", r"(?:the\s+)?(?:(?:first|last|final)\s+(?:two|three|few)\s+weeks"
-               r"|(?:(?:first|second|third|fourth|last|final)\s+)?week)\s+of\s+"
-               rf"(?:{MD}|{MONTH_ANY}(?:,?\s+{YEAR})?)"
+    ("weekof", rf"(?:the\s+)?(?:{_WEEKS_OF}"
                # "the week ending Feb. 16": health and economic data, by the week's last day
-               rf"|(?:the\s+)?week\s+(?:ending|ended|beginning|starting)\s+{MD}"),
+               rf"|week\s+(?:ending|ended|beginning|starting))\s+{MD}"
+               rf"|(?:the\s+)?{_WEEKS_OF}\s+{MONTH_ANY}(?:,?\s+{YEAR})?"),
     ("relunit", rf"{EDGE}?(?:the\s+)?{REL}\s+(?:(?:{NUM}|few|several)\s+)?"
                 r"(?:(?:fiscal|calendar|trading|business)\s+)?(?:" + UNIT + r"|weekends?\b|"
                 + SEASON + "|" + MONTH_FULL + "|" + WEEKDAY + rf"(?:\s+{DAYPART}\b)?)"
