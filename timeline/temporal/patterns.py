@@ -211,17 +211,18 @@ RULES: list[tuple[str, str]] = [
                # "the week ending Feb. 16": health and economic data, by the week's last day
                rf"|week\s+(?:ending|ended|beginning|starting))\s+{MD}"
                rf"|(?:the\s+)?{_WEEKS_OF}\s+{MONTH_ANY}(?:,?\s+{YEAR})?"),
-    ("relunit", rf"{EDGE}?(?:the\s+)?{REL}\s+(?:(?:{NUM}|few|several)\s+)?"
-                r"(?:(?:fiscal|calendar|trading|business)\s+)?(?:" + UNIT + r"|weekends?\b|"
-                + SEASON + "|" + MONTH_FULL + "|" + WEEKDAY + rf"(?:\s+{DAYPART}\b)?)"
-                r"(?:\s+or\s+so\b)?"),
-    ("thatday", rf"{EDGE}?(?:the\s+)?(?:next|following|previous|same)\s+{DAYPART}\b"
+    # before "relunit", which would read "that night" as a day
+    ("thatday", rf"{EDGE}?(?:(?:the\s+)?(?:next|following|previous|same)|that)\s+{DAYPART}\b"
                 # "the day before", "the day after his death": next to the last date told
                 r"|(?:the\s+)?day\s+(?:before|after)(?=\s*[,.;]|\s+(?:the|his|her|its|their)"
                 r"\s+(?!day\b|week\b)(?-i:[a-z]))"
                 rf"|(?:(?:the\s+)?day|the\s+(?:{WEEKDAY}|week))\s+(?:before|after)\s+"
                 r"(?:(?:last|next|this)\s+)?"
                 rf"(?:{WEEKDAY}|{MD}|(?:{HOLIDAY})\b)"),
+    ("relunit", rf"{EDGE}?(?:the\s+)?{REL}\s+(?:(?:{NUM}|few|several)\s+)?"
+                r"(?:(?:fiscal|calendar|trading|business)\s+)?(?:" + UNIT + r"|weekends?\b|"
+                + SEASON + "|" + MONTH_FULL + "|" + WEEKDAY + rf"(?:\s+{DAYPART}\b)?)"
+                r"(?:\s+or\s+so\b)?"),
     ("edgeunit", rf"{EDGE}(?:in\s+)?(?:the\s+)?(?:year|month|week|quarter|decade|century|day)\b"
                  r"|year[\s-]end\b|year's\s+end\b|month[\s-]end\b"),
     ("daypart", r"(?:(?<=in\s)|(?<=by\s)|(?<=during\s)|(?<=until\s)|(?<=before\s)|(?<=after\s))"

@@ -242,13 +242,17 @@ class DayRules:
         return self._result(start, end, month.value, mod)
 
     def _thatday(self, text, start, end):
-        """ "the next morning", "the day before": a day next to the last mentioned one;
+        """ "the next morning", "the day before": a day next to the last mentioned one, "that
+        evening" a part of the last day told;
         "the day after Christmas", "the day before last Tuesday": next to the day named."""
         named = _DAY_NEXT_TO.match(text)
         if named:
             return self._day_next_to(named, start, end)
         words = _words(text)
         daypart = next((DAYPARTS[w] for w in words if w in DAYPARTS), None)
+        if "that" in words:  # "that evening": of the last day told, not of a month told since
+            day = self._day_from_last_told("that") or "XXXX-XX-XX"
+            return self._result(start, end, f"{day}T{daypart}", _edge_mod(words[:1]))
         if self.ref is None or self.ref.gran != "day":
             return self._result(start, end, "XXXX-XX-XX" + (f"T{daypart}" if daypart else ""))
         step = 1 if any(w in words for w in ("next", "following", "after")) else (
