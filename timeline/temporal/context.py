@@ -181,6 +181,8 @@ def _future_cue(words: list[str], index: int) -> int:
         return 0  # "announced the plan Aug. 21": a noun, not "plan to"
     if word in _MOSTLY_NOUNS and before not in _SUBJECTS_AND_AUXILIARIES:
         return 0  # "resumed a normal schedule Thursday": a noun after its adjective
+    if word == "going" and words[index + 1:index + 2] != ["to"]:
+        return 0  # "began going door to door Tuesday": on the move, not "going to"
     return 1
 
 
