@@ -177,10 +177,11 @@ def _future_cue(words: list[str], index: int) -> int:
     before = words[index - 1] if index > 0 else ""
     if before == "been" and index > 1 and words[index - 2] == "had":
         return -1  # "had been due to expire Friday": a plan already overtaken, the past
-    if word in _ALSO_NOUNS and (before in _DETERMINERS or index > 1
-                                and words[index - 2] in _DETERMINERS
-                                and before not in _SUBJECTS_AND_AUXILIARIES):
-        return 0  # "announced the plan Aug. 21", "a shaky start Monday": a noun, not "plan to"
+    if word in _ALSO_NOUNS and (before in _DETERMINERS or words[index - 2:index - 1] in (
+            ["a"], ["an"])):
+        # "announced the plan Aug. 21": a noun, not "plan to"; so is "a shaky start", as a
+        # singular subject would take "starts"
+        return 0
     if word in _MOSTLY_NOUNS and before not in _SUBJECTS_AND_AUXILIARIES:
         return 0  # "resumed a normal schedule Thursday": a noun after its adjective
     if word == "going" and words[index + 1:index + 2] != ["to"]:
