@@ -225,12 +225,15 @@ RULES: list[tuple[str, str]] = [
                 r"(?:\s+or\s+so\b)?"),
     ("edgeunit", rf"{EDGE}(?:in\s+)?(?:the\s+)?(?:year|month|week|quarter|decade|century|day)\b"
                  r"|year[\s-]end\b|year's\s+end\b|month[\s-]end\b"),
-    ("daypart", r"(?:(?<=in\s)|(?<=by\s)|(?<=during\s)|(?<=until\s)|(?<=before\s)|(?<=after\s))"
+    ("daypart", r"(?:(?<=in\s)|(?<=by\s)|(?<=during\s)|(?<=until\s)|(?<=before\s)|(?<=after\s)"
+                r"|(?<=through\s)|(?<=throughout\s)|(?<=into\s)|(?<=from\s))"
                 r"(?:the\s+)?(?:(?:early|late|mid)[\s-]?)?(?:morning|afternoon|evening)\b"
                 r"(?!\s+(?:of|paper|papers|news|show|edition|session|rush|commute|flight|prayers?"
                 r"|star|call|light|mist)\b)|mid-?(?:morning|afternoon)\b"
                 r"|(?:(?<=at\s)|(?<=by\s)|(?<=until\s)|(?<=before\s)|(?<=after\s)|(?<=since\s))"
-                r"(?-i:dawn|daybreak|dusk|sunrise|sunset|nightfall)\b"),
+                r"(?-i:dawn|daybreak|dusk|sunrise|sunset|nightfall)\b"
+                # "results came in slowly through the night", "many spent the night at a school"
+                r"|(?:(?<=through\s)|(?<=throughout\s)|(?<=spent\s))the\s+night\b(?!\s+of\b)"),
     ("weekday", r"(?:(?:last|next|this|this\s+past|this\s+coming|coming|the\s+previous"
                 r"|the\s+following|early|late|earlier|later)\s+)?"
                 + WEEKDAY[:-2] + rf"s?\b(?:\s+{DAYPART}s?\b)?"),
