@@ -175,8 +175,15 @@ class ClockRules:
         days_back = (self.anchor - self.last_day.first).days
         if days_back < 0 and context.direction(self.text, start, start) < 0:
             return False  # "...bonds on Aug. 1. The decision, announced at 2 p.m.": today's
+        if self._clock_told_last() and len(between) <= 400:
+            return True  # "...stepped outside at about 11:40 p.m. [...] police came at 12:07 a.m."
         return (one_sentence_back and abs(days_back) <= 7) or (
             len(between) <= 600 and 0 < days_back <= 14)
+
+    def _clock_told_last(self) -> bool:
+        """True when the last expression told was a time on the last day told: the story is
+        going through that day's hours."""
+        return self.ref_time is not None and self.ref_time.date() == self.last_day.first
 
     def _day_written_after(self, end: int) -> str:
         """The words of a day written just after a time, in its sentence: "at 10:35 a.m. (0735
