@@ -31,6 +31,9 @@ from timeline.temporal.resolve.base import (
 _DAY_KINDS = frozenset(("trading", "business", "working", "fiscal", "calendar", "school"))
 _WORDS_AFTER = re.compile(r"\s+([a-z]+)\b", re.I)
 _OVER = re.compile(r"\b(?:over|during|within|for|throughout)\s+$", re.I)
+#: What follows "the last day" when it names a day's role, not a date: "the last day for
+#: students", "the last trading day before the report", "the first day of classes".
+_ROLE_AFTER = re.compile(r"\s+(?:for|of|before|that|when|to)\b", re.I)
 
 
 def _leading_edge_mod(words: list[str]) -> str | None:
@@ -180,6 +183,9 @@ class RelativeRules:
             return self._weekend(rel, start, end, mod)
         if unit not in UNITS:
             return None
+        if unit == "day" and words[0] == "the" and rel in ("last", "first", "final") and (
+                _ROLE_AFTER.match(self.text, end)):
+            return None  # "the last day for students is May 31": which day, told after it
         count_match = re.search(rf"\b{rel.split()[-1]}\s+(.+?)\s+(?:fiscal\s+|calendar\s+|"
                                 r"trading\s+|business\s+)?" + unit[:4], lower)
         if count_match and count_match.group(1) in _DAY_KINDS:
