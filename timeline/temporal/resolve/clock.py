@@ -46,6 +46,14 @@ def _clock_time(m: re.Match[str]) -> tuple[int | None, int]:
     return hour, minute
 
 
+_AFTER = re.compile(r"\bafter\s+$", re.I)
+
+
+def _next_day(day: str | None) -> str | None:
+    """The day after an ISO day value, if there is one."""
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat() if day else None
+
+
 def _first_sentence(text: str) -> str:
     """``text`` up to its first sentence end ("Jan. 12. It ends..." gives "Jan. 12.")."""
     ends = context.sentence_ends(text)
@@ -74,6 +82,9 @@ class ClockRules:
         day = None if self._is_routine(rest, start, end) else self._clock_day(rest, start, end,
                                                                                hour)
         mod = "APPROX" if lower.startswith(("about", "around", "approximately")) else None
+        if hour == 24 and _AFTER.search(self.text, max(0, start - 7), start + m.start()):
+            # "shortly after midnight": the first minutes of the next day, not the last of this
+            hour, day = 0, _next_day(day)
         date_part = day if day else "XXXX-XX-XX"
         value = f"{date_part}T{hour:02d}:{minute:02d}"
         return Resolution(start, end, "TIME", value, mod, utc_offset(text[m.end():], day))
