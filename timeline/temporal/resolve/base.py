@@ -198,6 +198,8 @@ class ResolverBase:
         self.last_day_late = False  # told with an evening or night: "until 3am" is the next day
         # weekday -> (the day a weekday name was last read as, where): "Saturday hours" again
         self.weekdays_told: dict[int, tuple[dt.date, int]] = {}
+        # (month, day) -> the year a year-less "April 17" was read in: the same day if named again
+        self.month_days_told: dict[tuple[int, int], int] = {}
         self.quarter_at = -1  # where the text named ``last_quarter``
         self.aside_quarter_at = -1  # end of "a flat second quarter": not the one reported on
 

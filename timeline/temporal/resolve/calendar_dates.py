@@ -164,10 +164,15 @@ class CalendarDateRules:
         return results + [self._result(start + m.start("dday"), end, last)]
 
     def _month_day(self, month, day, year, weekday, start, end, like=None):
-        """The value of a month and day, the year written, fitted to a weekday, or picked."""
+        """The value of a month and day, the year written, fitted to a weekday, or picked.
+        A day named again is the day it was before when nothing says otherwise (see
+        :meth:`_told_before`)."""
         if year:
             dt.date(int(year), month, day)  # ValueError for a day that does not exist
+            self.month_days_told[month, day] = int(year)
             return f"{int(year):04d}-{month:02d}-{day:02d}"
+        if self._told_before(month, day, start, end) and not weekday and not like:
+            return f"{self.month_days_told[month, day]:04d}-{month:02d}-{day:02d}"
         if like and "X" not in like:
             year = int(like[:4])
             dt.date(year, month, day)
@@ -194,7 +199,15 @@ class CalendarDateRules:
             dt.date(chosen, month, day)
         except ValueError:
             return None
+        self.month_days_told[month, day] = chosen
         return f"{chosen:04d}-{month:02d}-{day:02d}"
+
+    def _told_before(self, month: int, day: int, start: int, end: int) -> bool:
+        """True when this year-less month and day was read before and neither the clause's tense
+        nor a year told in its sentence says which one it is: "begins April 17 in Seattle.
+        [...] Seattle on April 17 and Portland the next day"."""
+        return ((month, day) in self.month_days_told and self._year_told(start, end) is None
+                and self._direction(start, end) == 0)
 
     def _ordday(self, text, start, end):
         """ "on the 5th": that day of the anchor's month, or of the month before or after,
