@@ -359,10 +359,11 @@ class CalendarDateRules:
         return self._result(start, end, f"{year:04d}", _edge_mod(_words(text)))
 
     def _shortyear(self, text, start, end):
-        """ "'98" after "class of", "in", "since"...: the century nearest the anchor."""
+        """ "'98" after "class of", "in", "since"...: the latest such year up to five years
+        after the anchor ("'46" in 1995 is 1946, "'27" in 2024 is 2027)."""
         two = int(text[1:3])
-        pivot = (self.anchor.year if self.anchor else 2030) % 100 + 5
-        year = (2000 if two <= pivot else 1900) + two
+        latest = (self.anchor.year if self.anchor else 2030) + 5
+        year = latest - (latest - two) % 100
         before = self.text[max(0, start - 12):start].split()
         prev = before[-1].lower() if before else ""
         if prev not in _YEAR_CUES and prev not in ("class", "the"):
