@@ -122,6 +122,9 @@ _HOLIDAY_TRIGGERS, _HOLIDAY_PREFIXES, _HOLIDAY_FIRST = _holiday_words()
 _WEEKS_OF = (r"(?:(?:first|last|final)\s+(?:two|three|few)\s+weeks"
              r"|(?:(?:first|second|third|fourth|last|final)\s+)?week)\s+of")
 
+#: "the winter of 1991-92", "the fall of '98"
+_SEASON_YEAR = rf"(?:(?:1\d|20)\d\d[-\u2013/]\d\d(?!\d)|{YEAR_ANY}|{SHORT_YEAR})"
+
 #: (rule name, pattern) in priority order.
 RULES: list[tuple[str, str]] = [
     ("clock", rf"(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?{CLOCK}{TZ}?"
@@ -184,7 +187,7 @@ RULES: list[tuple[str, str]] = [
     ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{HOLIDAY})\b(?:,?\s+{YEAR}|\s+week(?:end)?\b"
                 r"|\s+(?-i:morning|afternoon|evening|night)\b)?"),
     ("season", rf"{EDGE}?(?:(?:this\s+past|this\s+coming|last|next|this|the|early|late)\s+)"
-               rf"{SEASON}(?:(?:\s+of)?\s+{YEAR_ANY})?|{SEASON}(?:\s+of)?\s+{YEAR_ANY}"
+               rf"{SEASON}(?:(?:\s+of)?\s+{_SEASON_YEAR})?|{SEASON}(?:\s+of)?\s+{_SEASON_YEAR}"
                rf"|{YEAR}\s+{SEASON}"
                # a bare season after a preposition, where it cannot be "a fall" or "spring water"
                r"|(?:(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bin\s)|(?<=\bduring\s)"

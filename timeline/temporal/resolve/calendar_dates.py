@@ -52,6 +52,7 @@ _BETWEEN_ABOUT = re.compile(r"\b(?:between|from|since|in)\s+(?:roughly|about|aro
                             re.I)
 _YEAR_APPOSED = re.compile(r"\b((?:1[5-9]|20)\d\d),\s+$")
 _BC = re.compile(r"\s*(?:BC|B\.C\.|BCE|B\.C\.E\.)")
+_CLIPPED_YEAR = re.compile(r"['\u2019](\d\d)\b")
 
 
 _MONTH_CUES = word_set("""
@@ -361,14 +362,17 @@ class CalendarDateRules:
     def _shortyear(self, text, start, end):
         """ "'98" after "class of", "in", "since"...: the latest such year up to five years
         after the anchor ("'46" in 1995 is 1946, "'27" in 2024 is 2027)."""
-        two = int(text[1:3])
-        latest = (self.anchor.year if self.anchor else 2030) + 5
-        year = latest - (latest - two) % 100
+        year = self._clipped_year(int(text[1:3]))
         before = self.text[max(0, start - 12):start].split()
         prev = before[-1].lower() if before else ""
         if prev not in _YEAR_CUES and prev not in ("class", "the"):
             return None
         return self._result(start, end, f"{year:04d}")
+
+    def _clipped_year(self, two: int) -> int:
+        """The year a clipped "'98" stands for (see :meth:`_shortyear`)."""
+        latest = (self.anchor.year if self.anchor else 2030) + 5
+        return latest - (latest - two) % 100
 
     def _decade(self, text, start, end):
         """ "the 1990s" -> 199, "the mid-'80s" -> 198 MID, "the nineties"."""
@@ -461,6 +465,9 @@ class CalendarDateRules:
         if code == "FA" and re.match(r"\s+of\b", self.text[end:end + 5]) and "fall" in lower:
             return None
         year = _find_year(text)
+        clipped = _CLIPPED_YEAR.search(text)
+        if year is None and clipped:  # "the fall of '98"
+            year = self._clipped_year(int(clipped.group(1)))
         apposed = _YEAR_APPOSED.search(self.text, max(0, start - 8), start)
         if year is None and apposed:  # "in 2003, the summer my grandmother died"
             year = int(apposed.group(1))
