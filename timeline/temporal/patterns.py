@@ -195,7 +195,7 @@ RULES: list[tuple[str, str]] = [
                r"(?=\s*[,.;:)]|\s+(?:and|or|when|as|with|if|but)\b)"),
     ("ago", rf"(?:(?:about|almost|nearly|some|roughly|more\s+than|less\s+than|over)\s+)?"
             rf"{NUM}[\s-]+(?:(?:more|full|long)\s+)?{UNIT}(?:\s+or\s+so)?"
-            r"\s+(?:ago|earlier|later"
+            r"\s+(?:ago\s+(?:today|yesterday)|ago|earlier|later"
             rf"|from\s+(?:now|today|tomorrow|{WEEKDAY})|hence|before(?=\s*[,.;])"
             r"|after(?=\s*[,.;])|previously)\b"),
     ("weekendrule", r"(?:the|this|last|next|this\s+past|this\s+coming|coming|past|previous"

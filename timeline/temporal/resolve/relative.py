@@ -105,17 +105,18 @@ class RelativeRules:
         if self.anchor is None:
             return None
         day = self.anchor
-        if words[-1] == "tomorrow":
-            day += dt.timedelta(days=1)
+        if words[-1] in ("tomorrow", "yesterday"):  # "a year ago yesterday"
+            day += dt.timedelta(days=1 if words[-1] == "tomorrow" else -1)
         elif words[-1] in WEEKDAYS:
             day = _weekday_from(day, WEEKDAYS[words[-1]], 1, strict=False)
         return Period("day", day)
 
     def _ago(self, text, start, end):
         """ "three days ago" (from the anchor); "two days later", "a year earlier" (from the last
-        date)."""
+        date); "a year ago today" is a day."""
         words = _words(text)
         lower = re.split(r"\s+from\s+", text.lower())[0]  # "a week" of "a week from Tuesday"
+        lower = re.sub(r"\s+(?:today|yesterday)$", "", lower)  # "a year ago" of "... today"
         unit = _unit_of(lower)
         count_text = re.sub(r"^(about|almost|nearly|some|roughly|more than|less than|just|only"
                             r"|over|barely)\s+", "", lower)
@@ -149,7 +150,7 @@ class RelativeRules:
         if rank(base.gran) > rank(gran):
             return self._result(start, end, _unknown_below(base, gran), mod)
         moved = base.shift(gran, sign * round(amount))
-        from_day = words[-1] in WEEKDAYS or words[-1] in ("today", "tomorrow")
+        from_day = words[-1] in WEEKDAYS or words[-1] in ("today", "tomorrow", "yesterday")
         period = moved if anaphoric or from_day else Period.of(gran, moved.first)
         return self._result(start, end, period.value(), mod)  # "a week from Tuesday": a day
 
