@@ -93,6 +93,13 @@ def start_of(gran: str, day: dt.date) -> dt.date:
     return dt.date(day.year, month, 1)
 
 
+def unknown_value(gran: str) -> str:
+    """The TimeML value of a period of granularity ``gran`` whose date is not known."""
+    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
+            "month": "XXXX-XX", "quarter": "XXXX-QX", "half": "XXXX-HX", "season": "XXXX-XX",
+            "year": "XXXX", "decade": "XXX", "century": "XX"}.get(gran, "XXXX")
+
+
 def format_value(gran: str, day: dt.date) -> str:
     """The TimeML value of the period of granularity ``gran`` that contains ``day``."""
     if gran == "day":

@@ -219,6 +219,8 @@ RULES: list[tuple[str, str]] = [
                 # "the day before", "the day after his death": next to the last date told
                 r"|(?:the\s+)?day\s+(?:before|after)(?=\s*[,.;]|\s+(?:the|his|her|its|their)"
                 r"\s+(?!day\b|week\b)(?-i:[a-z]))"
+                # "up 9 percent from the week before", "only to abandon it the year after"
+                r"|the\s+(?:week|month|year)\s+(?:before|after)(?=\s*[,.;)]|\s+(?:and|but)\b)"
                 rf"|(?:(?:the\s+)?day|the\s+(?:{WEEKDAY}|week))\s+(?:before|after)\s+"
                 r"(?:(?:last|next|this)\s+)?"
                 rf"(?:{WEEKDAY}|{MD}|(?:{HOLIDAY})\b)"),

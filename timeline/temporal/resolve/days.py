@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from timeline.temporal import context
-from timeline.temporal.dates import format_value, nth_weekday
+from timeline.temporal.dates import Period, format_value, nth_weekday, rank, unknown_value
 from timeline.temporal.lexicon import DAYPARTS, MONTHS, ORDINALS, WEEKDAYS
 from timeline.temporal.patterns import FINDER
 from timeline.temporal.resolve.base import (
@@ -249,6 +249,8 @@ class DayRules:
         if named:
             return self._day_next_to(named, start, end)
         words = _words(text)
+        if words[1] in ("week", "month", "year"):
+            return self._unit_next_to_ref(words[1], words[2], start, end)
         daypart = next((DAYPARTS[w] for w in words if w in DAYPARTS), None)
         if "that" in words:  # "that evening": of the last day told, not of a month told since
             day = self._day_from_last_told("that") or "XXXX-XX-XX"
@@ -262,6 +264,15 @@ class DayRules:
         day = self.ref.first + dt.timedelta(days=step)
         value = day.isoformat() + (f"T{daypart}" if daypart else "")
         return self._result(start, end, value)
+
+    def _unit_next_to_ref(self, unit: str, side: str, start: int, end: int):
+        """ "the week before", "the year after": next to the week or year of the last date
+        told."""
+        ref = self.ref
+        if ref is None or rank(ref.gran) > rank(unit):
+            return self._result(start, end, unknown_value(unit))
+        step = 1 if side == "after" else -1
+        return self._result(start, end, Period.of(unit, ref.first).shift(unit, step).value())
 
     def _day_next_to(self, named: re.Match[str], start: int, end: int):
         """ "the day after Christmas": the named day, resolved on its own, one day on; "the

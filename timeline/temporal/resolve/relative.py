@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from timeline.temporal.dates import Period, rank
+from timeline.temporal.dates import Period, rank, unknown_value
 from timeline.temporal.lexicon import (
     DAYPARTS,
     MONTHS,
@@ -73,17 +73,11 @@ def _as_calendar_unit(unit: str, count: float) -> tuple[str, float]:
     return unit, count
 
 
-def _unknown_value(gran: str) -> str:
-    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
-            "month": "XXXX-XX", "quarter": "XXXX-QX", "half": "XXXX-HX", "season": "XXXX-XX",
-            "year": "XXXX", "decade": "XXX", "century": "XX"}.get(gran, "XXXX")
-
-
 def _unknown_below(base: Period, gran: str) -> str:
     """A value that keeps what a coarse reference knows: a day in 1998 -> 1998-XX-XX."""
     year = f"{base.first.year:04d}"
     if base.gran in ("decade", "century"):
-        return _unknown_value(gran)
+        return unknown_value(gran)
     if gran == "day":
         month = f"{base.first.month:02d}" if base.gran == "month" else "XX"
         return f"{year}-{month}-XX"
@@ -146,7 +140,7 @@ class RelativeRules:
             return self._result(start, end, moved.isoformat(timespec="minutes"), mod)
         base = self.ref if anaphoric else self._ago_base(words)
         if base is None:
-            return self._result(start, end, _unknown_value(gran), mod)
+            return self._result(start, end, unknown_value(gran), mod)
         if rank(base.gran) > rank(gran):
             return self._result(start, end, _unknown_below(base, gran), mod)
         moved = base.shift(gran, sign * round(amount))
@@ -220,7 +214,7 @@ class RelativeRules:
                    "preceding", "prior") or (rel == "next" and the):
             return self._anaphoric(rel, gran, start, end, mod)
         if self.anchor is None:
-            return self._result(start, end, _unknown_value(gran), mod)
+            return self._result(start, end, unknown_value(gran), mod)
         if rel == "last" and gran == "year" and self._compares_reported_figures(start, end):
             quarter = self._quarter_under_discussion(start)
             return self._result(start, end, quarter.shift("year", -1).value(), mod)
@@ -244,7 +238,7 @@ class RelativeRules:
         """ "that week", "the following month": the period of the last mentioned date."""
         base = self.ref
         if base is None:
-            return self._result(start, end, _unknown_value(gran), mod)
+            return self._result(start, end, unknown_value(gran), mod)
         if rank(base.gran) > rank(gran):
             return self._result(start, end, _unknown_below(base, gran), mod)
         step = {"following": 1, "subsequent": 1, "ensuing": 1, "next": 1, "previous": -1,
@@ -276,7 +270,7 @@ class RelativeRules:
         unit = _unit_of(lower) or "year"
         gran = {"century": "century", "decade": "decade"}.get(unit, unit)
         if self.anchor is None:
-            return self._result(start, end, _unknown_value(gran), mod)
+            return self._result(start, end, unknown_value(gran), mod)
         if gran == "day":
             return self._result(start, end, self.anchor.isoformat(), mod)
         if lower == "year-end":
