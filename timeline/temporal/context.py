@@ -24,7 +24,7 @@ arrives leaves takes meet plays faces returns hosts visits travels arrive leave 
 plan supposed runs closes ends concludes kicks debuts premieres airs holds reopens
 play open close face host visit return remain remains stay stays need needs possible likely
 speaks testifies appears performs departs ending wants seeking seeks can cannot can't
-considering consider considers weighing
+considering consider considers weighing go goes
 """)
 
 #: Verbs of promising: "vowed to", "pledged to" look ahead whatever their tense.
