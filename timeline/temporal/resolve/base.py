@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from timeline.temporal import context
 from timeline.temporal.dates import Period, add_months, period_of_value
-from timeline.temporal.lexicon import UNITS, number_value
+from timeline.temporal.lexicon import UNITS, number_value, word_set
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,8 @@ _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?!\d)")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
 _YEARLY = re.compile(r"\d{4}-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)")
+_WORD_BEFORE = re.compile(r"[A-Za-z]+")
+_REPORTING = word_set("said says told tells added noted insisted argued warned replied")
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
 _YEAR = re.compile(r"(?<!\d)(1\d|20)\d\d(?!\d)")
 _SPOKEN = re.compile(r"(nineteen|eighteen|two\s+thousand)"
@@ -216,7 +218,7 @@ class ResolverBase:
             return
         self.ref = period
         self.ref_at = at
-        if period.gran == "day":
+        if period.gran == "day" and not self._dates_a_saying(start, at):
             self.last_day, self.last_day_at = period, at
             self.last_day_late = _LATE_IN_DAY.search(value) is not None
         clock = _CLOCK_VALUE.match(value)  # "2008-08-29T00:15": "45 minutes later" counts on it
@@ -232,6 +234,15 @@ class ResolverBase:
                 and at != self.aside_quarter_at):
             self.last_quarter = period
             self.quarter_at = at
+
+    def _dates_a_saying(self, start: int | None, at: int) -> bool:
+        """True for a day that dates a reporting verb ("Lainé said on Thursday that..."): when
+        someone spoke, not the day the story is going through. An announcement is an event
+        of its own ("announced Friday that he will retire ... told supporters at 11 a.m.")."""
+        if start is None:
+            return False
+        before = _WORD_BEFORE.findall(self.text, max(0, start - 16), start)[-2:]
+        return any(word.lower() in _REPORTING for word in before)
 
     def _year_belongs_to_a_noun(self, start: int | None, at: int) -> bool:
         """ "next year's budget", "a budget for next year": a year that says what a thing is for
