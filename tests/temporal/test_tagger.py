@@ -213,13 +213,14 @@ def test_tagger_version_is_a_nonempty_string() -> None:
 REPO = Path(__file__).resolve().parents[2]
 ACCURACY_FLOORS = [
     (REPO.parent / "shared" / "data" / "timeml-dev", 0.835),
-    (REPO / "bench" / "newsdev" / "wire", 0.94),
-    (REPO / "bench" / "newsdev" / "biz", 0.95),
-    (REPO / "bench" / "newsdev" / "fresh", 0.885),
-    (REPO / "bench" / "newsdev" / "final", 0.83),
-    (REPO / "bench" / "newsdev" / "holdout3", 0.885),
-    (REPO / "bench" / "newsdev" / "holdout4", 0.79),
-    (REPO / "bench" / "newsdev" / "holdout5", 0.815),
+    (REPO / "bench" / "newsdev" / "wire", 0.945),
+    (REPO / "bench" / "newsdev" / "biz", 0.955),
+    (REPO / "bench" / "newsdev" / "fresh", 0.895),
+    (REPO / "bench" / "newsdev" / "final", 0.85),
+    (REPO / "bench" / "newsdev" / "holdout3", 0.89),
+    (REPO / "bench" / "newsdev" / "holdout4", 0.80),
+    (REPO / "bench" / "newsdev" / "holdout5", 0.825),
+    (REPO / "bench" / "newsdev" / "holdout6", 0.795),
 ]
 
 
