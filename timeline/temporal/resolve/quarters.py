@@ -160,10 +160,9 @@ class QuarterRules:
             return self._result(start, end, self.last_quarter.value())
         if "current" in lower or "this" in lower:
             return self._result(start, end, this_quarter.value())
-        if self.last_quarter is not None and not any(
-                word in lower for word in ("last", "previous", "past", "latest", "recent")):
-            return self._result(start, end, self.last_quarter.value())
         backward = any(word in lower for word in ("last", "previous", "past", "latest", "recent"))
+        if self.last_quarter is not None and not backward:
+            return self._result(start, end, self.last_quarter.value())
         next_quarter = this_quarter.shift("quarter", 1)
         if not backward and (next_quarter.first - self.anchor).days <= 7:
             # a market wrap on a quarter's last days: "For the quarter, the S&P fell 4 percent"
