@@ -119,6 +119,9 @@ def _holiday_words() -> tuple[frozenset[str], frozenset[str], str]:
 
 _HOLIDAY_TRIGGERS, _HOLIDAY_PREFIXES, _HOLIDAY_FIRST = _holiday_words()
 
+#: "next", "this"... before a time's weekday ("9 a.m. next Tuesday")
+_WHICH = r"(?:(?-i:next|this|last|coming)\s+)?"
+
 _WEEKS_OF = (r"(?:(?:first|last|final)\s+(?:two|three|few)\s+weeks"
              r"|(?:(?:first|second|third|fourth|last|final)\s+)?week)\s+of")
 
@@ -131,8 +134,7 @@ RULES: list[tuple[str, str]] = [
               # a day right after the time is part of it ("9 a.m. Tuesday"); after "on" it is
               # an expression of its own, as prepositions never are in a timex ("5 p.m. on
               # Tuesday" is two), which still dates the time
-              rf"(?:,?\s+(?:(?:(?:(?-i:next|this|last|coming)\s+)?{WEEKDAY},?\s+)?{MD}"
-              rf"|(?:(?-i:next|this|last|coming)\s+)?{WEEKDAY}|{RELDAY}"
+              rf"(?:,?\s+(?:(?:{_WHICH}{WEEKDAY},?\s+)?{MD}|{_WHICH}{WEEKDAY}|{RELDAY}"
               # "11:19 p.m. that night", "12:06 a.m. the next day": on a day told before
               r"|(?:that|the\s+(?:next|following|previous))\s+"
               r"(?:day|morning|afternoon|evening|night)\b))?"),

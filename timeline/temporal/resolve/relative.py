@@ -8,7 +8,6 @@ import re
 
 from timeline.temporal.dates import Period, rank, unknown_value
 from timeline.temporal.lexicon import (
-    DAYPARTS,
     MONTHS,
     SEASONS,
     UNITS,
@@ -170,8 +169,6 @@ class RelativeRules:
             return self._rel_month(words, start, end, mod)
         if head in SEASONS:
             return self._season(text, start, end)
-        if head in DAYPARTS and head != "night":
-            return self._thatday(text, start, end)
         rel = _rel_word(lower)
         unit = _singular_unit(head)
         if unit == "weekend":
