@@ -2,7 +2,7 @@
 
     python3 bench/bench_publish.py [--articles 200] [--per-article 10]
 
-Stages timed: feeds (TimelineJS/Atom/ICS/CSV), the host-ready pass (timeline.seo.finalize_site:
+Stages timed: feeds (TimelineJS/Atom/ICS/CSV), the host-ready pass (timeline.site.seo.finalize_site:
 metadata, 404, sitemap, fingerprinting), timeline check, publish --dir (first and no-op), and
 publish --gh-pages to a local bare repository (first and no-op). Uses hand-made events (no
 tagger) so the figures measure publishing only.
@@ -17,13 +17,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from timeline.check import check_site
 from timeline.config import Config
-from timeline.exports import write_exports
 from timeline.model import Article, Block, Citation, Event
-from timeline.publish import GhPagesOptions, publish_dir, publish_gh_pages
-from timeline.render import SourceDoc, render_site
-from timeline.seo import finalize_site
+from timeline.publish.check import check_site
+from timeline.publish.deploy import GhPagesOptions, publish_dir, publish_gh_pages
+from timeline.site.exports import write_exports
+from timeline.site.render import SourceDoc, render_site
+from timeline.site.seo import finalize_site
 from timeline.temporal.model import Timex
 from timeline.temporal.values import interpret
 

@@ -45,8 +45,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from timeline.build import build_site
     from timeline.config import Config
+    from timeline.pipeline.build import build_site
 
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder)

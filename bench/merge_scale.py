@@ -3,7 +3,7 @@
 The articles are generated from the 256 TimeML dev texts (``../shared/data/timeml-dev``):
 
 - each dev text is tagged once with the real tagger (``timeline.temporal.tag``, anchored at
-  its creation time) and turned into events by the real ``timeline.events.build_events``;
+  its creation time) and turned into events by the real ``timeline.events.extract.build_events``;
   ``--timexes gold`` uses the gold TIMEX3 annotations instead of the tagger;
 - *stories*: copy ``k`` of a text is published ``k`` years later (every date value shifted by
   ``k`` years) and its names, numbers and some other words are varied (``Clinton`` ->
@@ -46,8 +46,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "timeml-dev"
 sys.path.insert(0, str(ROOT))
 
-from timeline.events import build_events, normalise  # noqa: E402
-from timeline.merge import candidate_pairs, merge_events  # noqa: E402
+from timeline.events.extract import build_events, normalise  # noqa: E402
+from timeline.events.merge import candidate_pairs, merge_events  # noqa: E402
 from timeline.model import Article, Citation, Event  # noqa: E402
 from timeline.temporal import tag  # noqa: E402
 from timeline.temporal.model import Timex  # noqa: E402

@@ -77,8 +77,8 @@ def percentile(values: list[float], share: float) -> float:
 
 def save_to_reload(project: Path, edits: int) -> tuple[list[float], list[float]]:
     from timeline.config import load_config
-    from timeline.livereload import EventStreamClient
-    from timeline.serve import PreviewServer
+    from timeline.preview.livereload import EventStreamClient
+    from timeline.preview.serve import PreviewServer
 
     server = PreviewServer(load_config(project), "127.0.0.1", 0)
     server.start()
@@ -105,17 +105,17 @@ def save_to_reload(project: Path, edits: int) -> tuple[list[float], list[float]]
 # -- 2. rebuild times, with stages ----------------------------------------------------------
 
 STAGES = [
-    ("timeline.build", "check_output_dir"),
-    ("timeline.build", "_process_all"),
-    ("timeline.build", "merge"),
-    ("timeline.build", "enrich"),
-    ("timeline.build", "source_docs"),
-    ("timeline.render", "render_site"),
-    ("timeline.exports", "write_exports"),
-    ("timeline.seo", "finalize_site"),
-    ("timeline.publish", "record_inputs"),
-    ("timeline.build", "_write_marker"),
-    ("timeline.build", "_swap"),
+    ("timeline.pipeline.build", "check_output_dir"),
+    ("timeline.pipeline.build", "_process_all"),
+    ("timeline.pipeline.build", "merge"),
+    ("timeline.pipeline.build", "enrich"),
+    ("timeline.pipeline.build", "source_docs"),
+    ("timeline.site.render", "render_site"),
+    ("timeline.site.exports", "write_exports"),
+    ("timeline.site.seo", "finalize_site"),
+    ("timeline.publish.deploy", "record_inputs"),
+    ("timeline.pipeline.build", "_write_marker"),
+    ("timeline.pipeline.build", "_swap"),
 ]
 
 
@@ -148,7 +148,7 @@ def stage_timer(totals: dict[str, float]):
 
 
 def timed_build(config, cache) -> tuple[float, dict[str, float], object]:
-    from timeline.build import build_site
+    from timeline.pipeline.build import build_site
 
     stages: dict[str, float] = defaultdict(float)
     with stage_timer(stages):
@@ -160,7 +160,7 @@ def timed_build(config, cache) -> tuple[float, dict[str, float], object]:
 
 
 def rebuild_times(project: Path, runs: int, label: str) -> None:
-    from timeline.serve import preview_parent
+    from timeline.preview.serve import preview_parent
 
     # Built where the preview server builds (RAM-backed when the system has room).
     preview = Path(tempfile.mkdtemp(prefix="timeline-bench-", dir=preview_parent()))
@@ -171,8 +171,8 @@ def rebuild_times(project: Path, runs: int, label: str) -> None:
 
 
 def _rebuild_times(project: Path, output: Path, runs: int, label: str) -> None:
-    from timeline.cache import ArticleCache
     from timeline.config import load_config
+    from timeline.pipeline.cache import ArticleCache
 
     config = dataclasses.replace(load_config(project), output_dir=str(output))
     cache = ArticleCache(project / ".timeline-cache" / "articles")

@@ -1,7 +1,7 @@
 """Load the real preview server on loopback while articles change under it; count what it served.
 
 A copy of the example project (plus ``--extra`` generated articles, so builds take a moment) is
-served by :class:`timeline.serve.PreviewServer` on 127.0.0.1 with its real file watcher.
+served by :class:`timeline.preview.serve.PreviewServer` on 127.0.0.1 with its real file watcher.
 ``--clients`` threads, each with its own keep-alive HTTP/1.1 connection, request the site's
 pages, exports and assets in turn; meanwhile an editor thread rewrites one article ``--touches``
 times, every ``--interval`` seconds, so the watcher triggers rebuilds while requests are in
@@ -166,7 +166,7 @@ def editor(article: Path, touches: int, interval: float, report: LoadReport) -> 
 def run_load(project: Path, *, clients: int = 8, requests: int = 4000, touches: int = 20,
              interval: float = 0.25, seconds: float = 120.0) -> LoadReport:
     from timeline.config import load_config
-    from timeline.serve import PreviewServer
+    from timeline.preview.serve import PreviewServer
 
     report = LoadReport()
     server = PreviewServer(load_config(project), host="127.0.0.1", port=0, debounce=0.05)

@@ -167,9 +167,9 @@ def check_build(files: list[tuple[bytes, str]], annotations: bytes) -> None:
     import shutil
     import tempfile
 
-    from timeline.build import build_site
-    from timeline.check import check_site
     from timeline.config import load_config
+    from timeline.pipeline.build import build_site
+    from timeline.publish.check import check_site
 
     root = Path(tempfile.mkdtemp(prefix="fuzzbuild-"))
     try:

@@ -54,8 +54,8 @@ def example_project(tmp_path: Path) -> Path:
 @pytest.fixture
 def built_site(example_project: Path):
     """The example site built into a temp folder; returns the BuildResult (``.output``)."""
-    from timeline.build import build_site
     from timeline.config import load_config
+    from timeline.pipeline.build import build_site
 
     result = build_site(load_config(example_project))
     assert result.written, [str(d) for d in result.diagnostics.items]

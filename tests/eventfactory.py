@@ -1,7 +1,7 @@
 """Hand-made articles, citations and events for the merge/status/headline/annotation tests.
 
-Each event is built the way :func:`timeline.events.build_events` builds one: one citation, the
-sentence as the article's text, the dating expression located in it.
+Each event is built the way :func:`timeline.events.extract.build_events` builds one: one
+citation, the sentence as the article's text, the dating expression located in it.
 """
 
 from __future__ import annotations

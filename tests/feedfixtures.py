@@ -54,9 +54,9 @@ SENTENCES = (
 
 def sample_articles() -> tuple[list[Article], list[Event], list]:
     """Two articles (one with a javascript: URL) whose sentences date four events; returns
-    (articles, events, SourceDocs) ready for :func:`timeline.render.render_site`."""
+    (articles, events, SourceDocs) ready for :func:`timeline.site.render.render_site`."""
     from timeline.model import Block
-    from timeline.render import SourceDoc
+    from timeline.site.render import SourceDoc
 
     articles, events, docs = [], [], []
     for slug, title, url, picked in (
@@ -94,9 +94,9 @@ def sample_articles() -> tuple[list[Article], list[Event], list]:
 
 def render_sample_site(out: Path, config) -> Path:
     """Render, export and finalize the sample site into ``out`` like the build does."""
-    from timeline.exports import write_exports
-    from timeline.render import render_site
-    from timeline.seo import finalize_site
+    from timeline.site.exports import write_exports
+    from timeline.site.render import render_site
+    from timeline.site.seo import finalize_site
 
     articles, events, docs = sample_articles()
     out.mkdir(parents=True, exist_ok=True)

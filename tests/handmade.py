@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from timeline.build import ArticleResult, source_docs
 from timeline.config import Config
-from timeline.content import load_article
-from timeline.events import build_events
-from timeline.exports import write_exports
-from timeline.render import render_site
+from timeline.events.extract import build_events
+from timeline.ingest.content import load_article
+from timeline.pipeline.build import ArticleResult, source_docs
+from timeline.site.exports import write_exports
+from timeline.site.render import render_site
 from timeline.temporal.model import Timex
 from timeline.temporal.values import interpret
 

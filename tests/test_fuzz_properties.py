@@ -29,11 +29,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.temporal.test_properties import DATEISH, check_contract
-from timeline.build import process_article, source_docs
 from timeline.config import load_config
-from timeline.content import load_article
 from timeline.errors import Diagnostics, TimelineError
-from timeline.render import render_runs, render_site
+from timeline.ingest.content import load_article
+from timeline.pipeline.build import process_article, source_docs
+from timeline.site.render import render_runs, render_site
 from timeline.temporal.values import interpret
 
 SETTINGS = settings(max_examples=40, deadline=None,
@@ -232,8 +232,8 @@ def check_annotations(text: str) -> None:
     still export to JSON."""
     import json
 
-    from timeline.annotations import apply_annotations, load_annotations
-    from timeline.exports import events_document
+    from timeline.events.annotations import apply_annotations, load_annotations
+    from timeline.site.exports import events_document
 
     path = PROJECT / "annotations.yaml"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
@@ -268,7 +268,7 @@ def check_pipeline(data: bytes, suffix: str) -> None:
 def check_runs(text: str, cuts: list[tuple[int, int]]) -> None:
     from markupsafe import Markup
 
-    from timeline.render import _Layer
+    from timeline.site.render import _Layer
 
     layers = [_Layer(min(a, b), max(a, b), Markup(f'<i data-n="{n}">'), Markup("</i>"), n % 3)
               for n, (a, b) in enumerate(cuts)]
@@ -337,7 +337,7 @@ NO_SPLIT_MARKS = st.text(alphabet=st.characters(blacklist_characters=SPLIT_MARKS
      "\u00a0", "a"]), max_size=60).map("".join))
 def test_text_without_split_marks_is_one_sentence_as_pysbd_says(text):
     # sentences.py skips pysbd for such text (speed); pysbd itself must agree
-    from timeline.sentences import _segmenter, split_sentences
+    from timeline.events.sentences import _segmenter, split_sentences
 
     if not text.strip():
         return

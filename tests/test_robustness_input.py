@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.build import build_site
 from timeline.config import load_config
+from timeline.pipeline.build import build_site
 
 SECRET = "TOP-SECRET-OUTSIDE-CONTENT"
 
@@ -267,8 +267,8 @@ PATHOLOGICAL_MARKDOWN = {
 
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL_MARKDOWN))
 def test_pathological_markdown_loads_and_renders(tmp_path, name):
-    from timeline.build import process_article, source_docs
-    from timeline.render import render_site
+    from timeline.pipeline.build import process_article, source_docs
+    from timeline.site.render import render_site
 
     (tmp_path / "content").mkdir()
     path = tmp_path / "content" / "2014-06-15-odd.md"
@@ -284,8 +284,8 @@ def test_pathological_markdown_loads_and_renders(tmp_path, name):
 @pytest.mark.parametrize("value", ["!!bool ''", "!!float ''", "!!timestamp x", "2014-02-30",
                                    "!!python/object:os.system x", "&a [*a]"])
 def test_odd_yaml_values_in_annotations_are_diagnostics_not_tracebacks(tmp_path, value):
-    from timeline.annotations import load_annotations
     from timeline.errors import Diagnostics
+    from timeline.events.annotations import load_annotations
 
     path = tmp_path / "annotations.yaml"
     path.write_text(f"events:\n  - on: {value}\n    text: the talks\n    title: {value}\n",

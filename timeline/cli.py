@@ -38,9 +38,9 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings, errors and the summary.")
 def build(content_dir, output_dir, root, strict, quiet) -> None:
     """Build the site from the articles."""
-    from timeline.build import build_site
-    from timeline.cache import ArticleCache
     from timeline.config import load_config
+    from timeline.pipeline.build import build_site
+    from timeline.pipeline.cache import ArticleCache
 
     try:
         config = load_config(root, content_dir=content_dir, output_dir=output_dir)
@@ -170,7 +170,7 @@ def serve_command(host, port, open_browser, poll, content_dir, root) -> None:
     import signal
 
     from timeline.config import load_config
-    from timeline.serve import serve
+    from timeline.preview.serve import serve
 
     def stop_on_terminate(_signum, _frame):
         raise KeyboardInterrupt  # same clean shutdown as Ctrl-C
@@ -207,7 +207,7 @@ def publish_command(gh_pages, target, remote, branch, cname, message, no_push, d
                     max_deletes, yes, verbose, root) -> None:
     """Publish the built site to a gh-pages branch or into a folder."""
     from timeline.config import load_config
-    from timeline.publish import GhPagesOptions, publish_site, report_lines
+    from timeline.publish.deploy import GhPagesOptions, publish_site, report_lines
 
     options = None
     if gh_pages:
@@ -229,8 +229,8 @@ def publish_command(gh_pages, target, remote, branch, cname, message, no_push, d
               default=".", show_default=True, help="Project folder holding timeline.toml.")
 def check_command(site_dir, root) -> None:
     """Check a built site: links, anchors, source pages, feeds and JSON exports."""
-    from timeline.check import check_site
     from timeline.config import load_config
+    from timeline.publish.check import check_site
 
     try:
         config = load_config(root)

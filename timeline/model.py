@@ -22,7 +22,7 @@ class Block:
     start: int
     end: int
     level: int = 0  # heading level, 0 for other kinds
-    #: inline formatting (:class:`timeline.content.InlineSpan`), offsets into Article.text
+    #: inline formatting (:class:`timeline.ingest.content.InlineSpan`), offsets into Article.text
     inline: tuple = ()
 
 
@@ -83,7 +83,7 @@ class Event:
     hidden: bool = False
     note: str | None = None  # editorial note, Markdown source
     editorial: bool = False  # added by hand in annotations
-    # Set by merging (timeline.merge), status (timeline.status) and annotations:
+    # Set by merging (timeline.events.merge), status (timeline.events.status) and annotations:
     aliases: list[str] = field(default_factory=list)  # ids of events merged into this one
     independent_sources: int = 1  # distinct publishers, reprints counted with their original
     status_as_of: dt.date | None = None  # publication date an "expected" status is valid for

@@ -1,0 +1,71 @@
+"""Sentence splitting keeps abbreviations together and offsets exact."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.events.sentences import split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_graham_on_cnn_stays_one_sentence():
+    text = ("“Why did we deal with Stalin? Because he was not as bad as Hitler,” "
+            "Sen. Lindsey Graham (R., S.C.) said Sunday on CNN. "
+            "“The Iranians can provide some assets to make sure Baghdad doesn’t fall.”")
+    found = sentences(text)
+    assert any("Sen. Lindsey Graham (R., S.C.) said Sunday on CNN." in s for s in found)
+    assert found[-1] == "“The Iranians can provide some assets to make sure Baghdad doesn’t fall.”"
+
+
+def test_seed_sentence_alone():
+    text = "Sen. Lindsey Graham (R., S.C.) said Sunday on CNN."
+    assert sentences(text) == [text]
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Maliki's Shiite-dominated government held on.",
+    "The U.S. and Iran have publicly committed in recent days to help.",
+    "The Sept. 11, 2001, terrorist attacks on New York and Washington changed that.",
+    "Messrs. Obama and Rouhani spoke on the phone during the U.N. General Assembly.",
+])
+def test_abbreviations_do_not_split(text):
+    assert sentences(text) == [text]
+
+
+def test_two_plain_sentences():
+    assert sentences("Kerry called on Saturday. Rouhani spoke too.") == [
+        "Kerry called on Saturday.", "Rouhani spoke too."]
+
+
+def test_offsets_point_into_the_text_with_an_offset_range():
+    text = "Intro.\n\nFirst here.  Second   here.\n\nOutro."
+    start = text.index("First")
+    end = text.index("\n\nOutro")
+    spans = split_sentences(text, start, end)
+    assert [text[s:e] for s, e in spans] == ["First here.", "Second   here."]
+    assert all(start <= s < e <= end for s, e in spans)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n"])
+def test_blank_text_has_no_sentences(text):
+    assert split_sentences(text) == []
+
+
+def test_text_without_final_period():
+    assert sentences("No period here") == ["No period here"]
+
+
+def test_long_paragraph_is_split_in_windows_without_cutting_sentences():
+    sentence = "Sen. Graham of the U.S. said on Sept. 11 that Messrs. Obama and Kerry agreed."
+    text = " ".join([sentence] * 400)  # ~32,000 characters in one paragraph
+    assert sentences(text) == [sentence] * 400
+
+
+def test_paragraph_without_sentence_ends_still_splits_into_bounded_pieces():
+    text = "word " * 20000
+    spans = split_sentences(text)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text.rstrip())
+    assert all(b - a <= 4 * 3000 for a, b in spans)

@@ -1,0 +1,214 @@
+"""Incremental builds (a cache shared between builds, as the preview server keeps one) write
+exactly the files a cold build of the same input writes, byte for byte, after every kind of edit.
+
+Each step changes the project, rebuilds it through the shared cache (memoised articles and
+pages), builds it again from nothing into another folder, and compares the two sites file by
+file. The marker's build time is the only difference allowed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from timeline.config import load_config
+from timeline.pipeline.build import MARKER, build_site
+from timeline.pipeline.cache import ArticleCache
+
+ROOT = Path(__file__).resolve().parents[2]
+
+STORIES = {
+    "talks-open": ("Talks open in Vienna", "Reuters", "2014-06-10", """\
+Negotiators met in Vienna on Monday to open a new round of talks.
+The talks are expected to last until Friday, officials said.
+A first draft was circulated on 3 June 2014, according to diplomats.
+"""),
+    "talks-stall": ("Talks stall over sanctions", "AP", "2014-06-13", """\
+Negotiators met in Vienna on Monday to open a new round of talks.
+By Thursday the discussions had stalled over the pace of sanctions relief.
+Both sides will meet again in July, a spokesman said.
+"""),
+    "markets": ("Markets shrug", "Financial Desk", "2014-06-12", """\
+Oil prices rose 2 percent on Wednesday.
+Analysts expect a rate decision next month.
+Shares fell in the first quarter of 2014 and recovered in **April**.
+See the [earlier report](https://example.com/report) from last week.
+"""),
+    "storm": ("Storm season begins", "Weather Service", "2014-06-01", """\
+The hurricane season began on 1 June and runs until 30 November.
+Last year's season was unusually quiet.
+- Forecasters meet on Tuesday.
+- A new outlook is due in August 2014.
+"""),
+    "election": ("Election date set", "Local News", "2014-05-20", """\
+The council set the election for 14 October 2014.
+Candidates must register by the end of August.
+The previous vote took place in 2010.
+"""),
+}
+
+
+def write_story(content: Path, slug: str, title: str, source: str, date: str, text: str) -> Path:
+    path = content / f"{slug}.md"
+    path.write_text(f'---\ntitle: "{title}"\nsource: "{source}"\ndate: {date}\n---\n{text}',
+                    encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "content", root / "content")  # the two seeds and their annotations
+    shutil.copyfile(ROOT / "timeline.toml", root / "timeline.toml")
+    (root / "templates").mkdir()
+    for slug, story in STORIES.items():
+        write_story(root / "content", slug, *story)
+    return root
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+             if p.is_file()}
+    marker = json.loads(files.pop(MARKER))
+    marker.pop("built")  # the time of the build: the one thing allowed to differ
+    files[MARKER] = json.dumps(marker, sort_keys=True).encode()
+    return files
+
+
+def forget_remembered_exports() -> None:
+    """Empty the per-event texts the exporters keep from their previous call."""
+    from timeline.site import exports, feeds
+
+    exports._EVENT_ITEMS.clear()
+    feeds._ATOM_ENTRIES.clear()
+    exports._EVENTS_TEXT._texts = {}
+    feeds._SLIDES_TEXT._texts = {}
+
+
+class Builds:
+    """One project built twice per step: incrementally (shared cache) and cold."""
+
+    def __init__(self, project: Path, tmp_path: Path) -> None:
+        self.project = project
+        self.incremental_site = tmp_path / "incremental" / "site"
+        self.cold_site = tmp_path / "cold" / "site"
+        self.cache = ArticleCache(None)
+
+    def config(self, output: Path):
+        return dataclasses.replace(load_config(self.project), output_dir=str(output))
+
+    def check(self) -> dict[str, bytes]:
+        """Rebuild incrementally and cold; assert both sites hold the same bytes."""
+        incremental = build_site(self.config(self.incremental_site), cache=self.cache)
+        assert incremental.written, [str(d) for d in incremental.diagnostics.items]
+        shutil.rmtree(self.cold_site, ignore_errors=True)
+        forget_remembered_exports()  # or the cold build would reuse them too
+        cold = build_site(self.config(self.cold_site))
+        assert cold.written
+        got, expected = site_files(self.incremental_site), site_files(self.cold_site)
+        assert sorted(got) == sorted(expected)
+        differing = [name for name in expected if got[name] != expected[name]]
+        assert differing == []
+        return got
+
+
+def test_cold_build_through_the_cache_equals_a_build_without_it(project, tmp_path):
+    builds = Builds(project, tmp_path)
+    files = builds.check()
+    assert "sources/talks-open.html" in files and "index.html" in files
+    assert len(builds.cache.pages) > 0, "the build did not memoise its pages"
+
+
+def test_every_kind_of_edit_rebuilds_to_what_a_cold_build_writes(project, tmp_path):
+    builds = Builds(project, tmp_path)
+    content = project / "content"
+    builds.check()
+
+    builds.check()  # nothing changed: every page comes from the memo
+
+    with (content / "markets.md").open("a", encoding="utf-8") as out:  # one more event
+        out.write("\nThe central bank meets again on 18 June 2014.\n")
+    files = builds.check()
+    assert b"18 June 2014" in files["sources/markets.html"]
+
+    # a new title: that source page, the list of sources and the feeds change
+    story = STORIES["storm"]
+    write_story(content, "storm", "Storm season opens early", *story[1:])
+    files = builds.check()
+    assert b"Storm season opens early" in files["sources/storm.html"]
+
+    # the shared sentence of two articles loses one report: the merged event changes
+    text = STORIES["talks-stall"][3].replace("Negotiators met in Vienna on Monday",
+                                             "Diplomats gathered in Geneva on Tuesday")
+    write_story(content, "talks-stall", *STORIES["talks-stall"][:3], text)
+    builds.check()
+
+    # a date added in the first sentence, the text keeping its length: the later events and
+    # their offsets stay as they were, but their expressions' anchors (t-N) on the page move
+    edited = STORIES["talks-open"][3].replace("a new round of talks", "talks on 4 June 2014")
+    assert len(edited) == len(STORIES["talks-open"][3])
+    write_story(content, "talks-open", *STORIES["talks-open"][:3], edited)
+    files = builds.check()
+    assert b"talks-open.html#t-4" in files["index.html"]
+
+    (content / "election.md").unlink()
+    files = builds.check()
+    assert "sources/election.html" not in files
+
+    write_story(content, "election", *STORIES["election"])
+    builds.check()
+
+
+def test_a_template_reading_the_event_count_is_rendered_again_when_the_count_changes(
+        project, tmp_path):
+    """Source pages are memoised on the ``site`` values their templates read: the default
+    page reads no count, this override reads the event count on every source page."""
+    builds = Builds(project, tmp_path)
+    builds.check()
+    theme_source = ROOT / "timeline" / "site" / "theme" / "templates" / "source.html"
+    override = theme_source.read_text(encoding="utf-8").replace(
+        "{% block title %}", "{% block title %}[{{ site.event_count }} events] ", 1)
+    assert "site.event_count" in override
+    (project / "templates" / "source.html").write_text(override, encoding="utf-8")
+    before = builds.check()
+    with (project / "content" / "election.md").open("a", encoding="utf-8") as out:
+        out.write("\nA recount is planned for 20 October 2014.\n")
+    after = builds.check()
+    assert before["sources/storm.html"] != after["sources/storm.html"]
+
+    # an override reading every setting at once (tojson) depends on all of them
+    (project / "templates" / "source.html").write_text(theme_source.read_text(
+        encoding="utf-8").replace("{% block title %}", "{% block title %}{{ site|tojson }}", 1),
+        encoding="utf-8")
+    builds.check()
+    with (project / "content" / "storm.md").open("a", encoding="utf-8") as out:
+        out.write("\nA second outlook follows on 5 September 2014.\n")
+    builds.check()
+
+
+def test_changed_settings_and_assets_reach_every_page(project, tmp_path):
+    builds = Builds(project, tmp_path)
+    builds.check()
+    settings = project / "timeline.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        'title = "Iraq, ISIS and Iran: June 2014"', 'title = "A renamed timeline"'),
+        encoding="utf-8")
+    files = builds.check()
+    assert b"A renamed timeline" in files["sources/markets.html"]
+
+    # a project stylesheet replaces the theme's: its hashed name changes in every page
+    static = project / "templates" / "static"
+    static.mkdir()
+    theme_css = ROOT / "timeline" / "site" / "theme" / "static" / "timeline.css"
+    (static / "timeline.css").write_text(theme_css.read_text(encoding="utf-8")
+                                         + "\nbody { color: #111; }\n", encoding="utf-8")
+    builds.check()
+
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        'base_url = ""', 'base_url = "https://example.org/news/"'), encoding="utf-8")
+    files = builds.check()
+    assert b"https://example.org/news/sources/markets.html" in files["sources/markets.html"]

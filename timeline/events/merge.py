@@ -1,0 +1,309 @@
+"""Merge events that different articles report in (nearly) the same words into one event.
+
+Input: events from :func:`timeline.events.extract.build_events`, one citation each. Output: events
+with every citation that reports them, ordered by publication date.
+
+How sentences are matched, in three passes that stay near-linear in the number of events:
+
+1. *Normalise* each sentence (casefold, typographic quotes and dashes unified, punctuation
+   dropped) and group exact copies: wire copy and reprints collapse here without comparisons.
+2. *Block*: each distinct sentence gets a few keys, the bottom-k hashes of its word trigrams
+   (a MinHash sketch), leaving out trigrams too common to be informative. Only sentences that
+   share a key are compared, so the work grows with the number of near-duplicates, not with
+   the square of the archive.
+3. *Verify* each candidate pair with rapidfuzz against ``threshold`` (0-100; see
+   :func:`similarity`) and join verified pairs with union-find.
+
+Then a group is split so that it never holds two sentences of the same article, and its
+dates are compared. Readings that nest (a day inside its week) agree; the date most readings
+agree with dates the event (ties: the finer, then the earliest published). If any two
+readings do not nest (14 June vs 21 June), that is a *conflict*: every reading is kept on the
+one event in :attr:`Event.conflicts` instead of being merged silently or shown twice.
+"""
+
+from __future__ import annotations
+
+import functools
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from timeline.events.extract import normalise
+from timeline.model import Citation, Event
+from timeline.temporal.values import describe, precision_rank
+
+#: Default similarity threshold (0-100), also ``merge_threshold`` in ``timeline.toml``.
+DEFAULT_THRESHOLD = 80.0
+#: Blocking keys per sentence (bottom-k of its trigram hashes). More keys, fewer misses.
+SKETCH_SIZE = 8
+#: A trigram found in more distinct sentences than this says nothing about duplication
+#: ("according to the"), so it is never a blocking key; exact copies were grouped before.
+COMMON_SHINGLE = 50
+#: A sentence counts as a trimmed or padded copy of another (compared on token sets) only if
+#: the shorter keeps at least this share of the longer one's words...
+MIN_KEPT_SHARE = 0.5
+#: ...and its own words not found in the other stay within this share of it (small edits).
+MAX_EDIT_SHARE = 0.1
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two *normalised* sentences are, 0-100.
+
+    A copy with words inserted ("a Twitter TWTR 0 51 account") or trimmed compares on token
+    sets (rapidfuzz ``token_set_ratio``), which ignores the extra words; anything else,
+    including two sentences that differ in names or numbers on both sides, compares as a
+    whole, word by word (``fuzz.ratio`` over word lists), so "Stocks rose 2 percent in Tokyo
+    on Monday" and "Stocks fell 3 percent in London on Monday" stay apart.
+    """
+    if a == b:
+        return 100.0
+    words_a, words_b = set(a.split()), set(b.split())
+    if not words_a or not words_b:
+        return 0.0
+    shorter, longer = sorted((words_a, words_b), key=len)
+    own_words = len(shorter - longer)  # words of the shorter sentence missing in the longer
+    padded_copy = (len(shorter) >= MIN_KEPT_SHARE * len(longer)
+                   and own_words <= max(1, MAX_EDIT_SHARE * len(shorter)))
+    # Word-level edit similarity: a changed name or number costs a whole word, not a few letters.
+    whole = fuzz.ratio(a.split(), b.split())
+    return max(whole, fuzz.token_set_ratio(a, b)) if padded_copy else whole
+
+
+def merge_events(events: Iterable[Event], threshold: float = DEFAULT_THRESHOLD) -> list[Event]:
+    """One event per reported happening, with all its citations, in chronological order."""
+    events = list(events)
+    texts = [normalise(e.text) for e in events]
+    groups = _group_similar(texts, threshold)
+    merged: list[Event] = []
+    for members in groups:
+        for part in _split_same_article(members, events, texts, threshold):
+            merged.append(_combine([events[i] for i in part]))
+    return sorted(merged, key=lambda e: e.sort_key)
+
+
+# --- pass 1-3: group similar sentences ------------------------------------------------------
+
+
+def _group_similar(texts: list[str], threshold: float) -> list[list[int]]:
+    """Indexes of ``texts`` grouped by verified similarity (transitively), in input order."""
+    distinct: dict[str, list[int]] = defaultdict(list)
+    for index, text in enumerate(texts):
+        distinct[text].append(index)
+    keys = list(distinct)
+    parent = list(range(len(keys)))
+    for left, right in candidate_pairs(keys):
+        if similarity(keys[left], keys[right]) >= threshold:
+            _union(parent, left, right)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for position, key in enumerate(keys):
+        clusters[_find(parent, position)].extend(distinct[key])
+    return sorted((sorted(c) for c in clusters.values()), key=lambda c: c[0])
+
+
+def candidate_pairs(texts: list[str]) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of distinct normalised sentences worth comparing.
+
+    Two sentences are candidates when their MinHash sketches (bottom-:data:`SKETCH_SIZE`
+    hashes of word trigrams) share a hash. Near-duplicates share most trigrams, so they
+    almost surely share a sketch hash; unrelated sentences almost never do.
+    """
+    shingle_sets = [_shingles(text) for text in texts]
+    frequency = Counter(h for shingles in shingle_sets for h in shingles)
+    buckets: dict[int, list[int]] = defaultdict(list)
+    for index, shingles in enumerate(shingle_sets):
+        informative = [h for h in shingles if frequency[h] <= COMMON_SHINGLE]
+        for key in sorted(informative)[:SKETCH_SIZE]:
+            buckets[key].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        for offset, left in enumerate(members):
+            pairs.update((left, right) for right in members[offset + 1:])
+    return pairs
+
+
+@functools.lru_cache(maxsize=1 << 15)  # pure; rebuilds see the same sentences again
+def _shingles(text: str) -> frozenset[int]:
+    """Stable (process-independent) hashes of the word trigrams; short texts use all words."""
+    words = text.split()
+    if len(words) < 3:
+        grams = [text] if text else []
+    else:
+        grams = [" ".join(words[i:i + 3]) for i in range(len(words) - 2)]
+    return frozenset(zlib.crc32(gram.encode()) for gram in grams)
+
+
+def _find(parent: list[int], node: int) -> int:
+    while parent[node] != node:
+        parent[node] = parent[parent[node]]  # path halving keeps trees flat
+        node = parent[node]
+    return node
+
+
+def _union(parent: list[int], left: int, right: int) -> None:
+    root_left, root_right = _find(parent, left), _find(parent, right)
+    if root_left != root_right:
+        parent[max(root_left, root_right)] = min(root_left, root_right)
+
+
+# --- one citation per article ---------------------------------------------------------------
+
+
+def _split_same_article(members: list[int], events: list[Event], texts: list[str],
+                        threshold: float) -> list[list[int]]:
+    """Split a group so no part holds two sentences of one article.
+
+    The common case (every member from a different article) stays whole. Otherwise each
+    member joins the most similar part that lacks its article, or starts a new one.
+    """
+    articles = [_article_key(events[i]) for i in members]
+    if len(set(articles)) == len(articles):
+        return [members]
+    parts: list[list[int]] = []
+    part_articles: list[set] = []
+    for index, article in zip(members, articles, strict=True):
+        best, best_score = None, threshold
+        for number, part in enumerate(parts):
+            if article in part_articles[number]:
+                continue
+            score = similarity(texts[index], texts[part[0]])
+            if score >= best_score:
+                best, best_score = number, score
+        if best is None:
+            parts.append([index])
+            part_articles.append({article})
+        else:
+            parts[best].append(index)
+            part_articles[best].add(article)
+    return parts
+
+
+def _article_key(event: Event) -> str:
+    return event.citations[0].article.path.as_posix() if event.citations else event.id
+
+
+# --- combine a part into one event ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One article's dating of the event."""
+
+    event: Event
+    citation: Citation
+
+
+def _combine(members: list[Event]) -> Event:
+    """One event from events that report the same thing: primary date, citations, conflicts."""
+    if len(members) == 1:
+        event = members[0]
+        event.citations.sort(key=citation_order)
+        event.independent_sources = independent_sources(event.citations)
+        return event
+    readings = [_Reading(e, c) for e in members for c in e.citations]
+    # Same day: an original goes before its reprints, so its wording is the event's text.
+    derived = _derived_publishers([r.citation for r in readings])
+    readings.sort(key=lambda r: citation_order(r.citation, derived))
+    dates = _distinct_dates(readings)
+    final = _chosen_date(dates, readings)
+    first = next(r.event for r in readings if _nested(r.event, final))  # gives text and id
+    merged = Event(
+        id=first.id, value=final.value, precision=final.precision, start=final.start,
+        end=final.end, text=first.text, citations=[r.citation for r in readings],
+        mod=final.mod,
+    )
+    merged.aliases = sorted({e.id for e in members} - {merged.id})
+    merged.independent_sources = independent_sources(merged.citations)
+    if any(not _nested(a, b) for a in dates for b in dates):
+        merged.conflicts = [_conflict_entry(r) for r in readings]
+    return merged
+
+
+def _distinct_dates(readings: list[_Reading]) -> list[Event]:
+    """One event per distinct date value, the earliest reading's (a big group has few)."""
+    first_of: dict[str, Event] = {}
+    for reading in readings:
+        first_of.setdefault(reading.event.value, reading.event)
+    return list(first_of.values())
+
+
+def _chosen_date(dates: list[Event], readings: list[_Reading]) -> Event:
+    """The date most readings agree with (nest with); then the finer one; then the one
+    published first. Readings that nest agree: "last week" and "on Tuesday" of that week."""
+    count = Counter(r.event.value for r in readings)
+    order = {d.value: index for index, d in enumerate(dates)}  # readings are in citation order
+
+    def preference(date: Event) -> tuple:
+        support = sum(count[other.value] for other in dates if _nested(other, date))
+        return (-support, precision_rank(date.precision), order[date.value])
+
+    return min(dates, key=preference)
+
+
+def _nested(a: Event, b: Event) -> bool:
+    """True when one date interval contains the other: the readings agree at some precision."""
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
+def _conflict_entry(reading: _Reading) -> dict:
+    article = reading.citation.article
+    return {
+        "source": article.path.as_posix(),
+        "publisher": article.source or article.title,
+        "value": reading.event.value,
+        "label": describe(reading.event.value, reading.event.mod),
+        "expression": reading.citation.timex.text,
+    }
+
+
+def citation_order(citation: Citation, derived: frozenset[str] = frozenset()) -> tuple:
+    """Publication date first (undated articles last), originals before the reprints named in
+    ``derived`` (publisher keys), then file path: deterministic."""
+    published = citation.article.published_date
+    return (published is None, published.isoformat() if published else "",
+            _publisher(citation) in derived, citation.article.path.as_posix())
+
+
+# --- corroboration --------------------------------------------------------------------------
+
+
+def publisher_key(source: str) -> str:
+    """The publisher a source name stands for, normalised for comparison."""
+    return normalise(source)
+
+
+def independent_sources(citations: Iterable[Citation]) -> int:
+    """How many independent publishers report an event.
+
+    Every distinct publisher (``source`` in the front matter; the title if none) counts once,
+    except that a reprint is not independent of its original: a publisher whose name contains
+    another's ("Blog reprint of The Wall Street Journal" and "The Wall Street Journal"), or an
+    article whose front matter says ``reprint_of: <publisher>``, counts with that publisher.
+    """
+    keys = {_publisher(c, follow_reprint=True) for c in citations}
+    roots = {key for key in keys
+             if not any(other != key and _contains_words(key, other) for other in keys)}
+    return len(roots)
+
+
+def _publisher(citation: Citation, follow_reprint: bool = False) -> str:
+    article = citation.article
+    declared = article.extra.get("reprint_of") if isinstance(article.extra, dict) else None
+    name = (declared if follow_reprint and declared else None) or article.source \
+        or article.title or str(article.path)
+    return publisher_key(str(name))
+
+
+def _derived_publishers(citations: list[Citation]) -> frozenset[str]:
+    """Publisher keys, among these citations, of reprints of another citation's publisher."""
+    own = {_publisher(c) for c in citations}
+    declared = {_publisher(c) for c in citations if _publisher(c, follow_reprint=True)
+                != _publisher(c)}
+    return frozenset(declared | {key for key in own
+                                 if any(o != key and _contains_words(key, o) for o in own)})
+
+
+def _contains_words(longer: str, shorter: str) -> bool:
+    return bool(shorter) and f" {shorter} " in f" {longer} "

@@ -1,0 +1,247 @@
+"""Incremental build cache: remember each article's processing result by what it depends on.
+
+``process_article(path, config)`` (load + tag + build events) is pure, so its result is a
+function of the file's bytes, the tagger (``TAGGER_VERSION``), the code of the package and the
+settings that affect it. :class:`ArticleCache` memoises it under a key made of exactly those,
+in memory (for the preview server) and optionally on disk in ``.timeline-cache/`` (so
+``timeline build`` speeds up too). Each hit returns a fresh copy: later pipeline stages mutate
+events (merge, status, annotations) and must never change what the cache holds.
+
+A cache entry that cannot be read (corrupted, truncated, written by another version) is a miss,
+never an error: the article is processed again and the entry rewritten.
+
+The cache also carries a :class:`PageMemo` (in memory only): the text of each output page by
+a hash of what it was made from, so a rebuild re-renders only the pages whose inputs changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from timeline.config import Config
+from timeline.pipeline.digest import dumps as fast_dumps
+
+#: Bumped when the layout of cache entries changes; old entries are then ignored.
+CACHE_FORMAT = 2  # 2: dataclasses pickled as (class, field values), see timeline.pipeline.digest
+#: Folder of the on-disk cache, relative to the project root (git-ignored).
+CACHE_DIR = ".timeline-cache"
+#: Settings that only affect later stages (merge, render, publish), never one article's result.
+#: Any other setting - including ones added later - is part of the key, to err on the safe side.
+IRRELEVANT_SETTINGS = frozenset({
+    "root", "title", "description", "base_url", "output_dir", "templates_dir",
+    "merge_threshold", "annotations_file",
+})
+
+_code_fingerprint: str | None = None
+
+
+def code_fingerprint() -> str:
+    """A hash of the package's source, so results cached by older code are never reused.
+
+    ``TAGGER_VERSION`` covers deliberate tagger changes; this also covers loader and event
+    changes made without a version bump (the common case while developing).
+    """
+    global _code_fingerprint
+    if _code_fingerprint is None:
+        from timeline.temporal import TAGGER_VERSION
+
+        digest = hashlib.sha256(f"{CACHE_FORMAT}:{TAGGER_VERSION}".encode())
+        package = Path(__file__).resolve().parent
+        for source in sorted(package.rglob("*.py")):
+            digest.update(source.relative_to(package).as_posix().encode())
+            digest.update(source.read_bytes())
+        _code_fingerprint = digest.hexdigest()
+    return _code_fingerprint
+
+
+def settings_fingerprint(config: Config) -> str:
+    """The settings that can change one article's result, as a stable string."""
+    relevant = sorted(
+        (f.name, repr(getattr(config, f.name)))
+        for f in fields(config) if f.name not in IRRELEVANT_SETTINGS
+    )
+    return repr(relevant)
+
+
+@dataclass
+class CacheStats:
+    """How many articles were served from the cache and how many were processed."""
+
+    hits: int = 0
+    misses: int = 0
+
+
+class ArticleCache:
+    """Memoises ``process_article`` per article; thread-safe.
+
+    ``directory=None`` keeps entries in memory only. Use :meth:`for_project` for the standard
+    on-disk cache of a project.
+    """
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory
+        self.stats = CacheStats()
+        self._memory: dict[str, bytes] = {}
+        self._slot_keys: dict[str, str] = {}  # article slot -> its latest key in memory
+        self._lock = threading.Lock()
+        #: rendered pages, shared by the builds that use this cache (see build_site)
+        self.pages = PageMemo()
+
+    @classmethod
+    def for_project(cls, config: Config) -> ArticleCache:
+        return cls(config.root / CACHE_DIR / "articles")
+
+    def key(self, path: Path, config: Config) -> str:
+        """The cache key of the article at ``path``: ``<slot>-<digest>``.
+
+        The digest covers content hash + code + settings + path; the slot names the article
+        file alone, so a new entry for an article replaces its older ones (the cache holds
+        one entry per article instead of one per edit).
+        """
+        content = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        # Plain string paths: pathlib's resolve() per article costs more than the hashing.
+        where = os.path.relpath(os.path.abspath(path), os.path.abspath(config.root))
+        parts = (code_fingerprint(), settings_fingerprint(config), where, content)
+        slot = hashlib.sha256(where.encode()).hexdigest()[:16]
+        return f"{slot}-{hashlib.sha256(chr(0).join(parts).encode()).hexdigest()}"
+
+    def get(self, path: Path, config: Config,
+            compute: Callable[[Path, Config], Any] | None = None) -> Any:
+        """``compute(path, config)``'s result, from the cache when the inputs are unchanged.
+
+        ``compute`` defaults to :func:`timeline.pipeline.build.process_article`. If the file
+        cannot be read, ``compute`` runs uncached so it reports the problem in its usual way.
+        """
+        if compute is None:
+            from timeline.pipeline.build import process_article as compute
+        try:
+            key = self.key(path, config)
+        except OSError:
+            return compute(path, config)
+        cached = self._lookup(key)
+        if cached is not None:
+            self.stats.hits += 1
+            return cached
+        self.stats.misses += 1
+        result = compute(path, config)
+        self._store(key, result)
+        return result
+
+    __call__ = get
+
+    def _lookup(self, key: str) -> Any | None:
+        with self._lock:
+            data = self._memory.get(key)
+        if data is None and self.directory is not None:
+            data = self._read_entry(key)
+        if data is None:
+            return None
+        try:
+            return pickle.loads(data)  # a fresh copy for every hit
+        except Exception:  # noqa: BLE001 - any unreadable entry is just a miss
+            self._forget(key)
+            return None
+
+    def _store(self, key: str, result: Any) -> None:
+        try:
+            data = fast_dumps(result)  # loads twice as fast as plain pickle
+        except Exception:  # noqa: BLE001 - an unpicklable result is simply not cached
+            return
+        slot = key.split("-", 1)[0]
+        with self._lock:
+            older = self._slot_keys.get(slot)
+            if older is not None and older != key:
+                self._memory.pop(older, None)
+            self._memory[key] = data
+            self._slot_keys[slot] = key
+        if self.directory is not None:
+            self._write_entry(key, data)
+            for stale in self.directory.glob(f"{slot}-*.pickle"):
+                if stale.stem != key:
+                    stale.unlink(missing_ok=True)
+
+    def _forget(self, key: str) -> None:
+        with self._lock:
+            self._memory.pop(key, None)
+        if self.directory is not None:
+            self._entry_path(key).unlink(missing_ok=True)
+
+    # -- on disk: one file per entry, so a one-article change writes one small file ----------
+
+    def _entry_path(self, key: str) -> Path:
+        assert self.directory is not None
+        return self.directory / f"{key}.pickle"
+
+    def _read_entry(self, key: str) -> bytes | None:
+        try:
+            raw = self._entry_path(key).read_bytes()
+        except OSError:
+            return None
+        header = f"timeline-cache {CACHE_FORMAT} {key}\n".encode()
+        if not raw.startswith(header):
+            return None  # another format or a damaged file: recompute and overwrite
+        data = raw[len(header):]
+        with self._lock:
+            self._memory[key] = data
+        return data
+
+    def _write_entry(self, key: str, data: bytes) -> None:
+        header = f"timeline-cache {CACHE_FORMAT} {key}\n".encode()
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            # Write then rename: a crash mid-write never leaves a half entry under the real name.
+            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".pickle")
+            with os.fdopen(fd, "wb") as out:
+                out.write(header + data)
+            os.replace(tmp, self._entry_path(key))
+        except OSError:
+            pass  # a read-only or full disk only costs speed, never the build
+
+
+class PageMemo:
+    """Output text by page, remembered with the key (a hash of its inputs) it was made from.
+
+    One entry per slot (a stage and a page path): a new text for a page replaces the old one,
+    and :meth:`sweep` drops the entries a build did not use (deleted articles), so memory stays
+    bounded by the size of one site. The key must cover everything the text depends on; a
+    stale key is only a miss.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, str], tuple[Any, str]] = {}
+        self._used: set[tuple[str, str]] = set()
+        self._lock = threading.Lock()
+
+    def get(self, slot: tuple[str, str], key: Any) -> str | None:
+        with self._lock:
+            self._used.add(slot)
+            entry = self._entries.get(slot)
+        return entry[1] if entry is not None and entry[0] == key else None
+
+    def entry(self, slot: tuple[str, str]) -> tuple[Any, str] | None:
+        """The slot's (key, text), for keys that are only known after making the text."""
+        with self._lock:
+            self._used.add(slot)
+            return self._entries.get(slot)
+
+    def put(self, slot: tuple[str, str], key: Any, text: str) -> None:
+        with self._lock:
+            self._used.add(slot)
+            self._entries[slot] = (key, text)
+
+    def sweep(self) -> None:
+        """Forget the pages that no build used since the previous sweep."""
+        with self._lock:
+            self._entries = {s: e for s, e in self._entries.items() if s in self._used}
+            self._used = set()
+
+    def __len__(self) -> int:
+        return len(self._entries)

@@ -1,0 +1,350 @@
+"""Validate a built site before it goes out: links, anchors, source pages and every export.
+
+:func:`check_site` reads only the files in the site folder (like a crawler would) and returns
+one :class:`Problem` per broken thing, each naming the file; an empty list means the site is
+good. It checks that every internal link and ``#anchor`` resolves, that every citation's source
+page exists and every event has its anchor on the timeline, and that ``events.json``,
+``timelinejs.json``, ``events.atom``, ``events.ics``, ``events.csv`` and ``sitemap.xml`` parse
+and carry the structure their format requires.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from timeline.errors import TimelineError
+from timeline.site.feeds import ATOM_FILE, ATOM_NS, CSV_COLUMNS, CSV_FILE, ICS_FILE, TIMELINEJS_FILE
+from timeline.site.seo import CSS_URL, SITEMAP, resolve_reference
+from timeline.site.urls import EVENTS_JSON, INDEX_PAGE, SiteUrls
+
+#: Attributes that load or link to another resource, per element.
+_LINK_ATTRS = {"a": "href", "area": "href", "link": "href", "script": "src", "img": "src",
+               "iframe": "src", "source": "src", "video": "src", "audio": "src",
+               "embed": "src", "track": "src", "form": "action"}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str  # relative to the site folder
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message}"
+
+
+def check_site(site: Path, *, base_url: str = "") -> list[Problem]:
+    """Every problem found in the built site at ``site`` (empty when all is well)."""
+    site = Path(site)
+    if not (site / INDEX_PAGE).is_file():
+        raise TimelineError(f"no built site in {site} (no {INDEX_PAGE})", site,
+                            hint="run timeline build first, or pass the site folder")
+    prefix = SiteUrls(base_url).path_prefix
+    pages = {p.relative_to(site).as_posix(): _parse_page(p) for p in sorted(site.rglob("*.html"))}
+    problems = _check_links(site, pages, prefix)
+    problems += _check_stylesheets(site, pages, prefix)
+    problems += _check_events_json(site, pages)
+    for name, checker in ((TIMELINEJS_FILE, check_timelinejs), (ATOM_FILE, check_atom),
+                          (ICS_FILE, check_ics), (CSV_FILE, check_csv), (SITEMAP, check_sitemap)):
+        path = site / name
+        if path.is_file():
+            problems += [Problem(name, m) for m in checker(path.read_bytes())]
+    return problems
+
+
+# -- pages and links --------------------------------------------------------------------------
+
+
+@dataclass
+class _Page:
+    ids: set[str]
+    links: list[tuple[int, str]]  # (line, reference)
+    duplicate_ids: list[tuple[int, str]] = field(default_factory=list)
+
+
+class _PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = _Page(set(), [])
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            if values["id"] in self.page.ids:  # the second one can never be linked to
+                self.page.duplicate_ids.append((self.getpos()[0], values["id"]))
+            self.page.ids.add(values["id"])
+        if tag == "a" and values.get("name"):
+            self.page.ids.add(values["name"])
+        attr = _LINK_ATTRS.get(tag)
+        if attr and values.get(attr) is not None:
+            self.page.links.append((self.getpos()[0], values[attr]))
+
+
+def _parse_page(path: Path) -> _Page:
+    parser = _PageParser()
+    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+    parser.close()
+    return parser.page
+
+
+def _check_links(site: Path, pages: dict[str, _Page], prefix: str) -> list[Problem]:
+    problems = []
+    for rel, page in pages.items():
+        problems += [Problem(f"{rel}:{line}", f"duplicate id {ident!r}")
+                     for line, ident in page.duplicate_ids]
+        for line, ref in page.links:
+            problem = _check_link(site, pages, rel, ref, prefix)
+            if problem:
+                problems.append(Problem(f"{rel}:{line}", problem))
+    return problems
+
+
+def _check_link(site: Path, pages: dict[str, _Page], rel: str, ref: str,
+                prefix: str) -> str | None:
+    ref = ref.strip()
+    parts = urlsplit(ref)
+    if parts.scheme or ref.startswith("//") or not ref:
+        return None  # external (http, mailto, data...) or empty
+    if ref.startswith("#"):
+        target = rel
+    else:
+        if ref.startswith("/") and not prefix:
+            return (f"link {ref!r} starts at the host root, so it breaks under a sub-path "
+                    "(set base_url or use a relative link)")
+        target = resolve_reference(rel, ref, prefix)
+        if target is None:
+            return f"link {ref!r} points outside the site's path {prefix}"
+        if target == "../":
+            return f"link {ref!r} leaves the site folder"
+    if not (site / target).is_file():
+        return f"broken link {ref!r}: {target} does not exist"
+    fragment = unquote(parts.fragment)
+    if fragment and target in pages and fragment not in pages[target].ids:
+        return f"broken anchor {ref!r}: no id {fragment!r} in {target}"
+    return None
+
+
+def _check_stylesheets(site: Path, pages: dict[str, _Page], prefix: str) -> list[Problem]:
+    """``url()`` references in the site's CSS (fonts, images) must resolve too."""
+    problems = []
+    for css in sorted(site.rglob("*.css")):
+        rel = css.relative_to(site).as_posix()
+        text = css.read_text(encoding="utf-8", errors="replace")
+        for match in CSS_URL.finditer(text):
+            ref = match["ref"].strip()
+            if ref.startswith(("data:", "#")):
+                continue
+            problem = _check_link(site, pages, rel, ref, prefix)
+            if problem:
+                line = text.count("\n", 0, match.start()) + 1
+                problems.append(Problem(f"{rel}:{line}", problem))
+    return problems
+
+
+# -- events.json ------------------------------------------------------------------------------
+
+
+def _check_events_json(site: Path, pages: dict[str, _Page]) -> list[Problem]:
+    path = site / EVENTS_JSON
+    if not path.is_file():
+        return [Problem(EVENTS_JSON, "missing")]
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        return [Problem(EVENTS_JSON, f"not valid JSON: {exc}")]
+    problems = [Problem(EVENTS_JSON, m) for m in check_events_document(document)]
+    timeline_ids = pages.get(INDEX_PAGE, _Page(set(), [])).ids
+    for event in document.get("events", []) if isinstance(document, dict) else []:
+        if not isinstance(event, dict):
+            continue
+        if event.get("id") not in timeline_ids:
+            problems.append(Problem(EVENTS_JSON, f"event {event.get('id')!r} has no anchor "
+                                                 f"on {INDEX_PAGE}"))
+        for citation in event.get("citations") or []:
+            page = citation.get("page") if isinstance(citation, dict) else None
+            if page and not (site / page).is_file():
+                problems.append(Problem(EVENTS_JSON, f"event {event.get('id')!r} cites "
+                                                     f"{page}, which does not exist"))
+    return problems
+
+
+def check_events_document(document) -> list[str]:
+    """The events.json contract: id, date{value,precision,start,end}, text, citations[...]."""
+    if not isinstance(document, dict) or not isinstance(document.get("events"), list):
+        return ['expected an object with an "events" list']
+    problems = []
+    for index, event in enumerate(document["events"]):
+        where = f"events[{index}]"
+        if not isinstance(event, dict):
+            problems.append(f"{where} is not an object")
+            continue
+        problems += [f"{where} has no {key!r}" for key in ("id", "date", "text", "citations")
+                     if key not in event]
+        date = event.get("date")
+        if isinstance(date, dict):
+            problems += [f"{where}.date has no {key!r}"
+                         for key in ("value", "precision", "start", "end") if key not in date]
+        for cindex, citation in enumerate(event.get("citations") or []):
+            missing = [k for k in ("source", "title", "url", "published", "expression",
+                                   "sentence") if not isinstance(citation, dict) or k not in
+                       citation]
+            problems += [f"{where}.citations[{cindex}] has no {key!r}" for key in missing]
+    return problems
+
+
+# -- the other exports ------------------------------------------------------------------------
+
+
+def check_timelinejs(data: bytes) -> list[str]:
+    """Knight Lab TimelineJS3: {"title"?: slide, "events": [slide]}; slide needs start_date
+    with an integer year and, when present, text {headline?, text?}."""
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        return [f"not valid JSON: {exc}"]
+    if not isinstance(document, dict) or not isinstance(document.get("events"), list):
+        return ['expected an object with an "events" list']
+    problems = []
+    ids = set()
+    for index, slide in enumerate(document["events"]):
+        where = f"events[{index}]"
+        if not isinstance(slide, dict):
+            problems.append(f"{where} is not an object")
+            continue
+        for key in ("start_date", "end_date"):
+            if key in slide or key == "start_date":
+                problems += [f"{where}.{key}: {m}" for m in _check_tjs_date(slide.get(key))]
+        text = slide.get("text", {})
+        if not isinstance(text, dict) or not set(text) <= {"headline", "text"}:
+            problems.append(f"{where}.text must be an object with headline and text")
+        unique = slide.get("unique_id")
+        if unique is not None:
+            if unique in ids:
+                problems.append(f"{where}: duplicate unique_id {unique!r}")
+            ids.add(unique)
+    return problems
+
+
+def _check_tjs_date(date) -> list[str]:
+    if not isinstance(date, dict):
+        return ["missing or not an object"]
+    if not isinstance(date.get("year"), int):
+        return ["year must be an integer"]
+    order = ("year", "month", "day", "hour", "minute")
+    present = [k for k in order if k in date]
+    if present != list(order[: len(present)]):
+        return [f"fields {present} skip a level (precision is implied by the fields present)"]
+    limits = {"month": (1, 12), "day": (1, 31), "hour": (0, 23), "minute": (0, 59)}
+    return [f"{key} {date[key]!r} out of range" for key, (low, high) in limits.items()
+            if key in date and not (isinstance(date[key], int) and low <= date[key] <= high)]
+
+
+def check_atom(data: bytes) -> list[str]:
+    """RFC 4287: a feed with id, title, updated and an author; entries with id, title, updated
+    and a link."""
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        return [f"not well-formed XML: {exc}"]
+    atom = f"{{{ATOM_NS}}}"
+    if root.tag != f"{atom}feed":
+        return [f"root element is {root.tag}, not an Atom feed"]
+    problems = [f"feed has no <{tag}>" for tag in ("id", "title", "updated")
+                if root.find(atom + tag) is None]
+    feed_author = root.find(atom + "author") is not None
+    for index, entry in enumerate(root.findall(atom + "entry")):
+        missing = [t for t in ("id", "title", "updated", "link") if entry.find(atom + t) is None]
+        if not feed_author and entry.find(atom + "author") is None:
+            missing.append("author")
+        problems += [f"entry {index + 1} has no <{tag}>" for tag in missing]
+    return problems
+
+
+def check_ics(data: bytes) -> list[str]:
+    """RFC 5545 basics: CRLF lines of at most 75 octets, one VCALENDAR with VERSION and PRODID,
+    balanced VEVENTs each with UID, DTSTAMP and DTSTART."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return ["not UTF-8"]
+    if text.replace("\r\n", "").count("\n"):
+        return ["lines must end with CRLF"]
+    raw_lines = text.split("\r\n")
+    if raw_lines and raw_lines[-1] == "":
+        raw_lines.pop()
+    problems = [f"line {n} is longer than 75 octets" for n, line in enumerate(raw_lines, 1)
+                if len(line.encode("utf-8")) > 75]
+    lines = _unfold(raw_lines)
+    if not lines or lines[0] != "BEGIN:VCALENDAR" or lines[-1] != "END:VCALENDAR":
+        return problems + ["must start with BEGIN:VCALENDAR and end with END:VCALENDAR"]
+    names = [line.split(":", 1)[0].split(";", 1)[0] for line in lines]
+    problems += [f"calendar has no {key}" for key in ("VERSION", "PRODID") if key not in names]
+    return problems + _check_vevents(lines, names)
+
+
+def _check_vevents(lines: list[str], names: list[str]) -> list[str]:
+    """VEVENTs balanced, not nested, each with UID, DTSTAMP and DTSTART (unfolded lines)."""
+    problems = []
+    event: set[str] | None = None  # property names of the open VEVENT
+    for line, name in zip(lines, names, strict=True):
+        if line == "BEGIN:VEVENT":
+            if event is not None:
+                problems.append("VEVENT inside VEVENT")
+            event = set()
+        elif line == "END:VEVENT":
+            if event is None:
+                problems.append("END:VEVENT without BEGIN")
+            else:
+                problems += [f"VEVENT without {k}" for k in ("UID", "DTSTAMP", "DTSTART")
+                             if k not in event]
+            event = None
+        elif event is not None:
+            event.add(name)
+    if event is not None:
+        problems.append("VEVENT not closed")
+    return problems
+
+
+def _unfold(lines: list[str]) -> list[str]:
+    unfolded: list[str] = []
+    for line in lines:
+        if line[:1] in (" ", "\t") and unfolded:
+            unfolded[-1] += line[1:]
+        else:
+            unfolded.append(line)
+    return unfolded
+
+
+def check_csv(data: bytes) -> list[str]:
+    """Header with the TimelineSetter-like columns; every row as wide as the header."""
+    try:
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        return [f"cannot read CSV: {exc}"]
+    if not rows or tuple(rows[0][: len(CSV_COLUMNS)]) != CSV_COLUMNS:
+        return [f"header must start with {', '.join(CSV_COLUMNS)}"]
+    return [f"row {n} has {len(row)} cells, the header {len(rows[0])}"
+            for n, row in enumerate(rows[1:], start=2) if len(row) != len(rows[0])]
+
+
+def check_sitemap(data: bytes) -> list[str]:
+    """sitemaps.org: a urlset whose every url has an absolute http(s) loc."""
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        return [f"not well-formed XML: {exc}"]
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    if root.tag != f"{ns}urlset":
+        return ["root element must be a sitemaps.org urlset"]
+    problems = []
+    for index, url in enumerate(root.findall(f"{ns}url"), start=1):
+        loc = url.findtext(f"{ns}loc") or ""
+        if urlsplit(loc).scheme not in ("http", "https"):
+            problems.append(f"url {index}: loc {loc!r} is not an absolute http(s) URL")
+    return problems
