@@ -41,6 +41,8 @@ class Config:
     merge_threshold: float = 80.0
     #: File of editorial annotations, relative to the content folder.
     annotations_file: str = "annotations.yaml"
+    #: Number of key dates on the index page; 0 chooses a number that grows with the collection.
+    key_events: int = 0
 
     @property
     def content_path(self) -> Path:
@@ -102,6 +104,9 @@ def _validated(root: Path, values: dict) -> Config:
                 root / CONFIG_FILE,
             )
         setattr(config, key, value)
+    if config.key_events < 0:
+        raise TimelineError("setting 'key_events' must be 0 (automatic) or more",
+                            root / CONFIG_FILE, hint="e.g. key_events = 30")
     if config.base_url.strip() and not config.base_url.strip().lower().startswith(
             ("http://", "https://")):  # it becomes canonical/og:url/feed links
         raise TimelineError(f"base_url must start with http:// or https://: {config.base_url!r}",

@@ -26,6 +26,16 @@ class Block:
     inline: tuple = ()
 
 
+@dataclass(frozen=True, slots=True)
+class SetAside:
+    """A stretch of an article's text that does not become events, and why: page furniture
+    repeated across a publisher's pages, a comment thread, a social post..."""
+
+    start: int  # offsets into Article.text
+    end: int
+    reason: str  # a short label shown on the source page and in the build summary
+
+
 @dataclass(slots=True)
 class Article:
     """One content file, parsed: metadata from front matter and the body as plain text."""
@@ -42,6 +52,8 @@ class Article:
     published_from: str | None = None  # "front matter", "date line", "file name" or None
     tags: list[str] = field(default_factory=list)
     extra: dict = field(default_factory=dict)  # other front matter keys, kept for templates
+    #: Set by the collection-wide furniture pass, after loading: text not used for events.
+    set_aside: list[SetAside] = field(default_factory=list)
 
     @property
     def published_date(self) -> dt.date | None:
@@ -88,6 +100,9 @@ class Event:
     independent_sources: int = 1  # distinct publishers, reprints counted with their original
     status_as_of: dt.date | None = None  # publication date an "expected" status is valid for
     date_corrected_from: str | None = None  # TimeML value before an editor corrected it
+    # Set by judging (timeline.events.keydates):
+    salience: float = 0.0  # how much the event matters to this collection; higher = more
+    key: bool = False  # one of the sentences that summarise a key date
 
     @property
     def publishers(self) -> list[str]:
@@ -101,3 +116,17 @@ class Event:
         from timeline.temporal.values import precision_rank
 
         return (self.start, precision_rank(self.precision), self.end, self.id)
+
+
+@dataclass(slots=True)
+class KeyDate:
+    """A date that mattered to the collection: the few events that say what happened on it
+    (its summary, best first) and every shown event on that date."""
+
+    value: str  # TimeML value of the date, at its precision
+    precision: str
+    start: dt.date
+    end: dt.date  # exclusive
+    salience: float  # higher = more important; key dates are chosen by it
+    summary: list[Event] = field(default_factory=list)  # 1-3 events, each flagged ``key``
+    events: list[Event] = field(default_factory=list)  # every shown event on the date

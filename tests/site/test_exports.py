@@ -214,3 +214,17 @@ def test_written_events_json_remembered_from_the_last_build_equals_json_dumps(tm
             setattr(events[0], name, value)
         assert expected(events) != expected(fresh()), name  # the edit shows in events.json
         assert written(events) == expected(events), name
+
+
+def test_key_dates_and_salience_are_in_the_document(tmp_path):
+    from timeline.events.keydates import select_key_dates
+
+    events = [event("Monday", "2014-06-16"), event("in 2003", "2003")]
+    key_dates = select_key_dates(events, Config(key_events=1))
+    document = json.loads(write_events_json(tmp_path, events, Config(), key_dates)
+                          .read_text(encoding="utf-8"))
+    (key_date,) = document["key_dates"]
+    summarised = {e["id"]: e for e in document["events"]}[key_date["summary"][0]]
+    assert summarised["key"] is True and summarised["date"] == key_date["date"]
+    assert all(isinstance(e["salience"], float) for e in document["events"])
+    assert sum(e["key"] for e in document["events"]) == 1

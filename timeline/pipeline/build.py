@@ -27,8 +27,9 @@ from timeline import __version__
 from timeline.config import Config
 from timeline.errors import Diagnostics, TimelineError
 from timeline.events.extract import build_events, first_free
+from timeline.events.keydates import select_key_dates
 from timeline.ingest.content import discover, load_article
-from timeline.model import Article, Event
+from timeline.model import Article, Event, KeyDate
 from timeline.publish.deploy import BUILD_MARKER
 from timeline.temporal import tag
 from timeline.temporal.model import Timex
@@ -61,6 +62,7 @@ class BuildResult:
     written: bool = False  # True when the output folder was replaced
     seconds: float = 0.0
     files: list[str] = field(default_factory=list)
+    key_dates: list[KeyDate] = field(default_factory=list)
 
     def summary(self) -> str:
         warnings, errors = len(self.diagnostics.warnings), len(self.diagnostics.errors)
@@ -141,13 +143,15 @@ def _build_site(config: Config, strict: bool, echo: Echo | None, cache) -> Build
     events = merge([e for r in results for e in r.events], config)
     _unique_event_ids(events)
     events = enrich(events, config, diagnostics)
+    key_dates = select_key_dates(events, config)
     result = BuildResult(ok=True, diagnostics=diagnostics, articles=articles, events=events,
-                         output=output)
+                         output=output, key_dates=key_dates)
     if strict and diagnostics.items:
         result.ok = False
         return result
     memo = getattr(cache, "pages", None)  # rendered pages kept by the cache between builds
-    result.files = _render_and_swap(output, config, results, events, diagnostics, memo)
+    result.files = _render_and_swap(output, config, results, events, key_dates,
+                                    diagnostics, memo)
     result.written = True
     result.ok = not diagnostics.errors
     result.seconds = time.perf_counter() - began
@@ -219,7 +223,8 @@ def _unique_event_ids(events: list[Event]) -> None:
 
 
 def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
-                     events: list[Event], diagnostics: Diagnostics, memo=None) -> list[str]:
+                     events: list[Event], key_dates: list[KeyDate], diagnostics: Diagnostics,
+                     memo=None) -> list[str]:
     from timeline.publish.deploy import record_inputs
     from timeline.site.exports import write_exports
     from timeline.site.render import render_site
@@ -235,7 +240,7 @@ def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
         pages: dict[str, str] = {}  # rendered HTML, finished and written by finalize_site
         # The files written are listed by finalize_site, which reads the folder after renaming.
         render_site(staging, config, events, docs, pages=pages, memo=memo)
-        write_exports(staging, events, config)
+        write_exports(staging, events, config, key_dates)
         # Host-ready pass (metadata, 404, sitemap, fingerprinted assets) and the inputs record
         # that lets `timeline publish` refuse a stale site (PUBLISH: timeline.seo/publish).
         written = finalize_site(staging, config, events, [d.article for d in docs],

@@ -190,11 +190,34 @@ def check_events_document(document) -> list[str]:
         if isinstance(date, dict):
             problems += [f"{where}.date has no {key!r}"
                          for key in ("value", "precision", "start", "end") if key not in date]
+        salience = event.get("salience", 0)
+        if not isinstance(salience, int | float) or isinstance(salience, bool):
+            problems.append(f"{where}.salience is not a number")
+        if not isinstance(event.get("key", False), bool):
+            problems.append(f"{where}.key is not true or false")
         for cindex, citation in enumerate(event.get("citations") or []):
             missing = [k for k in ("source", "title", "url", "published", "expression",
                                    "sentence") if not isinstance(citation, dict) or k not in
                        citation]
             problems += [f"{where}.citations[{cindex}] has no {key!r}" for key in missing]
+    return problems + _check_key_dates(document)
+
+
+def _check_key_dates(document: dict) -> list[str]:
+    """Each key date has a date and a summary of ids of events in the document."""
+    ids = {event.get("id") for event in document["events"] if isinstance(event, dict)}
+    problems = []
+    for index, key_date in enumerate(document.get("key_dates") or []):
+        where = f"key_dates[{index}]"
+        if not isinstance(key_date, dict) or not isinstance(key_date.get("date"), dict):
+            problems.append(f"{where} has no date")
+            continue
+        summary = key_date.get("summary")
+        if not isinstance(summary, list) or not summary:
+            problems.append(f"{where} has no summary")
+            continue
+        problems += [f"{where}.summary names {event_id!r}, which is not an event"
+                     for event_id in summary if event_id not in ids]
     return problems
 
 

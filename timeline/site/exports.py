@@ -10,11 +10,11 @@ import dataclasses
 import json
 import operator
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from timeline.config import Config
-from timeline.model import Citation, Event
+from timeline.model import Citation, Event, KeyDate
 from timeline.site.feeds import FEED_EXPORTERS  # TimelineJS, Atom, iCalendar, CSV (PUBLISH)
 from timeline.site.jsontext import IndentedItems
 from timeline.site.render import safe_url
@@ -27,20 +27,13 @@ SCHEMA_VERSION = 1
 
 def event_to_json(event: Event) -> dict:
     """One event in the events.json form."""
-    date = {
-        "value": event.value,
-        "precision": event.precision,
-        "start": event.start.isoformat(),
-        "end": event.end.isoformat(),
-        "label": describe(event.value, event.mod),
-    }
-    if event.mod:
-        date["mod"] = event.mod
     data = {
         "id": event.id,
-        "date": date,
+        "date": _date_json(event.value, event.precision, event.start, event.end, event.mod),
         "text": event.text,
         "status": event.status,
+        "salience": round(event.salience, 6),
+        "key": event.key,
         "citations": [citation_to_json(c) for c in event.citations],
     }
     # Fields set by later stages (merging, headlines, annotations) appear only when used.
@@ -60,6 +53,30 @@ def event_to_json(event: Event) -> dict:
     }
     data.update({k: v for k, v in optional.items() if v is not None})
     return data
+
+
+def _date_json(value: str, precision: str, start, end, mod: str | None = None) -> dict:
+    date = {
+        "value": value,
+        "precision": precision,
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "label": describe(value, mod),
+    }
+    if mod:
+        date["mod"] = mod
+    return date
+
+
+def key_date_to_json(key_date: KeyDate) -> dict:
+    """One key date: its date, salience, the ids of its summary events (best first) and how
+    many events it has in all."""
+    return {
+        "date": _date_json(key_date.value, key_date.precision, key_date.start, key_date.end),
+        "salience": round(key_date.salience, 6),
+        "summary": [event.id for event in key_date.summary],
+        "events": len(key_date.events),
+    }
 
 
 def citation_to_json(citation: Citation) -> dict:
@@ -84,20 +101,24 @@ def citation_to_json(citation: Citation) -> dict:
     }
 
 
-def events_document(events: list[Event], config: Config) -> dict:
-    """The whole events.json document: site metadata and the visible events in order."""
+def events_document(events: list[Event], config: Config,
+                    key_dates: Sequence[KeyDate] = ()) -> dict:
+    """The whole events.json document: site metadata, the key dates and the visible events in
+    order."""
     shown = sorted((e for e in events if not e.hidden), key=lambda e: e.sort_key)
     return {
         "schema": SCHEMA_VERSION,
         "title": config.title,
         "description": config.description,
+        "key_dates": [key_date_to_json(d) for d in key_dates],
         "events": [event_to_json(e) for e in shown],
     }
 
 
-def write_events_json(out_dir: Path, events: list[Event], config: Config) -> Path:
+def write_events_json(out_dir: Path, events: list[Event], config: Config,
+                      key_dates: Sequence[KeyDate] = ()) -> Path:
     target = out_dir / EVENTS_JSON
-    target.write_text(_EVENT_ITEMS.events_json(events, config), encoding="utf-8")
+    target.write_text(_EVENT_ITEMS.events_json(events, config, key_dates), encoding="utf-8")
     return target
 
 
@@ -123,14 +144,15 @@ class _EventItems:
     def __init__(self) -> None:
         self._texts: dict[bytes, str] = {}
 
-    def events_json(self, events: list[Event], config: Config) -> str:
-        """The same text as ``events_json_text(events_document(events, config))``."""
+    def events_json(self, events: list[Event], config: Config,
+                    key_dates: Sequence[KeyDate] = ()) -> str:
+        """The same text as ``events_json_text(events_document(events, config, key_dates))``."""
         shown = sorted((e for e in events if not e.hidden), key=lambda e: e.sort_key)
-        document = events_document([], config)
+        document = events_document([], config, key_dates)
         head = json.dumps(document, ensure_ascii=False, indent=2)
         hole = '"events": []\n}'
         if not shown or not head.endswith(hole):
-            return events_json_text(events_document(events, config))
+            return events_json_text(events_document(events, config, key_dates))
         margin = " " * 4  # items sit at depth 2 (see timeline.site.jsontext)
         known, kept, pieces = self._texts, {}, []
         for event in shown:
@@ -160,11 +182,13 @@ def events_json_text(document: dict) -> str:
     return _EVENTS_TEXT.dumps(document, "events", 2) + "\n"
 
 
-#: Every export: a function (out_dir, events, config) -> written file.
-EXPORTERS: list[Callable[[Path, list[Event], Config], Path]] = [write_events_json,
-                                                                 *FEED_EXPORTERS]
+#: Every export but events.json: a function (out_dir, events, config) -> written file.
+EXPORTERS: list[Callable[[Path, list[Event], Config], Path]] = [*FEED_EXPORTERS]
 
 
-def write_exports(out_dir: Path, events: list[Event], config: Config) -> list[Path]:
+def write_exports(out_dir: Path, events: list[Event], config: Config,
+                  key_dates: Sequence[KeyDate] = ()) -> list[Path]:
     """Write every export into ``out_dir``; return the files written, relative to it."""
-    return [exporter(out_dir, events, config).relative_to(out_dir) for exporter in EXPORTERS]
+    written = [write_events_json(out_dir, events, config, key_dates)]
+    written += [exporter(out_dir, events, config) for exporter in EXPORTERS]
+    return [path.relative_to(out_dir) for path in written]
