@@ -33,7 +33,8 @@ from timeline.config import load_config
 from timeline.errors import Diagnostics, TimelineError
 from timeline.ingest.content import load_article
 from timeline.pipeline.build import process_article, source_docs
-from timeline.site.render import render_runs, render_site
+from timeline.site.highlight import render_runs
+from timeline.site.render import render_site
 from timeline.temporal.values import interpret
 
 SETTINGS = settings(max_examples=40, deadline=None,
@@ -268,9 +269,9 @@ def check_pipeline(data: bytes, suffix: str) -> None:
 def check_runs(text: str, cuts: list[tuple[int, int]]) -> None:
     from markupsafe import Markup
 
-    from timeline.site.render import _Layer
+    from timeline.site.highlight import Layer
 
-    layers = [_Layer(min(a, b), max(a, b), Markup(f'<i data-n="{n}">'), Markup("</i>"), n % 3)
+    layers = [Layer(min(a, b), max(a, b), Markup(f'<i data-n="{n}">'), Markup("</i>"), n % 3)
               for n, (a, b) in enumerate(cuts)]
     out = str(render_runs(text, 0, len(text), layers))
     stack: list[str] = []

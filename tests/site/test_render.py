@@ -13,14 +13,10 @@ from markupsafe import Markup
 
 from timeline.config import Config
 from timeline.errors import TimelineError
-from timeline.site.render import (
-    _Layer,
-    html_datetime,
-    render_runs,
-    render_site,
-    safe_url,
-    timex_tip,
-)
+from timeline.site.formats import html_datetime, safe_url
+from timeline.site.highlight import Layer, render_runs
+from timeline.site.render import render_site
+from timeline.site.sourcepages import timex_tip
 from timeline.temporal import tag
 from timeline.temporal.model import Timex
 from timeline.temporal.values import interpret
@@ -150,7 +146,7 @@ def test_empty_timeline_renders(tmp_path):
 
 
 def layer(start, end, name, depth):
-    return _Layer(start, end, Markup(f"<{name}>"), Markup(f"</{name}>"), depth)
+    return Layer(start, end, Markup(f"<{name}>"), Markup(f"</{name}>"), depth)
 
 
 def test_render_runs_nests_crossing_layers():
@@ -212,7 +208,7 @@ def test_same_date_shows_once_on_the_rail(tmp_path):
 
 def test_century_event_is_headed_by_its_century(tmp_path):
     from timeline.model import Event
-    from timeline.site.render import group_events
+    from timeline.site.views import group_events
 
     def bare(value):
         meaning = interpret(value)

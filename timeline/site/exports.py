@@ -16,8 +16,8 @@ from pathlib import Path
 from timeline.config import Config
 from timeline.model import Citation, Event, KeyDate
 from timeline.site.feeds import FEED_EXPORTERS  # TimelineJS, Atom, iCalendar, CSV (PUBLISH)
+from timeline.site.formats import safe_url
 from timeline.site.jsontext import IndentedItems
-from timeline.site.render import safe_url
 from timeline.site.urls import EVENTS_JSON
 from timeline.temporal.values import describe
 

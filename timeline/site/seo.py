@@ -387,7 +387,7 @@ def _sitemap_pages(site: Path, by_page: dict[str, Article]) -> list[tuple[str, s
 
 def _render_not_found(config) -> str:
     """404.html through the site's own templates, links rooted at base_url's path."""
-    from timeline.site.render import make_environment
+    from timeline.site.environment import make_environment
 
     root = SiteUrls(config.base_url).path_prefix
     env = make_environment(config)

@@ -1,0 +1,64 @@
+"""Nested inline HTML over plain text: an article's text with its links, emphasis and time
+expressions in place (:func:`render_runs`), and an event's sentence with its dating expression
+marked (:func:`highlight_sentence`)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from timeline.model import Citation
+
+
+def highlight_sentence(citation: Citation) -> Markup:
+    """The citation's sentence, its dating expression in <mark>, other expressions marked."""
+    base = citation.sentence_start
+    layers = [Layer(citation.timex.start - base, citation.timex.end - base,
+                     Markup('<mark class="tx tx-anchor">'), Markup("</mark>"), 5)]
+    for other in citation.other_timexes:
+        layers.append(Layer(other.start - base, other.end - base,
+                             Markup('<mark class="tx tx-other">'), Markup("</mark>"), 5))
+    return render_runs(citation.sentence, 0, len(citation.sentence), layers)
+
+
+@dataclass(frozen=True)
+class Layer:
+    start: int
+    end: int
+    opening: Markup
+    closing: Markup
+    depth: int  # smaller wraps larger: links outside, time expressions innermost
+
+
+def render_runs(text: str, start: int, end: int, layers: Iterable[Layer]) -> Markup:
+    """HTML of ``text[start:end]`` with each layer's tags around its span, properly nested.
+
+    The text is cut at every layer boundary; between runs, only the tags that change are
+    closed and opened (a layer crossing another is split into two elements).
+    """
+    layers = [
+        Layer(max(la.start, start), min(la.end, end), la.opening, la.closing, la.depth)
+        for la in layers if min(la.end, end) > max(la.start, start)
+    ]
+    order = {id(la): (la.depth, la.start, -la.end, i) for i, la in enumerate(layers)}
+    cuts = sorted({start, end, *(la.start for la in layers), *(la.end for la in layers)})
+    out: list[str] = []
+    stack: list[Layer] = []
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        active = sorted((la for la in layers if la.start <= left and right <= la.end),
+                        key=lambda la: order[id(la)])
+        common = 0
+        while common < min(len(stack), len(active)) and stack[common] is active[common]:
+            common += 1
+        for layer in reversed(stack[common:]):
+            out.append(layer.closing)
+        for layer in active[common:]:
+            out.append(layer.opening)
+        stack = active
+        out.append(html.escape(text[left:right], quote=False))
+    for layer in reversed(stack):
+        out.append(layer.closing)
+    return Markup("".join(out))

@@ -1,0 +1,190 @@
+"""Rendering in proportion to what changed: pages and event entries reused from the previous
+build when nothing they were made from changed (see :class:`timeline.pipeline.cache.PageMemo`)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+
+import jinja2
+from markupsafe import Markup
+
+from timeline.config import Config
+from timeline.model import Event
+from timeline.pipeline.digest import digest
+from timeline.site.environment import EVENT_PARTIAL, THEME, render_template
+from timeline.site.sourcepages import SourceDoc, source_view
+from timeline.site.urls import source_page
+from timeline.site.views import EventView, event_view
+
+
+def render_source(env: jinja2.Environment, doc: SourceDoc, site: dict, memo,
+                   templates: str, articles: dict[int, bytes]) -> str:
+    """A source page, reused from ``memo`` when nothing it was made from changed.
+
+    Its inputs: the article (slug included), its expressions, which events they link to, the
+    templates, and the ``site`` values the templates actually read. The latter matters: the
+    event count changes with nearly every edit, and the default source page never shows it.
+    """
+    if memo is None:
+        return render_template(env, "source.html", root="../", site=site, source=source_view(doc))
+    slot = ("render", source_page(doc.article.slug))
+    try:
+        inputs = digest((templates, doc.article, doc.timexes, sorted(doc.event_of.items()),
+                         sorted(doc.anchors)), articles)
+    except Exception:  # noqa: BLE001 - an unpicklable article is simply not memoised
+        return render_template(env, "source.html", root="../", site=site, source=source_view(doc))
+    entry = memo.entry(slot)
+    if entry is not None:
+        (known_inputs, read), text = entry
+        if known_inputs == inputs and all(site.get(k, _ABSENT) == v for k, v in read):
+            return text
+    tracked = _ReadTracker(site)
+    text = render_template(env, "source.html", root="../", site=tracked, source=source_view(doc))
+    memo.put(slot, (inputs, tracked.values_read()), text)
+    return text
+
+
+def memoised_event_view(memo, articles: dict[int, bytes], view_keys: dict[int, bytes]):
+    """:func:`event_view`, reusing the previous build's view of an unchanged event.
+
+    A view is made from the event (articles included, as their digests), the anchors of its
+    citations on the source pages, and ``root``; building views for every event was most of
+    the timeline page's time in a rebuild. The digest is kept in ``view_keys`` so the event
+    partial's memo can use it instead of digesting the view again.
+    """
+
+    def view(event: Event, docs_by_path: dict[str, SourceDoc], root: str) -> EventView:
+        anchors = []
+        for citation in event.citations:
+            doc = docs_by_path.get(str(citation.article.path))
+            anchors.append(doc.timex_anchor(citation.timex) if doc else None)
+        key = digest((event, anchors, root), articles)
+        slot = ("event-view", event.id)
+        known = memo.get(slot, key)
+        if known is None:
+            known = event_view(event, docs_by_path, root)
+            memo.put(slot, key, known)
+        made = dataclasses.replace(known, continued=False)  # set again by _mark_continued
+        view_keys[id(made)] = key
+        return made
+
+    return view
+
+
+def with_event_memo(env: jinja2.Environment, memo, templates: str,
+                     articles: dict[int, bytes],
+                     view_keys: dict[int, bytes] | None = None) -> jinja2.Environment:
+    """``env`` with the theme's event partial taken from ``memo`` for unchanged events.
+
+    The timeline page includes the partial once per event, and that was most of a rebuild's
+    rendering. The theme's partial reads nothing but ``ev`` (an :class:`EventView`; the
+    incremental tests compare against the plain include), so its HTML is remembered by a hash
+    of ``ev``. Articles enter that hash as their own digests, not their whole text. Only used
+    when the project does not override the partial.
+    """
+    partial = env.get_template(EVENT_PARTIAL)
+
+    def event_html(ev: EventView) -> Markup:
+        made_from = view_keys.get(id(ev)) if view_keys else None
+        if made_from is not None:  # the view's own inputs decide it, with ``continued``
+            key = (templates, made_from, ev.continued)
+        else:
+            key = digest((templates, ev), articles)
+        slot = ("event", ev.anchor)
+        text = memo.get(slot, key)
+        if text is None:
+            text = partial.render(ev=ev)
+            memo.put(slot, key, text)
+        return Markup(text)
+
+    loader = jinja2.ChoiceLoader([
+        jinja2.DictLoader({EVENT_PARTIAL: "{{ _memoised_event_html(ev) }}"}), env.loader])
+    fast = env.overlay(loader=loader)
+    fast.globals = {**env.globals, "_memoised_event_html": event_html}
+    return fast
+
+
+def templates_fingerprint(config: Config) -> str:
+    """A hash of every file the template loader can see (project overrides, then the theme)."""
+    hasher = hashlib.sha256()
+    for folder in (config.templates_path, THEME / "templates"):
+        hasher.update(f"{folder}\0".encode())
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                data = path.read_bytes()
+                hasher.update(f"{path.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
+                hasher.update(data)
+    return hasher.hexdigest()
+
+
+_ABSENT = object()
+
+
+class _ReadTracker(dict):
+    """The ``site`` dict of a memoised render: records which keys the templates read.
+
+    Reading one key (``site.title``, ``site['x']``, ``get``, ``in``) records that key; any
+    access that can see every key (iteration, ``items()``, ``length``, printing, ``tojson``
+    via :func:`_dumps_marking_reads`) records all of them.
+    """
+
+    def __init__(self, data: dict) -> None:
+        super().__init__(data)
+        self.read: set = set()
+
+    def values_read(self) -> tuple:
+        return tuple((key, dict.get(self, key, _ABSENT)) for key in sorted(self.read, key=str))
+
+    def read_all(self) -> None:
+        self.read.update(dict.keys(self))
+
+    def __getitem__(self, key):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __contains__(self, key) -> bool:
+        self.read.add(key)
+        return super().__contains__(key)
+
+
+def _reading_all(name: str):
+    def method(self, *args, **kwargs):
+        self.read_all()
+        return getattr(dict, name)(self, *args, **kwargs)
+
+    method.__name__ = name
+    return method
+
+
+for _name in ("__iter__", "__len__", "__repr__", "__str__", "__eq__", "__ne__", "__or__",
+              "__reversed__", "keys", "values", "items", "copy", "__reduce_ex__"):
+    setattr(_ReadTracker, _name, _reading_all(_name))
+del _name
+
+
+def dumps_marking_reads(obj, **kwargs) -> str:
+    """``json.dumps`` for the ``tojson`` filter: JSON's C encoder reads dicts directly, past
+    :class:`_ReadTracker`, so a tracker anywhere in ``obj`` first counts as read in full."""
+    _mark_trackers(obj, depth=0)
+    return json.dumps(obj, **kwargs)
+
+
+def _mark_trackers(obj, depth: int) -> None:
+    if isinstance(obj, _ReadTracker):
+        obj.read_all()
+    if depth > 20:
+        return
+    if isinstance(obj, dict):
+        for value in dict.values(obj):
+            _mark_trackers(value, depth + 1)
+    elif isinstance(obj, list | tuple):
+        for value in obj:
+            _mark_trackers(value, depth + 1)

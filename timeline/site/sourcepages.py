@@ -1,0 +1,190 @@
+"""The source pages: each article as the reader sees it, with every time expression
+highlighted, linked to the event it dates and explained in a tooltip; and the sources list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from timeline.model import Article, Block
+from timeline.site.formats import date_label, html_datetime, published_label, safe_url
+from timeline.site.highlight import Layer, render_runs
+from timeline.site.urls import INDEX_PAGE, SOURCES_DIR, event_anchor, source_page
+from timeline.temporal.model import Timex
+
+
+@dataclass
+class SourceDoc:
+    """An article with its time expressions, and which event each expression dates."""
+
+    article: Article
+    timexes: list[Timex]
+    #: timex start offset -> id of the event (after merging) whose sentence holds it
+    event_of: dict[int, str] = field(default_factory=dict)
+    #: start offsets of the expressions that date an event (the others only sit in its sentence)
+    anchors: set[int] = field(default_factory=set)
+    _index: dict | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # text order: anchors t-1, t-2... follow it and blocks find theirs by binary search
+        self.timexes = sorted(self.timexes, key=lambda t: (t.start, t.end))
+
+    def timex_anchor(self, timex: Timex) -> str:
+        """``id`` of the expression on the source page: t-<index in text order>."""
+        if self._index is None:
+            self._index = {(t.start, t.end): i for i, t in enumerate(self.timexes)}
+        index = self._index.get((timex.start, timex.end))
+        return "" if index is None else f"t-{index + 1}"
+
+
+def newest_first(docs: list[SourceDoc]) -> list[SourceDoc]:
+    """Sources as a newsroom lists them: newest first, undated last, then by title."""
+    def key(doc: SourceDoc):
+        published = doc.article.published_date
+        return (published is None, -(published or dt.date.min).toordinal(), doc.article.title)
+
+    return sorted(docs, key=key)
+
+
+def source_summary(doc: SourceDoc, citations_per_path: Counter) -> dict:
+    article = doc.article
+    cited = citations_per_path[str(article.path)]
+    return {
+        "article": article,
+        "href": source_page(article.slug).removeprefix(SOURCES_DIR + "/"),
+        "published": published_label(article),
+        "published_iso": article.published_date.isoformat() if article.published_date else "",
+        "url": safe_url(article.url),
+        "events": cited,
+        "expressions": len(doc.timexes),
+    }
+
+
+def source_view(doc: SourceDoc) -> dict:
+    article = doc.article
+    return {
+        "article": article,
+        "published": published_label(article),
+        "published_iso": article.published_date.isoformat() if article.published_date else "",
+        "published_from": article.published_from,
+        "url": safe_url(article.url),
+        "blocks": _blocks_html(doc),
+        "expressions": len(doc.timexes),
+        "events": len(set(doc.event_of.values())),
+        "undated": article.published is None,
+    }
+
+
+def _blocks_html(doc: SourceDoc) -> list[Markup]:
+    """Each block of the article as HTML, with time expressions highlighted in place."""
+    out: list[Markup] = []
+    list_items: list[Markup] = []
+    for block in doc.article.blocks:
+        body = _block_inner(doc, block)
+        if block.kind == "list_item":
+            list_items.append(Markup("<li>{}</li>").format(body))
+            continue
+        if list_items:
+            out.append(Markup("<ul>{}</ul>").format(Markup("").join(list_items)))
+            list_items = []
+        out.append(_wrap_block(block, body))
+    if list_items:
+        out.append(Markup("<ul>{}</ul>").format(Markup("").join(list_items)))
+    return out
+
+
+def _wrap_block(block: Block, body: Markup) -> Markup:
+    if block.kind == "heading":
+        level = min(max(block.level + 1, 2), 6)  # the article title is the page's only h1
+        return Markup(f"<h{level}>{{}}</h{level}>").format(body)
+    if block.kind == "quote":
+        return Markup("<blockquote><p>{}</p></blockquote>").format(body)
+    if block.kind == "code":
+        return Markup("<pre><code>{}</code></pre>").format(body)
+    if block.kind == "dateline":
+        return Markup('<p class="dateline">{}</p>').format(body)
+    return Markup("<p>{}</p>").format(body)
+
+
+_INLINE_TAGS = {"link": 0, "strong": 1, "em": 2, "del": 3, "code": 4}
+
+
+def _block_inner(doc: SourceDoc, block: Block) -> Markup:
+    layers: list[Layer] = []
+    links = []
+    for span in block.inline:
+        if span.kind == "link":
+            href = safe_url(span.href, allow_relative=True)
+            if href is None:
+                continue
+            links.append(span)
+            opening = Markup('<a href="{}" rel="noopener">').format(href)
+            layers.append(Layer(span.start, span.end, opening, Markup("</a>"), 0))
+        elif span.kind in _INLINE_TAGS:
+            tag = span.kind
+            layers.append(Layer(span.start, span.end, Markup(f"<{tag}>"), Markup(f"</{tag}>"),
+                                 _INLINE_TAGS[tag]))
+    first = bisect_left(doc.timexes, block.start, key=lambda t: t.start)
+    for index in range(first, len(doc.timexes)):
+        timex = doc.timexes[index]
+        if timex.start >= block.end:
+            break
+        if timex.end > block.end:
+            continue
+        inside_link = any(s.start < timex.end and timex.start < s.end for s in links)
+        opening, closing = _timex_tags(doc, timex, index, inside_link)
+        layers.append(Layer(timex.start, timex.end, opening, closing, 5))
+    return render_runs(doc.article.text, block.start, block.end, layers)
+
+
+def _timex_tags(doc: SourceDoc, timex: Timex, index: int,
+                inside_link: bool) -> tuple[Markup, Markup]:
+    """Opening/closing HTML of a highlighted expression: a link to its event when it dates one,
+    else a focusable <mark>; the resolved date shows as a tooltip on hover and focus."""
+    tip = timex_tip(timex, undated=doc.article.published is None)
+    event_id = doc.event_of.get(timex.start)
+    classes = "tx " + ("tx-event" if timex.start in doc.anchors else _timex_class(timex))
+    inner = Markup('<mark class="{}">').format(classes)
+    iso = html_datetime(timex.value, timex.precision, timex.interval[0]) if timex.interval else ""
+    if iso:
+        inner += Markup('<time datetime="{}">').format(iso)
+    closing = (Markup("</time>") if iso else Markup("")) + Markup("</mark>")
+    ident = f"t-{index + 1}"
+    if event_id and not inside_link:
+        opening = Markup('<a class="tx-link" id="{}" href="../{}#{}" data-tip="{}" '
+                         'aria-describedby="{}-tip">').format(
+            ident, INDEX_PAGE, event_anchor(event_id), tip, ident)
+        tail = Markup('<span class="tx-tip" id="{}-tip" role="tooltip">{}</span></a>').format(
+            ident, tip)
+        return opening + inner, closing + tail
+    opening = Markup('<span class="tx-wrap" id="{}" tabindex="0" data-tip="{}" '
+                     'aria-describedby="{}-tip">').format(ident, tip, ident)
+    tail = Markup('<span class="tx-tip" id="{}-tip" role="tooltip">{}</span></span>').format(
+        ident, tip)
+    return opening + inner, closing + tail
+
+
+def _timex_class(timex: Timex) -> str:
+    if timex.type in ("DURATION", "SET"):
+        return "tx-duration"
+    return "tx-date" if timex.interval else "tx-unresolved"
+
+
+def timex_tip(timex: Timex, *, undated: bool = False) -> str:
+    """What the tooltip of an expression says: its resolved date, or why it has none."""
+    if timex.type == "DURATION":
+        return "a duration, not a date"
+    if timex.type == "SET":
+        return "a repeating time, not a date"
+    if timex.value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF"):
+        return "a vague time, not placed on the timeline"
+    if timex.interval is None:
+        if undated:
+            return "unresolved: the article has no publication date"
+        return "unresolved"
+    label = date_label(timex.value, timex.mod)
+    return f"{label} (UTC{timex.zone})" if timex.zone else label

@@ -1,0 +1,145 @@
+"""The timeline's view data: each event as the templates show it (date label, highlighted
+sentence, citations linked to their source pages), grouped by year and month."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from itertools import groupby
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+
+from timeline.model import Citation, Event
+from timeline.site.formats import date_label, html_datetime, published_label, safe_url
+from timeline.site.highlight import highlight_sentence
+from timeline.site.sourcepages import SourceDoc
+from timeline.site.urls import event_anchor, source_page
+
+#: Precisions shown under a month heading; coarser events sit at the top of their year.
+MONTH_PRECISIONS = ("second", "minute", "hour", "daypart", "day", "weekend", "week", "month")
+_notes_md = MarkdownIt("js-default")
+
+
+@dataclass
+class CitationView:
+    title: str
+    source: str
+    published: str
+    published_iso: str
+    source_href: str  # relative link to the expression on the source page
+    url: str | None  # original article, http(s) only
+    expression: str
+    citation: Citation
+
+
+@dataclass
+class EventView:
+    event: Event
+    anchor: str
+    label: str
+    datetime: str
+    sentence_html: Markup
+    citations: list[CitationView]
+    note_html: Markup | None = None
+    published_label: str = ""
+    #: same date label as the event just above: the rail shows the date once
+    continued: bool = False
+
+
+@dataclass
+class MonthView:
+    label: str
+    anchor: str
+    events: list[EventView]
+
+
+@dataclass
+class YearView:
+    year: int
+    label: str
+    anchor: str
+    events: list[EventView]  # coarser than a month: "fall 2013", "2003"
+    months: list[MonthView]
+
+    @property
+    def count(self) -> int:
+        return len(self.events) + sum(len(m.events) for m in self.months)
+
+
+def group_events(events: list[Event], docs_by_path: dict[str, SourceDoc],
+                 root: str = "", view=None) -> list[YearView]:
+    """Events in chronological order, grouped by year, then by month where precise enough."""
+    view = view or event_view  # or a memoised one (_memoised_event_view)
+    ordered = sorted(events, key=lambda e: e.sort_key)
+    years = []
+    for year, in_year in groupby(ordered, key=lambda e: e.start.year):
+        in_year = list(in_year)
+        coarse = [e for e in in_year if e.precision not in MONTH_PRECISIONS]
+        fine = [e for e in in_year if e.precision in MONTH_PRECISIONS]
+        months = [
+            MonthView(f"{calendar.month_name[month]} {year}", f"m-{year}-{month:02d}",
+                      [view(e, docs_by_path, root) for e in in_month])
+            for month, in_month in groupby(fine, key=lambda e: e.start.month)
+        ]
+        year_view = YearView(year, _year_heading(year, in_year), f"y-{year}",
+                             [view(e, docs_by_path, root) for e in coarse], months)
+        for run in (year_view.events, *(m.events for m in months)):
+            _mark_continued(run)
+        years.append(year_view)
+    return years
+
+
+def _year_heading(year: int, events: list[Event]) -> str:
+    """The year, or "1990s"/"11th century" when every event of the group is that coarse."""
+    coarser = {"decade", "century", "millennium"}
+    labels = {date_label(e.value) for e in events}
+    if all(e.precision in coarser for e in events) and len(labels) == 1:
+        return labels.pop()
+    return str(year)
+
+
+def _mark_continued(views: list[EventView]) -> None:
+    for previous, current in zip(views, views[1:], strict=False):
+        current.continued = current.label == previous.label
+
+
+def event_view(event: Event, docs_by_path: dict[str, SourceDoc], root: str) -> EventView:
+    first = event.citations[0] if event.citations else None
+    sentence = Markup("")
+    if first is not None:
+        sentence = highlight_sentence(first)
+    elif event.text:
+        sentence = escape(event.text)
+    note = Markup(_notes_md.render(event.note)) if event.note else None
+    return EventView(
+        event=event,
+        anchor=event_anchor(event.id),
+        label=date_label(event.value, event.mod),
+        datetime=html_datetime(event.value, event.precision, event.start),
+        sentence_html=sentence,
+        citations=[_citation_view(c, docs_by_path, root) for c in event.citations],
+        note_html=note,
+        published_label=published_label(first.article) if first else "",
+    )
+
+
+def _citation_view(citation: Citation, docs_by_path: dict[str, SourceDoc],
+                   root: str) -> CitationView:
+    article = citation.article
+    doc = docs_by_path.get(str(article.path))
+    anchor = doc.timex_anchor(citation.timex) if doc else ""
+    href = root + source_page(article.slug) + (f"#{anchor}" if anchor else "")
+    if doc is None:  # an event added by hand in annotations: its source has no page here
+        href = safe_url(article.url) or ""
+    published = article.published_date
+    return CitationView(
+        title=article.title,
+        source=article.source,
+        published=published_label(article),
+        published_iso=published.isoformat() if published else "",
+        source_href=href,
+        url=safe_url(article.url),
+        expression=citation.timex.text,
+        citation=citation,
+    )
