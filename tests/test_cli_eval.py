@@ -9,9 +9,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from tests.shared_data import TIMEML_DEV, needs
 from timeline.cli import main
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeml-dev"
+DEV = TIMEML_DEV
 
 # Sunday 15 June 2014 is in ISO week 24, so "next week" is 2014-W25.
 HANDMADE = """<?xml version="1.0" ?>
@@ -86,6 +87,7 @@ def test_broken_tml_file_is_named(tmp_path):
     assert "broken.tml" in result.stderr and "Traceback" not in result.output
 
 
+@needs(DEV)
 def test_real_dev_documents_score(tmp_path):
     names = ["AQUAINT/APW19980807.0261.tml", "TimeBank/ABC19980108.1830.0711.tml",
              "TimeBank/wsj_0006.tml"]

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
+from tests.shared_data import TIMEML_DEV, needs
 from timeline.errors import TimelineError
 from timeline.temporal.evaluate import (
     Counts,
@@ -202,10 +202,10 @@ def test_a_tagger_bug_names_the_document_instead_of_a_traceback():
     assert "please report this input" in message
 
 
-DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "timeml-dev"
+DEV = TIMEML_DEV
 
 
-@pytest.mark.skipif(not DEV.is_dir(), reason="TimeML dev set not present")
+@needs(DEV)
 def test_perturbed_gold_on_the_dev_set_scores_as_derived():
     docs = read_timeml_dir(DEV)
     n_gold = sum(len(d.timexes) for d in docs)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.shared_data import TIMEML_DEV, needs
 from timeline.temporal import TAGGER_VERSION, tag
 from timeline.temporal.evaluate import evaluate
 from timeline.temporal.timeml import read_timeml_dir
@@ -212,7 +213,7 @@ def test_tagger_version_is_a_nonempty_string() -> None:
 
 REPO = Path(__file__).resolve().parents[2]
 ACCURACY_FLOORS = [
-    (REPO.parent / "shared" / "data" / "timeml-dev", 0.835),
+    pytest.param(TIMEML_DEV, 0.835, marks=needs(TIMEML_DEV), id="timeml-dev-0.835"),
     (REPO / "bench" / "newsdev" / "wire", 0.945),
     (REPO / "bench" / "newsdev" / "biz", 0.955),
     (REPO / "bench" / "newsdev" / "fresh", 0.895),

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
+from tests.shared_data import TIMEML_DEV, needs
 from timeline.errors import TimelineError
 from timeline.temporal.model import Timex
 from timeline.temporal.timeml import (
@@ -17,7 +17,7 @@ from timeline.temporal.timeml import (
     write_timeml,
 )
 
-DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "timeml-dev"
+DEV = TIMEML_DEV
 
 SAMPLE = """<?xml version="1.0" ?>
 <TimeML>
@@ -109,7 +109,7 @@ def test_write_rejects_overlapping_timexes():
                                       Timex(6, 12, "3 2014", "DATE", "2014")])
 
 
-@pytest.mark.skipif(not DEV.is_dir(), reason="TimeML dev set not present")
+@needs(DEV)
 def test_dev_set_offsets_match_gold_text():
     docs = read_timeml_dir(DEV)
     assert len(docs) == 256
