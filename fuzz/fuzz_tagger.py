@@ -2,7 +2,7 @@
 
 Two generators, each checked against the same contract as tests/temporal/test_properties.py
 (no exception; spans in bounds, equal to the source and non-overlapping; valid types, values
-and mods; interval = interpret(value); deterministic):
+and mods; interval = interpret(value), to a range's end; deterministic):
 
 1. Hypothesis, with many more examples than the test suite (arbitrary text, date-ish text,
    quotations with a dated speech act, date-ish text inside noise), in rounds with fresh

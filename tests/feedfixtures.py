@@ -19,14 +19,17 @@ BLOG = Article(path=Path("content/blog.txt"), slug="blog", title="Blog reprint",
 
 
 def make_event(value: str, text: str, *, articles=(WSJ,), event_id: str | None = None,
-               mod: str | None = None, status: str = "reported", tags=()) -> Event:
+               mod: str | None = None, status: str = "reported", tags=(),
+               end_value: str | None = None, doubt: str | None = None) -> Event:
     meaning = interpret(value)
     assert meaning is not None, value
-    timex = Timex(0, 1, "x", "DATE", value, mod, meaning.precision, (meaning.start, meaning.end))
+    end = interpret(end_value).end if end_value else meaning.end
+    timex = Timex(0, 1, "x", "DATE", value, mod, meaning.precision, (meaning.start, end),
+                  end_value=end_value, doubt=doubt)
     citations = [Citation(a, text, 0, len(text), timex) for a in articles]
     return Event(id=event_id or f"e-{value}", value=value, precision=meaning.precision,
-                 start=meaning.start, end=meaning.end, text=text, citations=citations, mod=mod,
-                 status=status, tags=list(tags))
+                 start=meaning.start, end=end, text=text, citations=citations, mod=mod,
+                 status=status, tags=list(tags), end_value=end_value, doubt=doubt)
 
 
 def sample_events() -> list[Event]:

@@ -87,6 +87,8 @@ class Event:
     text: str  # the sentence of the first citation
     citations: list[Citation] = field(default_factory=list)
     mod: str | None = None
+    end_value: str | None = None  # a range's last point ("3-5 June": value 3 June, this 5 June)
+    doubt: str | None = None  # why the date may be wrong (a quoted older message); shown with it
     status: str = "reported"  # "reported" or "expected"
     headline: str = ""
     conflicts: list[dict] = field(default_factory=list)
@@ -109,6 +111,13 @@ class Event:
         """Distinct publishers of the citations (title if no publisher), in citation order."""
         names = [c.article.source or c.article.title for c in self.citations]
         return list(dict.fromkeys(name for name in names if name))
+
+    @property
+    def label(self) -> str:
+        """The date as a reader sees it: '14 June 2014', 'late July 2014', '3–5 June 2014'."""
+        from timeline.temporal.values import describe
+
+        return describe(self.value, self.mod, self.end_value)
 
     @property
     def sort_key(self) -> tuple:

@@ -130,3 +130,17 @@ def test_expression_straddling_sentences_is_ignored():
     odd = Timex(3, 14, art.text[3:14], "DATE", "2014-06-16", None, "day",
                 (dt.date(2014, 6, 16), dt.date(2014, 6, 17)))
     assert build_events(art, [odd]) == []
+
+
+def test_an_event_told_with_a_range_spans_it_and_a_doubt_goes_with_it():
+    from timeline.temporal import tag
+
+    art = article("The festival runs June 3-5 at the fairgrounds.")
+    [festival] = build_events(art, tag(art.text, dt.date(2014, 5, 20)))
+    assert (festival.value, festival.end_value) == ("2014-06-03", "2014-06-05")
+    assert (festival.start, festival.end) == (dt.date(2014, 6, 3), dt.date(2014, 6, 6))
+    assert festival.label == "3\u20135 June 2014" and festival.doubt is None
+    hand_made = Timex(0, 3, "The", "DATE", "2014-06-08", None, "day",
+                      (dt.date(2014, 6, 8), dt.date(2014, 6, 9)), doubt="told in a quotation")
+    [doubtful] = build_events(article("The gates opened."), [hand_made])
+    assert doubtful.doubt == "told in a quotation"

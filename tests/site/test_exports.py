@@ -89,6 +89,17 @@ def test_mod_and_optional_fields_only_when_set():
     assert rich["status"] == "expected"
 
 
+def test_a_range_and_a_doubt_are_in_the_date():
+    ranged = event("in 2003", "2003", end_value="2005")
+    ranged.end = dt.date(2006, 1, 1)
+    date = event_to_json(ranged)["date"]
+    assert (date["value"], date["end_value"], date["label"]) == ("2003", "2005", "2003\u20132005")
+    assert "certain" not in date and "doubt" not in date
+    doubtful = event_to_json(event("on Saturday", "2014-06-14", doubt="quoted"))["date"]
+    assert (doubtful["certain"], doubtful["doubt"]) == (False, "quoted")
+    assert "end_value" not in doubtful
+
+
 def test_document_is_chronological_and_leaves_hidden_out():
     events = [event("Monday", "2014-06-16"), event("in 2003", "2003"),
               event("on Saturday", "2014-06-14", hidden=True)]
@@ -138,7 +149,9 @@ def check_event(event: dict) -> None:
     start, end = dt.date.fromisoformat(date["start"]), dt.date.fromisoformat(date["end"])
     assert start < end
     meaning = interpret(date["value"])
-    assert (meaning.start, meaning.end) == (start, end)
+    last = interpret(date["end_value"]) if "end_value" in date else meaning
+    assert (meaning.start, last.end) == (start, end)
+    assert "T24" not in date["value"]
     assert isinstance(event["text"], str) and event["text"]
     assert event["status"] in ("reported", "expected")
     assert event["citations"]

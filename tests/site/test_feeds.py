@@ -97,6 +97,31 @@ def test_timelinejs_periods_span_start_to_last_day_with_label():
     assert fall["display_date"] == "fall 2013"
 
 
+def test_a_range_spans_its_days_in_every_export_and_a_doubt_is_said():
+    festival = make_event("2014-06-03", "The festival ran.", end_value="2014-06-05",
+                          event_id="fest")
+    shows = make_event("2014-06-14T18:00", "Shows ran.", end_value="2014-06-14T21:00",
+                       event_id="shows")
+    notice = make_event("2014-06-08", "The gates opened.", doubt="a quotation of an older message",
+                        event_id="gates")
+    slides = by_id(json.loads(timelinejs_json(INFO, [festival, shows, notice]))["events"])
+    assert slides["fest"]["start_date"]["day"] == 3
+    assert {k: v for k, v in slides["fest"]["end_date"].items()} == {
+        "year": 2014, "month": 6, "day": 5}
+    assert slides["fest"]["display_date"] == "3\u20135 June 2014"
+    assert (slides["shows"]["end_date"]["hour"], slides["shows"]["end_date"]["day"]) == (21, 14)
+    assert slides["gates"]["display_date"] == "8 June 2014 (uncertain)"
+    assert "end_date" not in slides["gates"]
+    cal = ical.Calendar.from_ical(icalendar(INFO, [festival, notice]))
+    events = {str(e["UID"]).split("@")[0]: e for e in cal.walk("VEVENT")}
+    assert (events["fest"]["DTSTART"].dt, events["fest"]["DTEND"].dt) == (
+        dt.date(2014, 6, 3), dt.date(2014, 6, 6))
+    assert "(3\u20135 June 2014)" in str(events["fest"]["SUMMARY"])
+    assert "(uncertain)" in str(events["gates"]["SUMMARY"])
+    rows = list(csv.reader(io.StringIO(events_csv(INFO, [festival]))))
+    assert "3\u20135 June 2014" in rows[1]
+
+
 def test_timelinejs_escapes_article_text_as_html_and_drops_unsafe_links():
     slides = by_id(json.loads(timelinejs_json(INFO, sample_events()))["events"])
     text = slides["e-2014-06-14"]["text"]

@@ -277,3 +277,31 @@ def test_tip_of_a_time_written_with_its_zone_gives_the_offset():
     assert timex_tip(timex) == "7 January 2014, 20:00 (UTC-05:00)"
     (plain,) = tag("The polls closed at 8 p.m.", dt.date(2014, 1, 7))
     assert timex_tip(plain) == "7 January 2014, 20:00"
+
+
+def test_a_range_shows_as_one_date_and_a_doubt_is_said_beside_it(tmp_path):
+    from feedfixtures import make_event
+
+    festival = make_event("2014-06-03", "The festival ran.", end_value="2014-06-05",
+                          event_id="fest")
+    notice = make_event("2014-06-08", "The gates opened.", event_id="gates",
+                        doubt="a day named in a quotation of an older message")
+    render_site(tmp_path / "out", Config(root=tmp_path), [festival, notice], [])
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    fest, gates = html.index('id="fest"'), html.index('id="gates"')
+    assert fest < gates
+    labels = re.findall(r'class="event__label">.*?<time[^>]*>([^<]*)</time>', html)
+    assert labels == ["3\u20135 June 2014", "8 June 2014"]
+    badges = [m.start() for m in re.finditer(r'class="badge badge--uncertain"', html)]
+    assert len(badges) == 1 and badges[0] > gates
+    assert ("Date uncertain: a day named in a quotation of an older message</p>"
+            in html[badges[0]:])
+
+
+def test_tip_of_a_range_and_of_a_doubtful_expression():
+    span = Timex(0, 8, "June 3-5", "DATE", "2014-06-03", None, "day",
+                 (dt.date(2014, 6, 3), dt.date(2014, 6, 6)), end_value="2014-06-05")
+    assert timex_tip(span) == "3\u20135 June 2014"
+    doubtful = Timex(0, 6, "Sunday", "DATE", "2014-06-08", None, "day",
+                     (dt.date(2014, 6, 8), dt.date(2014, 6, 9)), doubt="quoted")
+    assert timex_tip(doubtful) == "8 June 2014; uncertain: quoted"

@@ -75,11 +75,18 @@ def check_contract(source: str, anchor: dt.date | None, dayfirst: bool = False) 
         assert is_valid_value(timex.value), timex
         assert timex.mod is None or timex.mod in MODS, timex
         assert timex.zone is None or (timex.type == "TIME" and ZONE.fullmatch(timex.zone)), timex
+        assert "T24" not in timex.value, timex  # midnight leaves the tagger as T00:00
+        for part in timex.parts:  # a range's points lie inside it, in order
+            assert timex.start <= part.start < part.end <= timex.end, timex
         if timex.interval is not None:
             start, end = timex.interval
             assert start < end, timex
             meaning = interpret(timex.value)
-            assert meaning is not None and (meaning.start, meaning.end) == timex.interval, timex
+            last = interpret(timex.end_value) if timex.end_value else meaning
+            assert meaning is not None and last is not None, timex
+            assert (meaning.start, max(meaning.end, last.end)) == timex.interval, timex
+        else:
+            assert timex.end_value is None, timex
     assert tag(source, anchor, dayfirst=dayfirst) == timexes, "output is not deterministic"
 
 

@@ -24,8 +24,10 @@ from timeline.temporal.values import is_valid_value
 FIXTURES = Path(__file__).parent / "fixtures"
 CONTENT = Path(__file__).parents[2] / "content"
 ANCHOR = dt.date(2014, 6, 15)
+#: ``[span] TYPE value [mod=M] [zone=Z] [uncertain]``; a range's value is written
+#: ``first/last`` (ISO 8601's interval notation), e.g. ``[June 3-5] DATE 2014-06-03/2014-06-05``.
 _EXPECTED = re.compile(r"^\[(?P<span>.+)\] (?P<type>[A-Z]+) (?P<value>\S+)(?: mod=(?P<mod>\w+))?"
-                       r"(?: zone=(?P<zone>[+-]\d\d:\d\d))?$")
+                       r"(?: zone=(?P<zone>[+-]\d\d:\d\d))?(?P<uncertain> uncertain)?$")
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class Case:
     text: str
     anchor: dt.date | None
     dayfirst: bool
-    expected: tuple[tuple[str, str, str, str | None, str | None], ...]
+    expected: tuple[tuple[str, str, str, str | None, str | None, bool], ...]
 
 
 def read_fixtures(path: Path) -> list[Case]:
@@ -69,7 +71,8 @@ def _case(file: str, title: str, body: list[str], expected: list[str]) -> Case:
     for line in expected:
         match = _EXPECTED.match(line)
         assert match, f"{file}: bad expected line {line!r}"
-        rows.append((match["span"], match["type"], match["value"], match["mod"], match["zone"]))
+        rows.append((match["span"], match["type"], match["value"], match["mod"], match["zone"],
+                     bool(match["uncertain"])))
     return Case(file, title, "\n".join(body), anchor, dayfirst, tuple(rows))
 
 
@@ -79,7 +82,8 @@ CASES = [case for path in sorted(FIXTURES.glob("*.txt")) for case in read_fixtur
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.file[:-4]}: {c.title}" for c in CASES])
 def test_fixture(case: Case) -> None:
     found = tag(case.text, case.anchor, dayfirst=case.dayfirst)
-    got = tuple((t.text, t.type, t.value, t.mod, t.zone) for t in found)
+    got = tuple((t.text, t.type, t.value + (f"/{t.end_value}" if t.end_value else ""), t.mod,
+                 t.zone, t.doubt is not None) for t in found)
     assert got == case.expected
     for timex in found:
         assert case.text[timex.start:timex.end] == timex.text
@@ -94,11 +98,12 @@ def test_fixture_parser_reads_options_and_mods(tmp_path: Path) -> None:
     path = tmp_path / "x.txt"
     path.write_text("# note\nt\n.\nanchor: none\ndayfirst: true\nIn late July.\n.\n"
                     "[late July] DATE XXXX-07 mod=END\n[9 a.m. ET] TIME XXXX-XX-XXT09:00"
-                    " zone=-05:00\n.\n", encoding="utf-8")
+                    " zone=-05:00\n[Sunday] DATE 2014-06-08 uncertain\n.\n", encoding="utf-8")
     (case,) = read_fixtures(path)
     assert (case.anchor, case.dayfirst, case.text) == (None, True, "In late July.")
-    assert case.expected == (("late July", "DATE", "XXXX-07", "END", None),
-                             ("9 a.m. ET", "TIME", "XXXX-XX-XXT09:00", None, "-05:00"))
+    assert case.expected == (("late July", "DATE", "XXXX-07", "END", None, False),
+                             ("9 a.m. ET", "TIME", "XXXX-XX-XXT09:00", None, "-05:00", False),
+                             ("Sunday", "DATE", "2014-06-08", None, None, True))
 
 
 # --- the seed articles (issue 2 acceptance) --------------------------------------------------

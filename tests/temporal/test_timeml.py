@@ -8,12 +8,14 @@ import pytest
 
 from tests.shared_data import TIMEML_DEV, needs
 from timeline.errors import TimelineError
+from timeline.temporal import tag
 from timeline.temporal.model import Timex
 from timeline.temporal.timeml import (
     find_timeml_files,
     parse_timeml,
     read_timeml,
     read_timeml_dir,
+    timeml_marks,
     write_timeml,
 )
 
@@ -101,6 +103,24 @@ def test_write_then_read_round_trip_keeps_text_and_spans():
         (28, 34, "Monday", "2014-03-03", None),
         (36, 43, "March 3", "2014-03-03", "START"),
     ]
+
+
+def test_a_range_is_marked_as_its_two_points_and_midnight_as_hour_24():
+    # The tagger gives one expression per range and midnight as 00:00 of the next day; TimeML
+    # marks a range's two points apart and writes midnight ending a day as T24:00.
+    text = "The fair ran June 3-5 and closed at midnight Friday, after the 1957-58 season."
+    found = tag(text, dt.date(2014, 6, 15))
+    assert [(t.text, t.value, t.end_value) for t in found] == [
+        ("June 3-5", "2014-06-03", "2014-06-05"),
+        ("midnight Friday", "2014-06-14T00:00", None),
+        ("1957-58", "1957", "1958"),
+    ]
+    assert [(t.text, t.value) for t in timeml_marks(found)] == [
+        ("June 3", "2014-06-03"), ("5", "2014-06-05"), ("midnight Friday", "2014-06-13T24:00"),
+        ("1957-58", "1957")]
+    doc = parse_timeml(write_timeml(text, found))
+    assert [(t.text, t.value) for t in doc.timexes] == [
+        (t.text, t.value) for t in timeml_marks(found)]
 
 
 def test_write_rejects_overlapping_timexes():

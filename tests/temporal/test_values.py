@@ -4,7 +4,13 @@ import datetime as dt
 
 import pytest
 
-from timeline.temporal.values import describe, interpret, is_valid_value, precision_rank
+from timeline.temporal.values import (
+    describe,
+    interpret,
+    is_valid_value,
+    next_day_midnight,
+    precision_rank,
+)
 
 D = dt.date
 
@@ -81,6 +87,38 @@ def test_invalid_values(value):
 )
 def test_describe(value, mod, label):
     assert describe(value, mod) == label
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "label"),
+    [
+        ("2014-06-03", "2014-06-05", "3\u20135 June 2014"),
+        ("2014-10-28", "2014-11-01", "28 October \u2013 1 November 2014"),
+        ("2014-12-30", "2015-01-02", "30 December 2014 \u2013 2 January 2015"),
+        ("1990", "1995", "1990\u20131995"),
+        ("2014-03", "2014-05", "March\u2013May 2014"),
+        ("2013-11", "2014-02", "November 2013 \u2013 February 2014"),
+        ("2014-06-15T18:00", "2014-06-15T21:00", "15 June 2014, 18:00\u201321:00"),
+        ("2014-06-15T22:00", "2014-06-16T02:00", "15 June 2014, 22:00 \u2013 16 June 2014, 02:00"),
+        ("198", "199", "1980s\u20131990s"),
+    ],
+)
+def test_describe_a_range_says_what_both_ends_share_once(first, last, label):
+    assert describe(first, None, last) == label
+
+
+@pytest.mark.parametrize(
+    ("value", "normalised"),
+    [
+        ("2010-05-07T24:00", "2010-05-08T00:00"),
+        ("2010-12-31T24:00", "2011-01-01T00:00"),
+        ("2012-02-28T24:00-05:00", "2012-02-29T00:00-05:00"),
+        ("2010-05-07T23:00", None),
+        ("XXXX-XX-XXT24:00", "XXXX-XX-XXT00:00"),  # midnight of an unknown day
+    ],
+)
+def test_midnight_ending_a_day_is_the_next_day_at_zero_hours(value, normalised):
+    assert next_day_midnight(value) == normalised
 
 
 def test_precision_rank_orders_specific_before_vague():

@@ -91,6 +91,8 @@ def _event(article: Article, start: int, end: int, anchor: Timex, others: list[T
         text=sentence,
         citations=[citation],
         mod=anchor.mod,
+        end_value=anchor.end_value,
+        doubt=anchor.doubt,
     )
 
 

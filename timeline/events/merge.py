@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 
 from timeline.events.extract import normalise
 from timeline.model import Citation, Event
-from timeline.temporal.values import describe, precision_rank
+from timeline.temporal.values import precision_rank
 
 #: Default similarity threshold (0-100), also ``merge_threshold`` in ``timeline.toml``.
 DEFAULT_THRESHOLD = 80.0
@@ -212,7 +212,9 @@ def _combine(members: list[Event]) -> Event:
     merged = Event(
         id=first.id, value=final.value, precision=final.precision, start=final.start,
         end=final.end, text=first.text, citations=[r.citation for r in readings],
-        mod=final.mod,
+        mod=final.mod, end_value=final.end_value,
+        # a doubtful reading is settled when any source gives the date without doubt
+        doubt=final.doubt if all(r.event.doubt for r in readings) else None,
     )
     merged.aliases = sorted({e.id for e in members} - {merged.id})
     merged.independent_sources = independent_sources(merged.citations)
@@ -253,7 +255,7 @@ def _conflict_entry(reading: _Reading) -> dict:
         "source": article.path.as_posix(),
         "publisher": article.source or article.title,
         "value": reading.event.value,
-        "label": describe(reading.event.value, reading.event.mod),
+        "label": reading.event.label,
         "expression": reading.citation.timex.text,
     }
 

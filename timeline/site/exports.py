@@ -29,7 +29,8 @@ def event_to_json(event: Event) -> dict:
     """One event in the events.json form."""
     data = {
         "id": event.id,
-        "date": _date_json(event.value, event.precision, event.start, event.end, event.mod),
+        "date": _date_json(event.value, event.precision, event.start, event.end, event.mod,
+                           event.end_value, event.doubt),
         "text": event.text,
         "status": event.status,
         "salience": round(event.salience, 6),
@@ -55,16 +56,22 @@ def event_to_json(event: Event) -> dict:
     return data
 
 
-def _date_json(value: str, precision: str, start, end, mod: str | None = None) -> dict:
+def _date_json(value: str, precision: str, start, end, mod: str | None = None,
+               end_value: str | None = None, doubt: str | None = None) -> dict:
     date = {
         "value": value,
         "precision": precision,
         "start": start.isoformat(),
         "end": end.isoformat(),
-        "label": describe(value, mod),
+        "label": describe(value, mod, end_value),
     }
     if mod:
         date["mod"] = mod
+    if end_value:
+        date["end_value"] = end_value  # a range: "value" is its first point, this its last
+    if doubt:
+        date["certain"] = False
+        date["doubt"] = doubt
     return date
 
 

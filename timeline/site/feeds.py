@@ -29,7 +29,6 @@ from urllib.parse import urlsplit
 from timeline.model import Article, Event
 from timeline.site.jsontext import IndentedItems
 from timeline.site.urls import SiteUrls
-from timeline.temporal.values import describe
 
 TIMELINEJS_FILE = "timelinejs.json"
 ATOM_FILE = "events.atom"
@@ -114,8 +113,9 @@ def visible_events(events: Iterable[Event]) -> list[Event]:
 
 
 def date_label(event: Event) -> str:
-    """The human date of an event at its own precision ('late July 2014')."""
-    return describe(event.value, event.mod)
+    """The human date of an event at its own precision ('late July 2014', '3–5 June 2014'),
+    marked when it is uncertain."""
+    return event.label + (" (uncertain)" if event.doubt else "")
 
 
 def headline(event: Event, limit: int = 90) -> str:
@@ -230,6 +230,10 @@ def timelinejs_dates(event: Event) -> tuple[dict, dict | None, str]:
     start = _tjs_date(event.start, depth)
     start.update(_tjs_time(event.value, depth))
     start["display_date"] = label
+    if event.end_value:  # a range ("3-5 June", "1990-1995"): its last point ends the slide
+        end = _tjs_date(last, min(depth, 3))
+        end.update(_tjs_time(event.end_value, depth))
+        return start, end, label
     return start, None, label
 
 
@@ -422,7 +426,7 @@ def icalendar(info: FeedInfo, events: list[Event], *,
 def _vevent(info: FeedInfo, event: Event, host: str, fallback: dt.datetime) -> list[str]:
     _, last = reported(event)
     summary = headline(event)
-    if event.precision in ICS_SPAN_PRECISIONS or event.mod:
+    if event.precision in ICS_SPAN_PRECISIONS or event.mod or event.end_value or event.doubt:
         summary = f"{summary} ({date_label(event)})"
     if event.status == "expected":
         summary = f"Expected: {summary}"

@@ -117,7 +117,8 @@ def timeline_json_ld(title: str, urls: SiteUrls, events: list[Event]) -> dict:
         item = {"@type": "Event", "name": headline(event), "startDate": _iso_at_precision(event)}
         if event.text != item["name"]:  # short sentences are their own headline: say it once
             item["description"] = event.text
-        if event.end - event.start > _ONE_DAY and event.precision not in ("year", "month"):
+        if event.end - event.start > _ONE_DAY and (
+                event.end_value or event.precision not in ("year", "month")):
             item["endDate"] = (event.end - _ONE_DAY).isoformat()
         url = urls.absolute(urls.event(event.id))
         if url:

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from timeline.model import Article, Block
-from timeline.site.formats import date_label, html_datetime, published_label, safe_url
+from timeline.site.formats import html_datetime, published_label, safe_url
 from timeline.site.highlight import Layer, render_runs
 from timeline.site.urls import INDEX_PAGE, SOURCES_DIR, event_anchor, source_page
 from timeline.temporal.model import Timex
+from timeline.temporal.values import describe
 
 
 @dataclass
@@ -186,5 +187,7 @@ def timex_tip(timex: Timex, *, undated: bool = False) -> str:
         if undated:
             return "unresolved: the article has no publication date"
         return "unresolved"
-    label = date_label(timex.value, timex.mod)
-    return f"{label} (UTC{timex.zone})" if timex.zone else label
+    label = describe(timex.value, timex.mod, timex.end_value)
+    if timex.zone:
+        label += f" (UTC{timex.zone})"
+    return f"{label}; uncertain: {timex.doubt}" if timex.doubt else label

@@ -115,7 +115,7 @@ def event_view(event: Event, docs_by_path: dict[str, SourceDoc], root: str) -> E
     return EventView(
         event=event,
         anchor=event_anchor(event.id),
-        label=date_label(event.value, event.mod),
+        label=event.label,
         datetime=html_datetime(event.value, event.precision, event.start),
         sentence_html=sentence,
         citations=[_citation_view(c, docs_by_path, root) for c in event.citations],

@@ -63,7 +63,7 @@ def format_text_listing(path: Path, timexes: list[Timex]) -> str:
     lines = [f"{path}: {len(timexes)} time expressions"]
     for t in timexes:
         mod = (f" mod={t.mod}" if t.mod else "") + (f" zone={t.zone}" if t.zone else "")
-        label = describe(t.value, t.mod) if t.interval else ""
+        label = describe(t.value, t.mod, t.end_value) if t.interval else ""
         label = f"  ({label})" if label else ""
         lines.append(f"  {t.start:>6}-{t.end:<6} {t.type:<8} {t.value}{mod}  {t.text!r}{label}")
     return "\n".join(lines)

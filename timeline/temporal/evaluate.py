@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 
 from timeline.temporal.batch import tagger_bug
 from timeline.temporal.model import Timex
-from timeline.temporal.timeml import TimeMLDocument
+from timeline.temporal.timeml import TimeMLDocument, timeml_marks
 from timeline.temporal.values import VAGUE_REFS, interpret
 
 #: The types that anchor a timeline, scored on their own as well.
@@ -324,7 +324,7 @@ def evaluate(documents: Iterable[TimeMLDocument], tagger: Tagger) -> Evaluation:
     evaluation = Evaluation()
     for document in documents:
         try:
-            system = tagger(document.text, anchor=document.dct)
+            system = timeml_marks(tagger(document.text, anchor=document.dct))
         except Exception as exc:  # noqa: BLE001 - named, as `timeline tag` does, not a traceback
             raise tagger_bug(exc, document.path or document.doc_id) from None
         evaluation.documents.append(

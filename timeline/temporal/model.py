@@ -20,6 +20,14 @@ class Timex:
     span of days the value covers, or ``None`` when the value names no calendar period
     (durations, sets, vague references, unresolved values). ``zone`` is the UTC offset
     (``-04:00``) of a time written with its zone ("3:30 p.m. EDT"); TimeML values carry none.
+
+    A range ("June 3-5", "1957-58", "from Monday to Wednesday") is one expression: ``value`` is
+    its first point, ``end_value`` its last, ``interval`` spans both, and ``parts`` holds the
+    two points as TimeML marks them (two TIMEX3s; empty when TimeML marks the range as one).
+    ``doubt`` says why a resolution may be wrong ("a quotation of an older message: read
+    against the publication date"); such an expression is shown as uncertain.
+    ``timeml_value`` is TimeML's spelling of the value when it differs: midnight ending a day
+    is ``T24:00`` there, but ``T00:00`` of the next day everywhere else.
     """
 
     start: int
@@ -31,6 +39,25 @@ class Timex:
     precision: str | None = None
     interval: tuple[dt.date, dt.date] | None = None
     zone: str | None = None
+    end_value: str | None = None
+    parts: tuple[Timex, ...] = ()
+    doubt: str | None = None
+    timeml_value: str | None = None
+
+    @property
+    def is_range(self) -> bool:
+        return self.end_value is not None
+
+    def timeml(self) -> tuple[Timex, ...]:
+        """The TIMEX3s TimeML marks for this expression: a range's points, else itself, each
+        with TimeML's spelling of its value."""
+        if self.parts:
+            return tuple(p for part in self.parts for p in part.timeml())
+        if self.timeml_value is None and self.end_value is None:
+            return (self,)
+        return (Timex(self.start, self.end, self.text, self.type,
+                      self.timeml_value or self.value, self.mod, self.precision, self.interval,
+                      self.zone),)
 
     @property
     def anchors_timeline(self) -> bool:
@@ -54,4 +81,8 @@ class Timex:
             data["interval"] = [self.interval[0].isoformat(), self.interval[1].isoformat()]
         if self.zone:
             data["zone"] = self.zone
+        if self.end_value:
+            data["end_value"] = self.end_value
+        if self.doubt:
+            data["doubt"] = self.doubt
         return data

@@ -16,10 +16,11 @@ from functools import lru_cache
 from timeline.temporal import context, values
 from timeline.temporal.model import Timex
 from timeline.temporal.patterns import find
+from timeline.temporal.ranges import join_ranges
 from timeline.temporal.resolve import Resolution, Resolver
 
 #: Cache key for tagged output: bump whenever the tagger's behaviour changes.
-TAGGER_VERSION = "15"
+TAGGER_VERSION = "16"
 
 # A text repeats a few values many times ("1989-Q3", "PRESENT_REF"): interpret each once.
 _is_valid = lru_cache(maxsize=4096)(values.is_valid_value)
@@ -52,22 +53,34 @@ def tag(text: str, anchor: dt.date | None = None, *, dayfirst: bool = False) -> 
             continue
     if anchor is not None:
         found = _redate_quoted_today(text, found, anchor)
-    return [_timex(text, r) for r in found]
+    return join_ranges(text, [_timex(text, r) for r in found])
 
 
 def _timex(text: str, r: Resolution) -> Timex:
-    """The Timex of a resolution, with the precision and interval its value denotes."""
-    meaning = _interpret(r.value)
+    """The Timex of a resolution, with the precision and interval its value denotes. Midnight
+    ending a day (TimeML's ``T24:00``) leaves the tagger as ``T00:00`` of the next day."""
+    value, timeml_value = r.value, None
+    midnight = values.next_day_midnight(value)
+    if midnight is not None:
+        value, timeml_value = midnight, r.value
+    meaning = _interpret(value)
+    interval = (meaning.start, meaning.end) if meaning else None
+    last = _interpret(r.end_value) if r.end_value and meaning else None
+    if last is not None:
+        interval = (meaning.start, max(meaning.end, last.end))
     return Timex(
         start=r.start,
         end=r.end,
         text=text[r.start:r.end],
         type=r.type,
-        value=r.value,
+        value=value,
         mod=r.mod,
         precision=meaning.precision if meaning else None,
-        interval=(meaning.start, meaning.end) if meaning else None,
+        interval=interval,
         zone=r.zone,
+        end_value=r.end_value if last is not None else None,
+        doubt=r.doubt,
+        timeml_value=timeml_value,
     )
 
 

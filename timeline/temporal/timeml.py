@@ -175,15 +175,23 @@ def _gold_timex(element: ET.Element, start: int, end: int, text: str) -> Timex |
     )
 
 
+def timeml_marks(timexes: Iterable[Timex]) -> list[Timex]:
+    """The TIMEX3s TimeML marks for the tagger's expressions: each range as its two points,
+    each value in TimeML's spelling (see :meth:`Timex.timeml`)."""
+    return [mark for timex in timexes for mark in timex.timeml()]
+
+
 def write_timeml(text: str, timexes: Iterable[Timex], *, doc_id: str | None = None,
                  dct: dt.date | None = None) -> str:
-    """A TimeML document for ``text`` with a TIMEX3 tag around each timex.
+    """A TimeML document for ``text`` with a TIMEX3 tag around each timex (a range's points
+    tagged apart, see :func:`timeml_marks`).
 
     Timexes must not overlap (the tagger's contract); overlapping ones raise ``ValueError``.
     """
     body: list[str] = []
     position = 0
-    for number, timex in enumerate(sorted(timexes, key=lambda t: (t.start, t.end)), start=1):
+    marks = sorted(timeml_marks(timexes), key=lambda t: (t.start, t.end))
+    for number, timex in enumerate(marks, start=1):
         if timex.start < position or timex.end > len(text) or timex.start > timex.end:
             raise ValueError(f"timex {timex.text!r} at {timex.start}-{timex.end} overlaps "
                              "another or lies outside the text")

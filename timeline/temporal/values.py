@@ -189,10 +189,55 @@ def precision_rank(precision: str) -> int:
 
 
 @functools.lru_cache(maxsize=1 << 14)  # pure; a rebuild labels every event and expression again
-def describe(value: str, mod: str | None = None) -> str:
-    """A human label for a value at its own precision: '14 June 2014', 'late July 2014'."""
+def describe(value: str, mod: str | None = None, end_value: str | None = None) -> str:
+    """A human label for a value at its own precision: '14 June 2014', 'late July 2014'; with
+    ``end_value``, a range: '3–5 June 2014', '1990–1995', '15 June 2014, 18:00–21:00'."""
     label = _describe_plain(value)
+    if end_value is not None and end_value != value:
+        label = _join_range(label, _describe_plain(end_value))
     return _apply_mod(label, value, mod)
+
+
+def _join_range(first: str, last: str) -> str:
+    """'3 June 2014' and '5 June 2014' -> '3–5 June 2014': what both ends share is said once,
+    after the range for dates ('28 October – 1 November 2014') and before it for the times
+    of one day."""
+    day_a, _, time_a = first.partition(", ")
+    day_b, _, time_b = last.partition(", ")
+    if time_a and time_b and day_a == day_b:
+        return f"{day_a}, {time_a}–{time_b}"
+    words_a, words_b = first.split(" "), last.split(" ")
+    shared = 0
+    while (shared < min(len(words_a), len(words_b)) - 1
+           and words_a[-1 - shared] == words_b[-1 - shared]):
+        shared += 1
+    if shared == 0 or "," in first:
+        dash = "–" if len(words_a) == len(words_b) == 1 else " – "
+        return f"{first}{dash}{last}"
+    head_a, head_b = words_a[:-shared], words_b[:-shared]
+    tail = " ".join(words_a[-shared:])
+    dash = "–" if len(head_a) == len(head_b) == 1 else " – "
+    return f"{' '.join(head_a)}{dash}{' '.join(head_b)} {tail}"
+
+
+_MIDNIGHT_ENDING = re.compile(r"(\d{4}-\d\d-\d\d|[\dX]{4}-[\dX]{2}-[\dX]{2})T24:00(?::00)?"
+                              r"(?=$|Z|[+-])")
+
+
+def next_day_midnight(value: str) -> str | None:
+    """``2010-05-07T24:00`` (midnight ending a day, as TimeML writes it) as ``2010-05-08T00:00``,
+    the form ISO 8601 readers (Python, pandas, TimelineJS) take; None for any other value. On
+    a day not known (``XXXX-XX-XXT24:00``) it is 00:00 of a day not known."""
+    match = _MIDNIGHT_ENDING.match(value)
+    if not match:
+        return None
+    try:
+        day = (dt.date.fromisoformat(match[1]) + dt.timedelta(days=1)).isoformat()
+    except (ValueError, OverflowError):
+        if "X" not in match[1]:
+            return None
+        day = "XXXX-XX-XX"  # the day after a partly known day is not known either
+    return f"{day}T00:00{value[match.end():]}"
 
 
 def _describe_plain(value: str) -> str:

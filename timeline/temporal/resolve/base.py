@@ -22,6 +22,8 @@ class Resolution:
     value: str
     mod: str | None = None
     zone: str | None = None  # UTC offset of a clock time written with its zone
+    end_value: str | None = None  # the last point of a range TimeML marks as one ("1957-58")
+    doubt: str | None = None  # why the value may be wrong (see Timex.doubt)
 
 
 _WORDS = re.compile(r"[A-Za-z]+(?:['\u2019]s)?|\d+(?:,\d{3})*(?:\.\d+)?")

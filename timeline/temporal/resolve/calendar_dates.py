@@ -35,6 +35,7 @@ from timeline.temporal.resolve.base import (
     _EDGE_MODS,
     _MD,
     _YEAR,
+    Resolution,
     _edge_mod,
     _find_year,
     _month_span,
@@ -348,8 +349,9 @@ class CalendarDateRules:
         if not first < second <= first + 100:
             return None  # "2015-2010", "1990-2095": not a span of years
         if second == first + 1 and len(m.group(2)) == 2:
-            # "the 2019-20 season", "the 2014-15 fiscal year": one season, named by its start
-            return self._result(start, end, f"{first:04d}")
+            # "the 2019-20 season", "the 2014-15 fiscal year": one season over two years, which
+            # TimeML marks as one expression valued by its start
+            return Resolution(start, end, "DATE", f"{first:04d}", end_value=f"{second:04d}")
         return [self._result(start + m.start(1), start + m.end(1), f"{first:04d}"),
                 self._result(start + m.start(2), start + m.end(2), f"{second:04d}")]
 

@@ -1,0 +1,70 @@
+"""Join the two ends of a range into one expression: "June 3-5", "1990-95", "from Monday to
+Wednesday", "between 1990 and 1995", "9 a.m.-5 p.m.".
+
+The grammar finds a range's ends as two points (TimeML marks them so); a reader sees one span
+of time, and an event told with it lasts from the first to the last. A range keeps its points
+as :attr:`Timex.parts`, so TimeML output is unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.temporal.model import Timex
+
+#: What links a range's two ends: a dash, "to", "until", "through"; "and" only after "between".
+_LINK = re.compile(r"[ \t]*[-\u2013\u2014][ \t]*|\s+(?:to|until|till|through|thru)\s+"
+                   r"|(?P<and>\s+and\s+)", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+#: A change of date, not a span: "moved the vote from Monday to Wednesday".
+_CHANGE = re.compile(r"\b(?:postpon\w*|delay\w*|push\w*\s+back|moved?|moving|reschedul\w*"
+                     r"|brought\s+forward|bring\w*\s+forward|chang\w*|shift\w*|advanc\w*"
+                     r"|switch\w*)\b[^.;:!?]{0,60}\bfrom\s+$", re.I)
+_FROM = re.compile(r"\bfrom\s+$", re.I)
+
+
+def join_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+    """``timexes`` (in text order) with each pair of points that a range links made one."""
+    out: list[Timex] = []
+    index = 0
+    while index < len(timexes):
+        first = timexes[index]
+        second = timexes[index + 1] if index + 1 < len(timexes) else None
+        if second is not None and _is_range(text, first, second):
+            out.append(_range(text, first, second))
+            index += 2
+        else:
+            out.append(first)
+            index += 1
+    return out
+
+
+def _is_range(text: str, first: Timex, second: Timex) -> bool:
+    if first.type != second.type or first.type not in ("DATE", "TIME"):
+        return False
+    if first.interval is None or second.interval is None or first.is_range or second.is_range:
+        return False
+    link = _LINK.fullmatch(text, first.end, second.start)
+    if link is None:
+        return False
+    before = text[max(0, first.start - 80):first.start]
+    if link["and"] and not _BETWEEN.search(before):
+        return False  # "June 3 and 4", "Saturday and Sunday": two days, not one span
+    if _FROM.search(before) and _CHANGE.search(before):
+        return False  # "moved the vote from Monday to Wednesday": a new date, not a span
+    (a_first, a_stop), (b_first, b_stop) = first.interval, second.interval
+    if (a_first, a_stop) == (b_first, b_stop):  # "9 a.m.-5 p.m.": two times of one day
+        a_clock, b_clock = _CLOCK.search(first.value), _CLOCK.search(second.value)
+        return bool(a_clock and b_clock) and a_clock.group() < b_clock.group()
+    return a_first <= b_first and a_stop <= b_stop
+
+
+_CLOCK = re.compile(r"T\d\d:\d\d")
+
+
+def _range(text: str, first: Timex, second: Timex) -> Timex:
+    mod = first.mod if first.mod == second.mod else None
+    return Timex(first.start, second.end, text[first.start:second.end], first.type, first.value,
+                 mod, first.precision, (first.interval[0], second.interval[1]), first.zone,
+                 end_value=second.value, parts=(first, second),
+                 doubt=first.doubt or second.doubt)
