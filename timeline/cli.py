@@ -55,6 +55,90 @@ def build(content_dir, output_dir, root, strict, quiet) -> None:
         sys.exit(1)
 
 
+@main.command("import")
+@click.argument("pages", nargs=-1)
+@click.option("--list", "lists", multiple=True, metavar="FILE",
+              help="A file of URLs to import, one a line ('-' reads standard input).")
+@click.option("--feed", "feeds", multiple=True, metavar="URL|FILE",
+              help="Import the articles an RSS or Atom feed lists.")
+@click.option("--content", "content_dir", type=click.Path(file_okay=False),
+              help="Articles folder to write into.")
+@click.option("--config", "root", type=click.Path(file_okay=False, path_type=Path),
+              default=".", show_default=True, help="Project folder holding timeline.toml.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.1, 600),
+              help="Seconds to wait for each page.")
+@click.option("--max-size", default=10.0, show_default=True, type=click.FloatRange(0.01, 1000),
+              help="Largest page to download, in MB.")
+@click.option("--delay", default=1.0, show_default=True, type=click.FloatRange(0, 600),
+              help="Seconds between two requests to the same site.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only warnings, errors and the summary.")
+def import_command(pages, lists, feeds, content_dir, root, timeout, max_size, delay,
+                   quiet) -> None:
+    """Import web articles into the content folder: saved PAGES (.html files or folders of
+    them), URLs, lists of URLs and feeds. Writes one Markdown article per page, with its
+    title, authors, site, URL, publication date and language; never overwrites a file and
+    skips articles already imported."""
+    from timeline.config import load_config
+    from timeline.ingest.fetch import FetchPolicy
+    from timeline.ingest.importer import ImportRequest, import_articles
+
+    if not (pages or lists or feeds):
+        _fail(TimelineError("nothing to import",
+                            hint="give saved pages, URLs, --list FILE or --feed URL"))
+    policy = FetchPolicy(timeout=timeout, max_bytes=int(max_size * 1024 * 1024), delay=delay)
+    printer = _ImportPrinter(quiet)
+    try:
+        config = load_config(root, content_dir=content_dir)
+        report = import_articles(ImportRequest(tuple(pages), tuple(lists), tuple(feeds)),
+                                 config, policy=policy, listener=printer)
+    except TimelineError as exc:
+        _fail(exc)
+    printer.close(report.summary())
+    if not report.ok:
+        sys.exit(1)
+
+
+class _ImportPrinter:
+    """Prints each import outcome (above a progress bar on a terminal)."""
+
+    def __init__(self, quiet: bool) -> None:
+        from timeline.progress import Progress
+
+        self.quiet = quiet
+        self.progress = Progress(0, enabled=False)  # until the number of pages is known
+        self.running = False  # problems with the input come before the pages
+
+    def started(self, total: int) -> None:
+        from timeline.progress import Progress
+
+        self.progress = Progress(total, "Importing", sys.stderr, enabled=False if self.quiet
+                                 else None)
+        self.running = True
+
+    def finished(self, outcome) -> None:
+        from timeline.errors import Diagnostic
+        from timeline.ingest.importer import DUPLICATE, FAILED, IMPORTED, NOTE
+
+        out, err = sys.stdout, sys.stderr
+        if outcome.status == IMPORTED and not self.quiet:
+            self.progress.echo(f"imported {outcome.path} <- {outcome.location}", out)
+        elif outcome.status == DUPLICATE and not self.quiet:
+            self.progress.echo(f"skipped {outcome.location}: {outcome.reason}", out)
+        elif outcome.status in (FAILED, NOTE):
+            level = "error" if outcome.status == FAILED else "warning"
+            line = Diagnostic(level, outcome.reason, outcome.location, hint=outcome.hint)
+            self.progress.echo(str(line), err)
+        for warning in outcome.warnings:
+            line = Diagnostic("warning", warning, outcome.path,
+                              hint="add 'date: YYYY-MM-DD' to its front matter if you know it")
+            self.progress.echo(str(line), err)
+        if self.running:
+            self.progress.advance(note=outcome.location)
+
+    def close(self, summary: str) -> None:
+        self.progress.close(summary, sys.stdout)
+
+
 @main.command("eval")
 @click.argument("directory", type=click.Path(path_type=Path))
 @click.option("--errors", "show_errors", is_flag=True,

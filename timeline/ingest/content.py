@@ -115,6 +115,17 @@ def load_article(path: Path, config: Config, diagnostics: Diagnostics | None = N
 _KNOWN_KEYS = {"title", "source", "publisher", "author", "authors", "url", "date", "tags"}
 
 
+def read_front_matter(path: Path) -> dict:
+    """The front matter of a content file (keys lowercased); {} if it has none or is unusable.
+    For tools that look articles up by their metadata (``timeline import`` finds duplicates)."""
+    shown = str(path)
+    try:
+        meta, _body = _split_front_matter(_read_text(path, shown), shown)
+    except TimelineError:
+        return {}
+    return meta
+
+
 def slugify(name: str) -> str:
     """A file-name-safe, URL-safe slug: lowercase ASCII words joined by hyphens."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
