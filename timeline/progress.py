@@ -77,7 +77,7 @@ class Progress:
 
     def render(self, width: int) -> str:
         """The bar as one line of at most ``width`` characters (without control codes)."""
-        count = f"{self.done}/{self.total}"
+        count = f"{self.done}/{self.total}" if self.total else str(self.done)
         if self.total:
             filled = round(_BAR_WIDTH * self.done / self.total)
             bar = "[" + "#" * filled + "-" * (_BAR_WIDTH - filled) + "]"

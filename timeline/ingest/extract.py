@@ -74,22 +74,22 @@ class ExtractError(Exception):
 
 
 def extract_article(page: bytes | str, url: str | None = None, *, charset: str | None = None,
-                    now: dt.datetime | None = None) -> WebArticle:
+                    now: dt.datetime | None = None, favor: str = "precision") -> WebArticle:
     """The article in the HTML ``page`` found at ``url`` (None for a saved page that does not
-    say where it came from), imported at ``now``. Raises :class:`ExtractError`."""
-    import trafilatura
+    say where it came from), imported at ``now``. Raises :class:`ExtractError`.
 
+    ``favor`` is trafilatura's trade-off: "precision" (the default: page furniture becomes
+    false events, so less text is the safer error), "balanced" or "recall"."""
     now = now or dt.datetime.now(dt.UTC)
     tree = _parse(page, charset)
     url = url or saved_from(page) or None
     _split_double_breaks(tree)
-    document = trafilatura.bare_extraction(
-        tree, url=url, favor_precision=True, include_comments=False, include_tables=False,
-        include_images=False, include_links=True, with_metadata=True,
-        # The date is decided in timeline.ingest.published; this keeps trafilatura's own
-        # htmldate call to the cheap markup-only search.
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    document = _trafilatura(tree, url, favor)
+    if document is None and favor == "precision":
+        # Precision mode gives up on some pages it cannot read with confidence (it found no
+        # text at all in an old table layout before the <br> fix): less sure text is better
+        # than no article.
+        document = _trafilatura(tree, url, "balanced")
     if document is None or document.body is None:
         raise ExtractError("no article text found on the page")
     title = _title(document.title, tree, document.sitename)
@@ -109,6 +109,19 @@ def extract_article(page: bytes | str, url: str | None = None, *, charset: str |
     )
     article.warnings.extend(_date_warnings(date))
     return article
+
+
+def _trafilatura(tree, url: str | None, favor: str):
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        tree, url=url, favor_precision=favor == "precision", favor_recall=favor == "recall",
+        include_comments=False, include_tables=False, include_images=False, include_links=True,
+        with_metadata=True,
+        # The date is decided in timeline.ingest.published; this keeps trafilatura's own
+        # htmldate call to the cheap markup-only search.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
 
 
 def _parse(page: bytes | str, charset: str | None):

@@ -208,10 +208,10 @@ def _reason(exc: BaseException, policy: FetchPolicy) -> str:
     """A short, human reason for a failed request."""
     if isinstance(exc, NameResolutionError | socket.gaierror):
         return "the host name could not be resolved (no such site, or no network)"
+    if isinstance(exc, NewConnectionError | ConnectionRefusedError):  # before timeouts: a
+        return "the connection was refused or failed"  # NewConnectionError is a timeout class
     if isinstance(exc, Urllib3Timeout | socket.timeout | TimeoutError):
         return f"no response within {policy.timeout:g} s"
-    if isinstance(exc, NewConnectionError | ConnectionRefusedError):
-        return "the connection was refused or failed"
     if isinstance(exc, SSLError | ssl.SSLError):
         return f"secure connection failed ({_first_line(exc)})"
     if isinstance(exc, LocationParseError | ValueError):

@@ -21,6 +21,7 @@ from timeline.ingest import sources as source_lists
 from timeline.ingest.extract import ExtractError, WebArticle, extract_article
 from timeline.ingest.fetch import Fetcher, FetchError, FetchPolicy
 from timeline.ingest.sources import Problem, Source
+from timeline.ingest.weburl import without_tracking
 from timeline.ingest.write import ExistingArticles, write_article
 
 IMPORTED, DUPLICATE, FAILED, NOTE = "imported", "duplicate", "failed", "note"
@@ -139,8 +140,8 @@ def _import_one(source: Source, existing: ExistingArticles, fetcher: Fetcher, co
             earlier = existing.find(fetched.final_url)
             if earlier is not None:
                 return _duplicate(where, earlier, config)
-            article = extract_article(fetched.body, fetched.final_url, charset=fetched.charset,
-                                      now=now)
+            article = extract_article(fetched.body, without_tracking(fetched.final_url),
+                                      charset=fetched.charset, now=now)
         else:
             article = extract_article(_read_page(source.location), None, now=now)
             earlier = existing.find(article.url)

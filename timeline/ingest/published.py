@@ -6,15 +6,17 @@ One job: find when a page says it was published, and refuse a date the page does
    microdata), a ``<meta>`` publication tag (``article:published_time``, Dublin Core, ...), a
    ``<time pubdate>``. These carry the time and zone as the publisher wrote them, and are
    taken even when they are today's.
-2. Otherwise htmldate, on the page markup only (``extensive_search=False``: dates in the free
+2. Otherwise a timestamp the page shows in an element named as a date or byline ("March 12,
+   2019 / 10:32 AM EDT"), with the time and zone it shows; an "Updated ..." stamp is not a
+   publication date. htmldate finds such dates too, but only when the element holds nothing
+   else, and without the time.
+3. Otherwise htmldate, on the page markup only (``extensive_search=False``: dates in the free
    text are the *events* of the article, not its publication; a footer's "(c) 2026" is
    neither), preferring the original over the updated date.
-3. A visible timestamp ("March 12, 2019 / 10:32 AM EDT") on the same day as htmldate's date
-   adds the clock time and zone the page shows.
 
-htmldate's heuristics fall back on whatever dates the markup holds; when all they find is the
-day of the import itself, that is a page clock, a "last updated" stamp or a copyright year, not
-a publication date, so it is refused. An article must never be dated today by accident.
+Steps 2 and 3 are guesses from markup that also holds page clocks, "last updated" stamps and
+copyright years; when all they find is the day of the import itself, it is refused. An article
+must never be dated today by accident.
 """
 
 from __future__ import annotations
@@ -74,11 +76,13 @@ def publication_date(tree, url: str | None, now: dt.datetime) -> PageDate:
     declared = declared_date(tree, max(todays))
     if declared is not None:
         return declared
-    found = _htmldate(tree, url, max(todays))
-    if found is None:
+    shown = visible_stamp(tree)
+    if shown is not None:
+        value, where = shown, "visible timestamp"
+    else:
+        value, where = _htmldate(tree, url, max(todays)), "htmldate (page markup)"
+    if value is None:
         return PageDate(None)
-    stated = _visible_stamp(tree, found)
-    value, where = (stated, "visible timestamp") if stated else (found, "htmldate (page markup)")
     if _day(value) in todays:
         return PageDate(None, refused=(
             f"the only date found ({_day(value).isoformat()}) is the day of the import, which "
@@ -206,9 +210,9 @@ def _htmldate(tree, url: str | None, today: dt.date) -> Stamp | None:
     return parse_stamp(found) if found else None
 
 
-def _visible_stamp(tree, found: Stamp) -> dt.datetime | None:
-    """A timestamp shown on the page, with a clock time, on the day of ``found``."""
-    day = _day(found)
+def visible_stamp(tree) -> Stamp | None:
+    """The first publication date shown in an element named as a date or byline (outside
+    comments, asides and footers), with the time and zone it shows; None if there is none."""
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript"):
             continue
@@ -216,7 +220,7 @@ def _visible_stamp(tree, found: Stamp) -> dt.datetime | None:
         if not _STAMP_CLASS.search(names) or _inside_comments(element):
             continue
         stamp = _stamp_in_text(lxml_html.tostring(element, method="text", encoding="unicode"))
-        if isinstance(stamp, dt.datetime) and stamp.date() == day:
+        if stamp is not None:
             return stamp
     return None
 

@@ -44,6 +44,18 @@ def host_of(url: str) -> str:
         return ""
 
 
+def without_tracking(url: str) -> str:
+    """``url`` without its fragment and tracking parameters, otherwise as written: the
+    address to cite for an article reached through a newsletter or share link."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not _TRACKING_PARAM.match(k)]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+
+
 def url_key(url: str) -> str | None:
     """One spelling of an article's address, for duplicate detection; None if not http(s).
 

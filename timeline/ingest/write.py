@@ -123,8 +123,9 @@ def _short_slug(text: str) -> str:
     slug = slugify(text) if text else ""
     if slug == "article" and "article" not in text.lower():
         return ""  # slugify's placeholder for text with no ASCII letters (e.g. a Greek title)
-    if len(slug) > MAX_SLUG:
-        slug = slug[:MAX_SLUG + 1].rsplit("-", 1)[0] or slug[:MAX_SLUG]
+    if len(slug) > MAX_SLUG:  # cut at a word boundary if there is one
+        cut = slug[:MAX_SLUG + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:MAX_SLUG]
     return slug.strip("-")
 
 
