@@ -221,3 +221,16 @@ def test_the_timeline_of_imported_pages_has_no_event_from_furniture(sample_site,
     pages = [p.read_text() for p in (config.output_path / "sources").glob("*.html")]
     for piece in ["Harbourwatcher", "Dafydd", "Trust Principles", "Chip shop", "cookie policy"]:
         assert not any(piece in page for page in pages)
+
+
+def test_arguments_that_are_not_pages(config, tmp_path):
+    empty = tmp_path / "empty-folder"
+    empty.mkdir()
+    report = run(config, "http://[::1", "ftp://files.example/a.html", "no-such-file.html",
+                 str(empty))
+    assert [(o.location, o.status, o.reason) for o in report.outcomes] == [
+        ("http://[::1", FAILED, "the URL is malformed"),
+        ("ftp://files.example/a.html", FAILED, "only http(s) URLs can be imported"),
+        ("no-such-file.html", FAILED, "no such file, and not an http(s) URL"),
+        (str(empty), FAILED, "the folder holds no saved pages (.html)"),
+    ]

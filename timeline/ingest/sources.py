@@ -13,7 +13,7 @@ from pathlib import Path
 
 from timeline.ingest.feeds import FeedError, FeedItem, read_feed
 from timeline.ingest.fetch import FEED_TYPES, Fetcher, FetchError
-from timeline.ingest.weburl import is_web_url
+from timeline.ingest.weburl import WEB_SCHEMES, is_web_url, scheme_of
 
 #: Saved pages found in a folder given as an argument.
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -45,6 +45,9 @@ def from_arguments(arguments: list[str]) -> tuple[list[Source], list[Problem]]:
     for argument in arguments:
         if is_web_url(argument):
             sources.append(Source(argument.strip(), is_url=True))
+        elif scheme_of(argument) in WEB_SCHEMES:
+            problems.append(Problem(argument, "the URL is malformed",
+                                    "check the address, e.g. https://example.org/story"))
         elif "://" in argument or argument.lower().startswith(("mailto:", "data:", "javascript:")):
             problems.append(Problem(argument, "only http(s) URLs can be imported",
                                     "give an http:// or https:// address, or a saved page"))
