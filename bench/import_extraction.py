@@ -29,7 +29,7 @@ import trafilatura  # noqa: E402
 from htmldate import find_date  # noqa: E402
 
 from tests.ingest.samples import ALL  # noqa: E402
-from timeline.ingest.extract import ExtractError, extract_article  # noqa: E402
+from timeline.ingest.webpage import ExtractError, extract_article  # noqa: E402
 
 NOW = dt.datetime.now(dt.UTC)
 TODAY = NOW.astimezone().date()

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from timeline.config import Config
 from timeline.errors import Diagnostics
 from timeline.ingest.content import load_article
-from timeline.ingest.extract import HEADING, LIST_ITEM, QUOTE, TextBlock, WebArticle
+from timeline.ingest.webpage import HEADING, LIST_ITEM, QUOTE, TextBlock, WebArticle
 from timeline.ingest.write import (
     MAX_SLUG,
     ExistingArticles,

@@ -5,9 +5,9 @@ content folder, fetch it, extract the article, and write it; report one :class:`
 source and a summary. A failing source costs only itself: the others still import.
 
 Pipeline per source: :mod:`~timeline.ingest.fetch` (URLs only) ->
-:mod:`~timeline.ingest.extract` (main text, metadata; dates from
+:mod:`~timeline.ingest.webpage` (main text, metadata; dates from
 :mod:`~timeline.ingest.published`) -> :mod:`~timeline.ingest.write`. Sources come from
-:mod:`~timeline.ingest.sources`; feeds from :mod:`~timeline.ingest.feeds`.
+:mod:`~timeline.ingest.sources`; feeds from :mod:`~timeline.ingest.webfeeds`.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from pathlib import Path
 
 from timeline.config import Config
 from timeline.ingest import sources as source_lists
-from timeline.ingest.extract import ExtractError, WebArticle, extract_article
 from timeline.ingest.fetch import Fetcher, FetchError, FetchPolicy
 from timeline.ingest.sources import Problem, Source
+from timeline.ingest.webpage import ExtractError, WebArticle, extract_article
 from timeline.ingest.weburl import without_tracking
 from timeline.ingest.write import ExistingArticles, write_article
 

@@ -11,8 +11,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline.ingest.feeds import FeedError, FeedItem, read_feed
 from timeline.ingest.fetch import FEED_TYPES, Fetcher, FetchError
+from timeline.ingest.webfeeds import FeedError, FeedItem, read_feed
 from timeline.ingest.weburl import WEB_SCHEMES, is_web_url, scheme_of
 
 #: Saved pages found in a folder given as an argument.

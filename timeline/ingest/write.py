@@ -1,6 +1,6 @@
 """Write imported articles into the content folder: safe stable names, never overwriting.
 
-One job: a :class:`~timeline.ingest.extract.WebArticle` becomes one Markdown file that the
+One job: a :class:`~timeline.ingest.webpage.WebArticle` becomes one Markdown file that the
 loader (:mod:`timeline.ingest.content`) reads back exactly:
 
 - The name is ``YYYY-MM-DD-title-words.md`` (the date-prefix convention; the same article gets
@@ -30,7 +30,7 @@ import yaml
 
 from timeline.config import Config
 from timeline.ingest.content import discover, read_front_matter, slugify
-from timeline.ingest.extract import HEADING, LIST_ITEM, QUOTE, WebArticle
+from timeline.ingest.webpage import HEADING, LIST_ITEM, QUOTE, WebArticle
 from timeline.ingest.weburl import url_key
 
 #: Longest slug of the title kept in a file name (the date prefix comes on top).

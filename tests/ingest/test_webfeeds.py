@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from timeline.ingest.feeds import FeedError, read_feed
+from timeline.ingest.webfeeds import FeedError, read_feed
 
 RSS = b"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from tests.ingest.samples import ALL, BLOG, EXPLAINER, GAZETTE, NEWS, Sample
-from timeline.ingest.extract import (
+from timeline.ingest.webpage import (
     HEADING,
     LIST_ITEM,
     QUOTE,
