@@ -9,9 +9,15 @@ printed. Kinds of text:
   tenth paragraph (a long report: many paragraphs, few dates);
 - ``news``: real news paragraphs (the seed articles) repeated with their dates shifted, so
   sentences differ (dense in dates and sentence ends);
-- ``line``: one line of words without any sentence end (copy-paste gone wrong).
+- ``line``: one line of words without any sentence end (copy-paste gone wrong);
+- ``pasted``: one line holding the same three dated sentences over and over (a paste repeated
+  by accident: every sentence dated, most of them identical, all in one paragraph);
+- ``dense``: one line of distinct dated sentences (a data dump: every sentence a different
+  event).
 
-Usage: python3 bench/big_article.py [--sizes 5,20,50] [--kinds prose,news,line]
+Each line also gives seconds per MB, so growth faster than linear shows as a rising figure.
+
+Usage: python3 bench/big_article.py [--sizes 1,2,5,20] [--kinds line,pasted,dense,prose,news]
                                     [--timeout 900]
 """
 
@@ -75,7 +81,29 @@ def line(size: int, rng: random.Random) -> str:
     return " ".join(words) + " On June 3, 2014 it ended."
 
 
-KINDS = {"prose": prose, "news": news, "line": line}
+_PASTED = ("On June 3, 2014 the council met again. Officials said on Tuesday that the talks "
+           "would resume. The vote was held last week after a long debate. ")
+
+
+def pasted(size: int, rng: random.Random) -> str:
+    return (_PASTED * (size // len(_PASTED) + 1))[:size].rstrip() + " On June 3, 2014 it ended."
+
+
+def dense(size: int, rng: random.Random) -> str:
+    parts, total, number = [], 0, 0
+    months = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]
+    while total < size:
+        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 12)))
+        part = (f"On {months[number % 12]} {number % 28 + 1}, {1950 + number % 70} the "
+                f"{words} meeting number {number} took place.")
+        parts.append(part)
+        total += len(part) + 1
+        number += 1
+    return " ".join(parts)
+
+
+KINDS = {"prose": prose, "news": news, "line": line, "pasted": pasted, "dense": dense}
 
 
 def measure(kind: str, megabytes: float, timeout: float) -> str:
@@ -101,8 +129,9 @@ def measure(kind: str, megabytes: float, timeout: float) -> str:
             code = os.waitstatus_to_exitcode(status)
             outcome = f"exit {code}: {summary}" + (f" | {problem}" if code and problem else "")
         peak_text = f"{usage.ru_maxrss / 1024:.0f} MB"
-        return (f"{kind:5} {size / MB:6.1f} MB: {seconds:7.1f} s, peak RSS {peak_text}; "
-                f"{outcome}")
+        rate = seconds / (size / MB)
+        return (f"{kind:6} {size / MB:6.1f} MB: {seconds:7.1f} s ({rate:5.1f} s/MB), "
+                f"peak RSS {peak_text}; {outcome}")
     finally:
         shutil.rmtree(project, ignore_errors=True)
 
@@ -123,8 +152,8 @@ def _wait(pid: int, timeout: float):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="5,20,50", help="megabytes, comma-separated")
-    parser.add_argument("--kinds", default="prose,news,line")
+    parser.add_argument("--sizes", default="1,2,5,20", help="megabytes, comma-separated")
+    parser.add_argument("--kinds", default="line,pasted,dense,prose,news")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per build")
     args = parser.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]

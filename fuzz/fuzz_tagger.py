@@ -11,7 +11,8 @@ and mods; interval = interpret(value), to a range's end; deterministic):
 2. Mutation of real news: random slices of the TimeML dev texts with date-ish fragments spliced
    in, characters deleted, duplicated or case-flipped; random anchors and dayfirst.
 
-Usage: python3 fuzz/fuzz_tagger.py [--seconds 60] [--seed 0]
+Usage: python3 fuzz/fuzz_tagger.py [--seconds 60 | --inputs 1000000] [--seed 0]
+(``--inputs``: run until that many inputs were tried, half from each generator.)
 """
 
 from __future__ import annotations
@@ -68,8 +69,10 @@ def failure_key(exc: BaseException) -> str:
     return f"{type(exc).__name__}{where}"
 
 
-def hypothesis_rounds(tally: Tally, deadline: float, seed: int) -> int:
-    """Run hypothesis rounds until ``deadline``; each round records its failing inputs."""
+def hypothesis_rounds(tally: Tally, deadline: float, seed: int,
+                      inputs: float = float("inf")) -> int:
+    """Run hypothesis rounds until ``deadline`` or ``inputs`` tried; each round records its
+    failing inputs."""
     rounds = 0
     strategies = [
         st.tuples(st.text(max_size=400), ANCHORS, st.just(False)),
@@ -78,7 +81,7 @@ def hypothesis_rounds(tally: Tally, deadline: float, seed: int) -> int:
         st.tuples(st.tuples(st.text(max_size=40), DATEISH, st.text(max_size=40))
                   .map("".join), ANCHORS, st.booleans()),
     ]
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and tally.tried < inputs:
         strategy = strategies[rounds % len(strategies)]
 
         @settings(max_examples=300, deadline=None, database=None, derandomize=False,
@@ -100,14 +103,15 @@ def hypothesis_rounds(tally: Tally, deadline: float, seed: int) -> int:
     return rounds
 
 
-def mutation_rounds(tally: Tally, deadline: float, seed: int) -> None:
-    """Mutate slices of real news text until ``deadline``."""
+def mutation_rounds(tally: Tally, deadline: float, seed: int,
+                    inputs: float = float("inf")) -> None:
+    """Mutate slices of real news text until ``deadline`` or ``inputs`` tried."""
     from timeline.temporal.timeml import read_timeml_dir
 
     rng = random.Random(seed)
     texts = [document.text for document in read_timeml_dir(DATA)] if DATA.is_dir() else [
         "On Friday, June 13, 2014, talks resumed in Vienna after three days."]
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and tally.tried < inputs:
         text = rng.choice(texts)
         start = rng.randrange(len(text))
         chars = list(text[start:start + rng.randint(1, 600)])
@@ -136,14 +140,22 @@ def _mutate(chars: list[str], rng: random.Random) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0, help="total time budget")
+    parser.add_argument("--inputs", type=int, default=None,
+                        help="stop after this many inputs instead of after --seconds")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
 
     tally = Tally()
     start = time.monotonic()
-    rounds = hypothesis_rounds(tally, start + args.seconds / 2, args.seed)
-    after_hypothesis = tally.tried
-    mutation_rounds(tally, start + args.seconds, args.seed)
+    if args.inputs is None:
+        rounds = hypothesis_rounds(tally, start + args.seconds / 2, args.seed)
+        after_hypothesis = tally.tried
+        mutation_rounds(tally, start + args.seconds, args.seed)
+    else:
+        endless = float("inf")
+        rounds = hypothesis_rounds(tally, endless, args.seed, inputs=args.inputs / 2)
+        after_hypothesis = tally.tried
+        mutation_rounds(tally, endless, args.seed, inputs=args.inputs)
     elapsed = time.monotonic() - start
     print(f"fuzzed {tally.tried:,} inputs in {elapsed:.0f} s: {after_hypothesis:,} from "
           f"{rounds} hypothesis rounds, {tally.tried - after_hypothesis:,} mutated news slices")

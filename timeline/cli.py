@@ -15,12 +15,18 @@ from pathlib import Path
 import click
 
 from timeline import __version__
-from timeline.errors import TimelineError
+from timeline.errors import TimelineError, printable
 
 
 def _fail(exc: TimelineError) -> None:
     click.echo(str(exc), err=True)
     sys.exit(1)
+
+
+def _say(line: str = "", err: bool = False) -> None:
+    """Print a line that may hold file names: control characters in them are shown as escapes
+    (:func:`timeline.errors.printable`), never sent to the terminal."""
+    click.echo(printable(line), err=err)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -44,13 +50,16 @@ def build(content_dir, output_dir, root, strict, quiet) -> None:
 
     try:
         config = load_config(root, content_dir=content_dir, output_dir=output_dir)
-        result = build_site(config, strict=strict, echo=None if quiet else click.echo,
+        result = build_site(config, strict=strict, echo=None if quiet else _say,
                             cache=ArticleCache.for_project(config))
     except TimelineError as exc:
         _fail(exc)
     for diagnostic in result.diagnostics.items:
         click.echo(str(diagnostic), err=True)
-    click.echo(result.summary())
+    if not quiet:
+        for note in result.notes:
+            _say(f"note: {note}", err=True)
+    _say(result.summary())
     if not result.ok:
         sys.exit(1)
 
@@ -263,7 +272,7 @@ def serve_command(host, port, open_browser, poll, content_dir, root) -> None:
     overrides = {"content_dir": content_dir}
     try:
         config = load_config(root, **overrides)
-        serve(config, host, port, poll=poll, open_browser=open_browser, echo=click.echo,
+        serve(config, host, port, poll=poll, open_browser=open_browser, echo=_say,
               config_overrides=overrides)
     except TimelineError as exc:
         _fail(exc)
@@ -304,7 +313,7 @@ def publish_command(gh_pages, target, remote, branch, cname, message, no_push, d
     except TimelineError as exc:
         _fail(exc)
     for line in report_lines(result, verbose=verbose):
-        click.echo(line)
+        _say(line)
 
 
 @main.command("check")
@@ -325,7 +334,6 @@ def check_command(site_dir, root) -> None:
     for problem in problems:
         click.echo(str(problem), err=True)
     if problems:
-        click.echo(f"{folder}: {len(problems)} problem{'s' if len(problems) != 1 else ''}",
-                   err=True)
+        _say(f"{folder}: {len(problems)} problem{'s' if len(problems) != 1 else ''}", err=True)
         sys.exit(1)
-    click.echo(f"{folder}: no problems found")
+    _say(f"{folder}: no problems found")

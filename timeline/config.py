@@ -43,6 +43,10 @@ class Config:
     annotations_file: str = "annotations.yaml"
     #: Number of key dates on the index page; 0 chooses a number that grows with the collection.
     key_events: int = 0
+    #: Largest article file read, in MB (1,000,000 bytes); larger ones are refused with an
+    #: error. A news article is well under 1 MB; a build costs time and memory per dated
+    #: sentence (bench/big_article.py), so a file of many MB is most likely a mistake.
+    max_article_mb: float = 5.0
 
     @property
     def content_path(self) -> Path:
@@ -107,6 +111,9 @@ def _validated(root: Path, values: dict) -> Config:
     if config.key_events < 0:
         raise TimelineError("setting 'key_events' must be 0 (automatic) or more",
                             root / CONFIG_FILE, hint="e.g. key_events = 30")
+    if not config.max_article_mb > 0:
+        raise TimelineError("setting 'max_article_mb' must be more than 0", root / CONFIG_FILE,
+                            hint="e.g. max_article_mb = 10")
     if config.base_url.strip() and not config.base_url.strip().lower().startswith(
             ("http://", "https://")):  # it becomes canonical/og:url/feed links
         raise TimelineError(f"base_url must start with http:// or https://: {config.base_url!r}",

@@ -6,8 +6,20 @@ Nothing in the pipeline lets a traceback reach the user: problems with input bec
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# C0 and C1 controls, DEL, and the bidirectional overrides that reorder what a line shows.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\x1b``, ``\\n``): a file
+    named with ANSI or OSC sequences must not recolour, retitle or rewrite the terminal, and
+    a line break in a name must not split a one-line message."""
+    return _UNPRINTABLE.sub(lambda match: match[0].encode("unicode_escape").decode("ascii"),
+                            text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +37,7 @@ class Diagnostic:
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{self.level}: {where}{self.message}{hint}"
+        return printable(f"{self.level}: {where}{self.message}{hint}")
 
 
 class TimelineError(Exception):

@@ -13,7 +13,8 @@ import hashlib
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Container
+from collections.abc import Callable, Iterable
+from itertools import accumulate
 
 from timeline.events.sentences import split_sentences
 from timeline.model import Article, Citation, Event
@@ -27,7 +28,7 @@ SKIPPED_BLOCKS = ("dateline",)
 def build_events(article: Article, timexes: list[Timex]) -> list[Event]:
     """Events of one article, in text order, with ids unique within the article."""
     events: list[Event] = []
-    seen: set[str] = set()
+    ids = UniqueNames()
     ordered = sorted(timexes, key=lambda t: (t.start, t.end))
     # Only paragraphs holding a dating expression can yield events: splitting the others
     # into sentences (the slowest step of a build) would be wasted.
@@ -40,8 +41,7 @@ def build_events(article: Article, timexes: list[Timex]) -> list[Event]:
             continue
         anchor = min(anchors, key=lambda t: precision_rank(t.precision or "millennium"))
         event = _event(article, start, end, anchor, [t for t in inside if t is not anchor])
-        event.id = first_free(event.id, seen)
-        seen.add(event.id)
+        event.id = ids.claim(event.id)
         events.append(event)
     return events
 
@@ -55,13 +55,27 @@ def article_sentences(article: Article,
     if not blocks and article.text:
         return split_sentences(article.text)
     needed_starts = [t.start for t in needed] if needed is not None else []
+    wanted = _overlaps_any(needed) if needed is not None else None
     for block in blocks:
         if block.kind in SKIPPED_BLOCKS:
             continue
         if needed is not None and not within(needed, needed_starts, block.start, block.end):
             continue
-        spans.extend(split_sentences(article.text, block.start, block.end))
+        spans.extend(split_sentences(article.text, block.start, block.end, wanted=wanted))
     return spans
+
+
+def _overlaps_any(ordered: list[Timex]) -> Callable[[int, int], bool]:
+    """Whether ``[start, end)`` overlaps one of ``ordered`` (sorted by start): the test that
+    lets a huge paragraph be split into sentences only where an expression needs them."""
+    starts = [t.start for t in ordered]
+    reach = list(accumulate((t.end for t in ordered), max))  # furthest end so far
+
+    def overlaps(start: int, end: int) -> bool:
+        before_end = bisect_left(starts, end)  # those starting before ``end``...
+        return before_end > 0 and reach[before_end - 1] > start  # ...one ends after ``start``
+
+    return overlaps
 
 
 def within(ordered: list[Timex], starts: list[int], start: int, end: int) -> list[Timex]:
@@ -111,10 +125,30 @@ def normalise(sentence: str) -> str:
     return " ".join(re.findall(r"\w+", folded))
 
 
-def first_free(candidate: str, taken: Container[str]) -> str:
-    """``candidate``, or the first of ``candidate-2``, ``candidate-3``, ... not in ``taken``."""
-    identifier, counter = candidate, 2
-    while identifier in taken:
-        identifier = f"{candidate}-{counter}"
-        counter += 1
-    return identifier
+class UniqueNames:
+    """Hands out names unique among those handed out: the candidate itself, else the first of
+    ``candidate-2``, ``candidate-3``, ... still free.
+
+    The next suffix to try is remembered per candidate, so n equal candidates (one sentence
+    pasted n times, n files of one name) cost O(n), not the O(n²) of counting up from 2 each
+    time. ``taken`` are names reserved from the start.
+    """
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self._taken = set(taken)
+        self._next: dict[str, int] = {}
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._taken
+
+    def claim(self, candidate: str) -> str:
+        if candidate not in self._taken:
+            self._taken.add(candidate)
+            return candidate
+        counter = self._next.get(candidate, 2)
+        while f"{candidate}-{counter}" in self._taken:
+            counter += 1
+        self._next[candidate] = counter + 1
+        name = f"{candidate}-{counter}"
+        self._taken.add(name)
+        return name

@@ -163,9 +163,12 @@ def _split_same_article(members: list[int], events: list[Event], texts: list[str
         return [members]
     parts: list[list[int]] = []
     part_articles: list[set] = []
+    parts_of: Counter = Counter()  # article -> how many parts already hold one of its sentences
     for index, article in zip(members, articles, strict=True):
         best, best_score = None, threshold
-        for number, part in enumerate(parts):
+        # A sentence repeated throughout one article is in every part: it starts a new one
+        # without a look at each (that look made one pasted-over article quadratic).
+        for number, part in enumerate(parts if parts_of[article] < len(parts) else ()):
             if article in part_articles[number]:
                 continue
             score = similarity(texts[index], texts[part[0]])
@@ -177,6 +180,7 @@ def _split_same_article(members: list[int], events: list[Event], texts: list[str
         else:
             parts[best].append(index)
             part_articles[best].add(article)
+        parts_of[article] += 1
     return parts
 
 

@@ -8,6 +8,7 @@ input, whatever pysbd does to whitespace.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import pysbd
@@ -33,15 +34,20 @@ _SAFE_CUT = re.compile(
 )
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def split_sentences(text: str, start: int = 0, end: int | None = None, *,
+                    wanted: Callable[[int, int], bool] | None = None) -> list[tuple[int, int]]:
     """Sentences of ``text[start:end]`` as offsets into ``text``, stripped of outer whitespace.
 
-    Every returned span is non-empty and ``text[s:e]`` is the sentence exactly.
+    Every returned span is non-empty and ``text[s:e]`` is the sentence exactly. A long text is
+    read in windows cut at sentence ends; with ``wanted``, a window ``(start, end)`` for which
+    it is false is skipped, so a caller needing a few sentences of a huge paragraph does not
+    pay for all of them.
     """
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     for window_start, window_end in _windows(text, start, end):
-        spans.extend(_split_window(text, window_start, window_end))
+        if wanted is None or wanted(window_start, window_end):
+            spans.extend(_split_window(text, window_start, window_end))
     return spans
 
 

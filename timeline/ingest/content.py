@@ -12,7 +12,11 @@ plain-text coordinates, so the renderer can re-apply it around highlighted time 
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import hashlib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,20 +65,71 @@ class InlineSpan:
     href: str | None = None
 
 
-def discover(config: Config) -> list[Path]:
-    """Content files under the content folder, sorted, skipping hidden files and folders."""
+def discover(config: Config, diagnostics: Diagnostics | None = None) -> list[Path]:
+    """Content files under the content folder, sorted, skipping hidden files and folders.
+
+    Links to files are read (a link out of the content folder is refused by the loader);
+    links to folders are not followed. A link that loops, a broken link to an article and a
+    folder that cannot be read are skipped with a warning naming them in ``diagnostics``.
+    """
     root = config.content_path
     if not root.is_dir():
         raise TimelineError("content folder not found", root,
                             hint="create it or pass --content DIR")
-    found = []
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root)
-        if any(part.startswith((".", "_")) for part in relative.parts):
+    found: list[Path] = []
+    _walk(root, found, config, diagnostics if diagnostics is not None else Diagnostics())
+    return sorted(found)
+
+
+def _walk(folder: Path, found: list[Path], config: Config, diagnostics: Diagnostics) -> None:
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        diagnostics.warn(f"cannot read the folder ({_reason(exc)}); its articles are left out",
+                         _display_path(folder, config),
+                         hint="check the folder's permissions")
+        return
+    for entry in entries:
+        if entry.name.startswith((".", "_")):
             continue
-        if path.suffix.lower() in CONTENT_SUFFIXES and path.is_file():
+        path = Path(entry.path)
+        if entry.is_symlink():
+            _follow_link(path, found, config, diagnostics)
+        elif entry.is_dir(follow_symlinks=False):
+            _walk(path, found, config, diagnostics)
+        elif path.suffix.lower() in CONTENT_SUFFIXES and entry.is_file(follow_symlinks=False):
             found.append(path)
-    return found
+
+
+def _follow_link(link: Path, found: list[Path], config: Config,
+                 diagnostics: Diagnostics) -> None:
+    """A link in the content folder: an article if it leads to a file, else a warning for
+    a loop or a broken article link; a link to a folder is not followed."""
+    shown = _display_path(link, config)
+    is_article = link.suffix.lower() in CONTENT_SUFFIXES
+    try:
+        target = link.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            diagnostics.warn("the link leads back to itself (a loop of links); skipped", shown,
+                             hint="remove the link or point it at a file")
+        elif is_article:
+            diagnostics.warn(f"the link leads nowhere ({_reason(exc)}); skipped", shown,
+                             hint="remove the link or point it at the article")
+        return
+    if stat.S_ISDIR(target.st_mode):
+        real = link.resolve()
+        if real == link.parent.resolve() or real in link.parent.resolve().parents:
+            diagnostics.warn("the link leads to a folder holding it (a loop); skipped", shown,
+                             hint="remove the link")
+        else:
+            diagnostics.warn("the link leads to a folder; links to folders are not followed, "
+                             "so its articles are left out", shown,
+                             hint="move or copy the articles into the content folder")
+        return
+    if is_article and stat.S_ISREG(target.st_mode):
+        found.append(link)
 
 
 def load_article(path: Path, config: Config, diagnostics: Diagnostics | None = None) -> Article:
@@ -83,7 +138,7 @@ def load_article(path: Path, config: Config, diagnostics: Diagnostics | None = N
     diagnostics = diagnostics if diagnostics is not None else Diagnostics()
     shown = _display_path(path, config)
     _check_inside_content(path, shown, config)
-    raw = _read_text(path, shown)
+    raw = _read_text(path, shown, limit=int(config.max_article_mb * 1_000_000))
     meta, body = _split_front_matter(raw, shown)
     if not body.strip() and not meta.get("title"):
         raise TimelineError("the file has no text", shown,
@@ -126,10 +181,22 @@ def read_front_matter(path: Path) -> dict:
     return meta
 
 
+#: Longest page name made from a file name (the page is ``sources/<slug>.html``): file
+#: systems allow 255 bytes per name, and a shorter URL is easier to share.
+MAX_SLUG = 80
+
+
 def slugify(name: str) -> str:
-    """A file-name-safe, URL-safe slug: lowercase ASCII words joined by hyphens."""
+    """A file-name-safe, URL-safe slug: lowercase ASCII words joined by hyphens.
+
+    A slug longer than :data:`MAX_SLUG` keeps its start and ends in a hash of the whole, so
+    it stays readable, the same on every build, and distinct for distinct long names.
+    """
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if len(slug) > MAX_SLUG:
+        digest = hashlib.sha256(slug.encode()).hexdigest()[:10]
+        slug = f"{slug[:MAX_SLUG - len(digest) - 1].rstrip('-')}-{digest}"
     return slug or "article"
 
 
@@ -156,11 +223,20 @@ def _check_inside_content(path: Path, shown: str, config: Config) -> None:
                             hint="copy the article into the content folder instead")
 
 
-def _read_text(path: Path, shown: str) -> str:
+def _read_text(path: Path, shown: str, limit: int | None = None) -> str:
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if limit is not None and size > limit:
+                raise TimelineError(
+                    f"the file is {size / 1e6:.1f} MB, more than the {limit / 1e6:g} MB an "
+                    "article may hold", shown,
+                    hint="split it into several articles, or raise max_article_mb in "
+                         "timeline.toml")
+            data = handle.read()
     except OSError as exc:
-        raise TimelineError(f"cannot read the file: {exc.strerror}", shown) from None
+        raise TimelineError(f"cannot read the file ({_reason(exc)})", shown,
+                            hint=_READ_HINTS.get(exc.errno)) from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # a UTF-8 byte order mark carries no text
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -177,6 +253,16 @@ def _read_text(path: Path, shown: str) -> str:
         raise TimelineError(f"the file is not UTF-8 (byte 0x{data[exc.start]:02x})", shown, line,
                             hint="re-save it as UTF-8") from None
     return _normalise_newlines(text, shown)
+
+
+_READ_HINTS = {errno.EACCES: "check the file's permissions, e.g. chmod a+r FILE",
+               errno.EPERM: "check the file's permissions, e.g. chmod a+r FILE",
+               errno.EISDIR: "a folder whose name ends in an article's suffix: rename it"}
+
+
+def _reason(exc: OSError) -> str:
+    """``permission denied``: the system's words for an error, as the rest of a message."""
+    return (exc.strerror or type(exc).__name__).lower()
 
 
 def _decode_utf16(data: bytes, shown: str) -> str:
@@ -523,6 +609,11 @@ def _set_published(article: Article, meta: dict, text: str, blocks: list[Block],
                    config: Config, diagnostics: Diagnostics) -> None:
     shown = str(article.path)
     if meta.get("date") not in (None, ""):
+        if isinstance(meta["date"], str) and _names_no_fixed_day(meta["date"]):
+            raise TimelineError(
+                f"front matter 'date' is {meta['date'].strip()!r}, which depends on the day "
+                "the site is built, so the same file would build differently tomorrow", shown,
+                hint="write the publication date itself, e.g. date: 2014-06-15")
         published = _front_matter_date(meta["date"], config)
         if published is None:
             diagnostics.warn(f"front matter 'date' is not a date: {meta['date']!r}", shown,
@@ -572,11 +663,32 @@ def _parse(text: str, config: Config) -> dt.datetime | None:
         "REQUIRE_PARTS": ["day", "month", "year"],
         "DATE_ORDER": "DMY" if config.dayfirst else "MDY",
         "PREFER_DAY_OF_MONTH": "first",
+        # never "today", "yesterday", "2 days ago": they read the build machine's clock
+        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
     }
     try:
         return dateparser.parse(text, languages=["en"], settings=settings)
     except (ValueError, OverflowError, TypeError):
         return None
+
+
+#: Two days on which a build might run: in one month, in two different weeks.
+_BUILD_DAYS = (dt.datetime(2011, 7, 5, 9), dt.datetime(2011, 7, 20, 18))
+
+
+def _names_no_fixed_day(text: str) -> bool:
+    """Whether ``text`` is a date relative to the day it is read ("today", "now", "yesterday",
+    "Monday", "2 days ago", "next week"): read on two different days, it means two dates."""
+    import dateparser
+
+    if re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", text):
+        return False
+    try:
+        readings = {dateparser.parse(text, languages=["en"], settings={"RELATIVE_BASE": day})
+                    for day in _BUILD_DAYS}
+    except (ValueError, OverflowError, TypeError):
+        return False
+    return None not in readings and len(readings) > 1
 
 
 def _with_zone(value: dt.datetime, config: Config) -> dt.datetime:

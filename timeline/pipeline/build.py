@@ -17,6 +17,7 @@ import gc
 import json
 import os
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Callable
@@ -26,7 +27,7 @@ from pathlib import Path
 from timeline import __version__
 from timeline.config import Config
 from timeline.errors import Diagnostics, TimelineError
-from timeline.events.extract import build_events, first_free
+from timeline.events.extract import UniqueNames, build_events
 from timeline.events.keydates import select_key_dates
 from timeline.ingest.content import discover, load_article
 from timeline.model import Article, Event, KeyDate
@@ -62,6 +63,9 @@ class BuildResult:
     written: bool = False  # True when the output folder was replaced
     seconds: float = 0.0
     files: list[str] = field(default_factory=list)
+    #: advice on the settings, printed by ``timeline build`` but not a warning: it holds for
+    #: every build of the project, so ``--strict`` does not fail on it
+    notes: list[str] = field(default_factory=list)
     key_dates: list[KeyDate] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -146,6 +150,7 @@ def _build_site(config: Config, strict: bool, echo: Echo | None, cache) -> Build
     key_dates = select_key_dates(events, config)
     result = BuildResult(ok=True, diagnostics=diagnostics, articles=articles, events=events,
                          output=output, key_dates=key_dates)
+    result.notes = setting_notes(config)
     if strict and diagnostics.items:
         result.ok = False
         return result
@@ -158,8 +163,17 @@ def _build_site(config: Config, strict: bool, echo: Echo | None, cache) -> Build
     return result
 
 
+def setting_notes(config: Config) -> list[str]:
+    """What the settings leave out of the site that a reader of it may miss."""
+    if config.base_url.strip():
+        return []
+    return [f"{config.config_path.name}: without base_url, events.atom has only relative links "
+            "and no rel=\"self\" link, so feed readers given the file cannot follow its links "
+            "(set base_url to the site's public address, e.g. https://example.org/timeline/)"]
+
+
 def _process_all(config: Config, cache, say: Echo, diagnostics: Diagnostics) -> list[ArticleResult]:
-    paths = discover(config)
+    paths = discover(config, diagnostics)
     say(f"Reading {_plural(len(paths), 'file')} from {config.content_path}")
     results = []
     for path in paths:
@@ -198,28 +212,28 @@ def enrich(events: list[Event], config: Config, diagnostics: Diagnostics) -> lis
 
 
 def _unique_slugs(articles: list[Article], diagnostics: Diagnostics) -> None:
-    seen: dict[str, Article | str] = {}
-    seen["index"] = "the list of sources"  # sources/index.html: an index.md must not replace it
+    owners: dict[str, Article | str] = {"index": "the list of sources"}
+    # sources/index.html is the list of sources: an index.md must not replace it
+    slugs = UniqueNames(owners)
     for article in articles:
         base = article.slug
-        slug = first_free(base, seen)
+        slug = slugs.claim(base)
         if slug != base:
-            used_by = getattr(seen[base], "path", seen[base])
+            used_by = getattr(owners[base], "path", owners[base])
             diagnostics.warn(f"page name '{base}' is already used by {used_by}; "
                              f"this article's page is sources/{slug}.html", article.path,
                              hint="rename one of the files")
         article.slug = slug
-        seen[slug] = article
+        owners.setdefault(slug, article)
 
 
 def _unique_event_ids(events: list[Event]) -> None:
     """Ids are unique per article already; identical sentences in two articles that were not
     merged still need distinct anchors."""
-    seen: set[str] = set()
+    ids = UniqueNames()
     for event in sorted(events, key=lambda e: (e.start, str(e.citations[0].article.path)
                                                if e.citations else "")):
-        event.id = first_free(event.id, seen)
-        seen.add(event.id)
+        event.id = ids.claim(event.id)
 
 
 def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
@@ -230,11 +244,7 @@ def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
     from timeline.site.render import render_site
     from timeline.site.seo import finalize_site
 
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.tmp-", dir=output.parent))
-    in_use = _lock(staging)
-    _sweep_dead_builds(output)
-    _make_readable(staging)
+    staging, in_use = _make_staging(output)
     try:
         docs = source_docs(results, events)
         pages: dict[str, str] = {}  # rendered HTML, finished and written by finalize_site
@@ -261,6 +271,28 @@ def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
     finally:
         os.close(in_use)
     return files
+
+
+def _make_staging(output: Path) -> tuple[Path, int]:
+    """A fresh, locked folder beside ``output`` to build into (and the lock's descriptor).
+    A folder the build may not write to is one clear error, before anything is rendered."""
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.tmp-", dir=output.parent))
+    except OSError as exc:
+        raise TimelineError(f"cannot write the site: {(exc.strerror or str(exc)).lower()}",
+                            output.parent,
+                            hint="check the folder's permissions, or choose another --output"
+                            ) from None
+    in_use = _lock(staging)
+    try:
+        _sweep_dead_builds(output)
+        _make_readable(staging)
+    except OSError:
+        os.close(in_use)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging, in_use
 
 
 def _lock(folder: Path, *, wait: bool = False) -> int:
@@ -293,9 +325,25 @@ def _sweep_dead_builds(output: Path) -> None:
             if kind == "old-" and not output.exists():
                 os.replace(leftover, output)
             else:
-                shutil.rmtree(leftover, ignore_errors=True)
+                remove_tree(leftover)
         finally:
             os.close(handle)
+
+
+def remove_tree(folder: Path) -> None:
+    """Remove a folder a build made (a retired site, a dead build's staging folder), also when
+    its subfolders were made read-only since: it is replaced, and must not stay behind."""
+
+    def unlock_and_retry(function, path, _exc_info) -> None:
+        parent = os.path.dirname(path)
+        with contextlib.suppress(OSError):
+            os.chmod(parent, os.stat(parent).st_mode | stat.S_IRWXU)
+            if os.path.isdir(path) and not os.path.islink(path):
+                os.chmod(path, os.stat(path).st_mode | stat.S_IRWXU)
+            function(path)
+
+    shutil.rmtree(folder, onerror=unlock_and_retry)
+    shutil.rmtree(folder, ignore_errors=True)  # whatever could still not be removed stays
 
 
 def _make_readable(folder: Path) -> None:
@@ -360,7 +408,7 @@ def _swap(staging: Path, output: Path) -> None:
             raise
     finally:
         os.close(held)
-    shutil.rmtree(retired, ignore_errors=True)
+    remove_tree(retired)
 
 
 # --- output folder safety -------------------------------------------------------------------

@@ -56,10 +56,19 @@ def input_files(config) -> dict[str, str]:
                 outside = config.root not in folder.parents and folder != config.root
                 rel = path.as_posix() if outside else path.relative_to(config.root).as_posix()
                 if path.is_file() and not _IGNORED_INPUT.search(inner):
-                    hashes[rel] = _sha256(path)
+                    hashes[rel] = _input_hash(path)
     if config.config_path.is_file():
-        hashes[config.config_path.name] = _sha256(config.config_path)
+        hashes[config.config_path.name] = _input_hash(config.config_path)
     return hashes
+
+
+def _input_hash(path: Path) -> str:
+    """The SHA-256 of an input file, or why it could not be read: the loader reports an
+    unreadable article in its own words, and the record must not stop the build first."""
+    try:
+        return _sha256(path)
+    except OSError as exc:
+        return f"unreadable: {exc.strerror or type(exc).__name__}"
 
 
 def record_inputs(site_dir: Path, config) -> Path:
