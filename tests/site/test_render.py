@@ -305,3 +305,8 @@ def test_tip_of_a_range_and_of_a_doubtful_expression():
     doubtful = Timex(0, 6, "Sunday", "DATE", "2014-06-08", None, "day",
                      (dt.date(2014, 6, 8), dt.date(2014, 6, 9)), doubt="quoted")
     assert timex_tip(doubtful) == "8 June 2014; uncertain: quoted"
+
+
+def test_tip_of_a_date_before_the_era_says_it_is_not_on_the_timeline():
+    bc = Timex(0, 18, "the 3rd century BC", "DATE", "BC02")
+    assert timex_tip(bc) == "3rd century BC: before the calendar the timeline uses"

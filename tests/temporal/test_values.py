@@ -47,7 +47,7 @@ def test_interpret_resolved_values(value, precision, start, end):
 @pytest.mark.parametrize(
     "value",
     ["P1Y", "PAST_REF", "XXXX-07-20", "XXXX-WXX-1", "2014-02-30", "2014-13", "0000", "",
-     "2014-W54", "2014-06-14T25:00", "June 2014"],
+     "2014-W54", "2014-06-14T25:00", "June 2014", "BC0300", "BC02"],
 )
 def test_interpret_returns_none_for_values_without_a_calendar_period(value):
     assert interpret(value) is None
@@ -55,7 +55,8 @@ def test_interpret_returns_none_for_values_without_a_calendar_period(value):
 
 @pytest.mark.parametrize(
     "value", ["2014-06-14", "P3Y", "P12M", "PT3H", "PXY", "PAST_REF", "XXXX-07-20", "XXXX-WXX-1",
-              "2014-XX-XX", "199X", "2014-06-14TNI", "XXXX-WXX-1TNI"],
+              "2014-XX-XX", "199X", "2014-06-14TNI", "XXXX-WXX-1TNI", "BC0300", "BC02",
+              "BC10000"],
 )
 def test_valid_values(value):
     assert is_valid_value(value)
@@ -83,6 +84,9 @@ def test_invalid_values(value):
         ("2014-06-14TMO", None, "14 June 2014, morning"),
         ("2014-06-14T15:30", None, "14 June 2014, 15:30"),
         ("2003", "APPROX", "about 2003"),
+        ("BC0753", None, "753 BC"),
+        ("BC02", None, "3rd century BC"),
+        ("BC10000", "APPROX", "about 10,000 BC"),
     ],
 )
 def test_describe(value, mod, label):

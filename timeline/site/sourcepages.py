@@ -15,7 +15,7 @@ from timeline.site.formats import html_datetime, published_label, safe_url
 from timeline.site.highlight import Layer, render_runs
 from timeline.site.urls import INDEX_PAGE, SOURCES_DIR, event_anchor, source_page
 from timeline.temporal.model import Timex
-from timeline.temporal.values import describe
+from timeline.temporal.values import describe, is_before_era
 
 
 @dataclass
@@ -183,6 +183,8 @@ def timex_tip(timex: Timex, *, undated: bool = False) -> str:
         return "a repeating time, not a date"
     if timex.value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF"):
         return "a vague time, not placed on the timeline"
+    if is_before_era(timex.value):
+        return f"{describe(timex.value, timex.mod)}: before the calendar the timeline uses"
     if timex.interval is None:
         if undated:
             return "unresolved: the article has no publication date"

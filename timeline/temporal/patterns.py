@@ -75,9 +75,13 @@ TZ = (r"(?:\s*\(?(?-i:[ECMP][SD]T|(?:GMT|UTC)(?:\s?[+\u2212-]\s?\d{1,2}(?::?\d\d
       r"|\s+(?-i:[A-Z][a-z]+)\s+(?-i:time)\b"
       r"|\s+local\s+time)")
 CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])"
-         # "0600 GMT": wire copy's 24-hour time, only with its zone; not the conversion in
-         # "10:35 a.m. (0735 GMT)", which restates the time before it
-         r"|(?<![(\d])(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:GMT|UTC)\b)"
+         # "0600 GMT", "1400 BST": wire copy's 24-hour time, only with its zone; not the
+         # conversion in "10:35 a.m. (0735 GMT)", which restates the time before it
+         r"|(?<![(\d])(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:GMT|UTC|BST|CES?T|[ECMP][SD]T|Z)\b)"
+         # "at 0600 hours": military time, after a preposition of time
+         r"|(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bfrom\s)"
+         r"|(?<=\bto\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bsince\s)|(?<=\baround\s))"
+         r"(?:[01]\d|2[0-3])[0-5]\d\s+hours\b"
          r"|(?<![(\d])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d|\s*(?:percent|%|-\d))"
          r"|(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
          r"\s+o'clock|noon|midnight|midday"
@@ -125,11 +129,19 @@ _WHICH = r"(?:(?-i:next|this|last|coming)\s+)?"
 _WEEKS_OF = (r"(?:(?:first|last|final)\s+(?:two|three|few)\s+weeks"
              r"|(?:(?:first|second|third|fourth|last|final)\s+)?week)\s+of")
 
+#: Eras: "300 BC", "44 BCE", "AD 79". Values before year 1 are written "BC0300" (TimeML).
+ERA_BC = r"(?-i:BC|B\.C\.|BCE|B\.C\.E\.)(?![\w])"
+ERA_AD = r"(?-i:AD|A\.D\.|CE|C\.E\.)(?![\w])"
+
 #: "the winter of 1991-92", "the fall of '98"
 _SEASON_YEAR = rf"(?:(?:1\d|20)\d\d[-\u2013/]\d\d(?!\d)|{YEAR_ANY}|{SHORT_YEAR})"
 
 #: (rule name, pattern) in priority order.
 RULES: list[tuple[str, str]] = [
+    # "2059 A spokesman said...", "20.59 Talks resume": a live blog's post opening with its
+    # time; whether it is one (or a year heading a line) is for the resolver to judge
+    ("stamp", r"(?<![^\n])(?:[01]\d|2[0-3])[.h]?[0-5]\d"
+              r"(?=[ \t]*\n|[ \t]*[-\u2013\u2014:|][ \t]|[ \t]+(?-i:[A-Z]))"),
     ("clock", rf"(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?{CLOCK}{TZ}?"
               # a day right after the time is part of it ("9 a.m. Tuesday"); after "on" it is
               # an expression of its own, as prepositions never are in a timex ("5 p.m. on
@@ -185,7 +197,11 @@ RULES: list[tuple[str, str]] = [
     ("century", rf"(?:the\s+)?{EDGE}?(?:\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth"
                 r"|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
                 r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
-                r"|twenty-first)[\s-]+century\b"),
+                r"|twenty-first)[\s-]+century\b"
+                rf"(?:\s+(?:{ERA_BC}|{ERA_AD}))?"),
+    # "300 BC", "c. 44 BCE", "AD 79", "79 AD": years of an era, written with it
+    ("era", rf"(?:(?:about|around|circa|c\.)\s*)?(?:\d{{1,4}}(?:,\d{{3}})?\s*(?:{ERA_BC}|{ERA_AD})"
+            rf"|(?-i:AD|A\.D\.)\s*\d{{1,4}}\b)"),
     ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{HOLIDAY})\b(?:,?\s+{YEAR}|\s+week(?:end)?\b"
                 r"|\s+(?-i:morning|afternoon|evening|night)\b)?"),
     ("season", rf"{EDGE}?(?:(?:this\s+past|this\s+coming|last|next|this|the|early|late)\s+)"
@@ -296,10 +312,11 @@ _EDGE_FIRST = "tbsemcfl"
 #: The first characters each rule can start with. A failed one-character look-ahead is much
 #: cheaper than failing inside a rule's optional prefixes, so every rule is guarded by one.
 FIRST_CHARS = {
-    "clock": r"\dasnmotfe", "md": r"\dmtwfsjaond", "ordday": "t", "iso": r"\d", "numdate": r"\d",
+    "stamp": r"\d", "clock": r"\dasnmotfe", "md": r"\dmtwfsjaond", "ordday": "t", "iso": r"\d",
+    "numdate": r"\d",
     "monthyear": _EDGE_FIRST + "jaond", "yearago": "tcsy", "quarter": r"tilnfc\dsqhjamod",
     "theyear": "tfy", "qref": "tlmcpns", "decade": _EDGE_FIRST + "\\d'\u2019n",
-    "century": _EDGE_FIRST + r"\dn", "holiday": _HOLIDAY_FIRST,
+    "century": _EDGE_FIRST + r"\dn", "era": r"\dac", "holiday": _HOLIDAY_FIRST,
     "season": _EDGE_FIRST + r"naw\d", "ago": r"\dabcdefhjlmnorst", "weekendrule": "tlncpf",
     "reltoday": _EDGE_FIRST + "ya", "relunit": _EDGE_FIRST + "npure",
     "thatday": _EDGE_FIRST + "npd", "edgeunit": _EDGE_FIRST + "y",
@@ -344,7 +361,7 @@ upcoming prior ensuing subsequent new may in shortly additional another
 one two three five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
 seventy eighty ninety hundred dozen couple few several many model trading business working
 straight consecutive these near distant foreseeable immediate short long two then and
-mornings afternoons evenings
+mornings afternoons evenings ad circa c
 """) | _HOLIDAY_PREFIXES
 
 
@@ -353,7 +370,9 @@ mornings afternoons evenings
 #: backtrack for) but spare the engine its backtracking bookkeeping: a fifth faster.
 _TOKEN = re.compile(r"(\w++(?:['\u2019]\w++)*+)")
 _DIGITS = frozenset("0123456789")
-_NOT_DECIMAL = re.compile(r"[.:][0-5]\d\s*[ap]\.?m|\.\d{1,2}\.\d{4}(?!\.?\d)", re.I)
+_NOT_DECIMAL = re.compile(r"[.:][0-5]\d\s*[ap]\.?m|\.\d{1,2}\.\d{4}(?!\.?\d)"
+                          rf"|,\d{{3}}\s*{ERA_BC}", re.I)  # "10,000 BC" is a year
+_STAMP_DOT = re.compile(r"(?:[01]\d|2[0-3])\.[0-5]\d(?=[ \t]+[A-Z]|[ \t]*\n)")
 #: Words that join an expression's modifiers but never start one ("the end OF", "more THAN").
 _CONNECTORS = frozenset(("of", "in", "to", "than", "and", "least", "most", "other", "times"))
 
@@ -455,6 +474,8 @@ def _is_number(text: str, start: int, end: int) -> bool:
     after = text[end:end + 2]
     if _NOT_DECIMAL.match(text, end):  # "7.30pm" is a time and "4.3.2019" a date
         return False
+    if before in ("", "\n") and _STAMP_DOT.match(text, start):
+        return False  # "20.59 Talks resume": a live blog's post opening with its time
     return before in ("$", "#", "\u00a3", "\u20ac") or after[:1] == "%" or (
         after[:1] in ",." and after[1:2].isdigit())
 

@@ -172,9 +172,13 @@ def _add_months(year: int, month: int, count: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+_BEFORE_ERA = re.compile(r"^BC(\d{2,})$")
+
+
 def is_valid_value(value: str) -> bool:
-    """True when ``value`` is well-formed TimeML (resolved, partly unresolved, or vague)."""
-    if value in VAGUE_REFS:
+    """True when ``value`` is well-formed TimeML (resolved, partly unresolved, vague, or before
+    the era: ``BC0300`` is 300 BC, ``BC02`` the third century BC)."""
+    if value in VAGUE_REFS or _BEFORE_ERA.match(value):
         return True
     if _DURATION_RE.match(value):
         return True
@@ -248,10 +252,27 @@ def _describe_plain(value: str) -> str:
     coarse = _COARSE_RE.match(value)
     if coarse:
         return _describe_coarse(coarse["digits"])
+    before_era = _BEFORE_ERA.match(value)
+    if before_era:
+        return _describe_before_era(before_era[1])
     m = _DATE_RE.match(value)
     if not m or interpret(value) is None:
         return value
     return _describe_date(m)
+
+
+def is_before_era(value: str) -> bool:
+    """True for a value before year 1 (``BC0300``): it has no interval on our calendar."""
+    return bool(_BEFORE_ERA.match(value))
+
+
+def _describe_before_era(digits: str) -> str:
+    """ "0300" -> "300 BC"; "02" -> "3rd century BC"; "004" -> "40s BC"."""
+    if len(digits) >= 4:
+        return f"{int(digits):,} BC" if len(digits) > 4 else f"{int(digits)} BC"
+    if len(digits) == 2:
+        return f"{_ordinal_suffix(int(digits) + 1)} century BC"
+    return f"{int(digits) * 10}s BC"
 
 
 def _describe_coarse(digits: str) -> str:

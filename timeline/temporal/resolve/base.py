@@ -204,6 +204,7 @@ class ResolverBase:
         self.weekdays_told: dict[int, tuple[dt.date, int]] = {}
         # (month, day) -> the year a year-less "April 17" was read in: the same day if named again
         self.month_days_told: dict[tuple[int, int], int] = {}
+        self.stamp_lines: int | None = None  # lines opening with a time (a live blog), counted once
         self.quarter_at = -1  # where the text named ``last_quarter``
         self.aside_quarter_at = -1  # end of "a flat second quarter": not the one reported on
 

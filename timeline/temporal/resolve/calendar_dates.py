@@ -52,8 +52,11 @@ _AFTER_A_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d,?\s+(?:and|or|&)\s+$")
 _BETWEEN_ABOUT = re.compile(r"\b(?:between|from|since|in)\s+(?:roughly|about|around|circa)\s+$",
                             re.I)
 _YEAR_APPOSED = re.compile(r"\b((?:1[5-9]|20)\d\d),\s+$")
-_BC = re.compile(r"\s*(?:BC|B\.C\.|BCE|B\.C\.E\.)")
+_BC = re.compile(r"\s*(?-i:BC|B\.C\.|BCE|B\.C\.E\.)")
 _CLIPPED_YEAR = re.compile(r"['\u2019](\d\d)\b")
+_EARLY_DECADE = re.compile(r"\b(\d\d\d)0['\u2019]?s\b")
+_TIME_PREPOSITION = re.compile(r"\b(?:in|during|by|since|until|from|to|through|of|before|after"
+                               r"|throughout)\s+$", re.I)
 
 
 _MONTH_CUES = word_set("""
@@ -380,6 +383,12 @@ class CalendarDateRules:
         """ "the 1990s" -> 199, "the mid-'80s" -> 198 MID, "the nineties"."""
         if _AGE_OWNER.search(self.text, max(0, start - 8), start):
             return None  # "people in their thirties": an age, not the 1930s
+        if _BC.match(self.text, end):
+            return None  # "the 40s BC": before the era, which no AD value may stand for
+        early = _EARLY_DECADE.search(text)
+        if early and int(early.group(1)) < 150 and not _TIME_PREPOSITION.search(
+                self.text, max(0, start - 12), start):
+            return None  # "filed their 1040s", "the 1099s": form numbers, unless "in the 1040s"
         lower = text.lower()
         words = _words(text)
         mod = _edge_mod(words)
@@ -403,8 +412,16 @@ class CalendarDateRules:
         year = self.anchor.year if self.anchor else 2030
         return year // 100 if decade * 10 <= year % 100 else year // 100 - 1
 
+    def _era(self, text, start, end):
+        """ "300 BC" -> BC0300, "c. 44 BCE" -> BC0044 APPROX, "AD 79" -> 0079."""
+        number = int(re.search(r"\d[\d,]*", text).group().replace(",", ""))
+        mod = "APPROX" if re.match(r"(?:about|around|circa|c\.)", text, re.I) else None
+        if _BC.search(text):
+            return number and self._result(start, end, f"BC{number:04d}", mod, kind="DATE")
+        return number and self._result(start, end, f"{number:04d}", mod)
+
     def _century(self, text, start, end):
-        """ "the 20th century" -> 19."""
+        """ "the 20th century" -> 19; "the 3rd century BC" -> BC02 (300-201 BC)."""
         words = _words(text)
         number = re.search(r"(\d{1,2})(?:st|nd|rd|th)", text)
         if number:
@@ -415,6 +432,9 @@ class CalendarDateRules:
             if ordinal is None:
                 twenty = "twenty" in text.lower()
                 ordinal = 21 if twenty else None
+        if _BC.search(text):
+            return ordinal and self._result(start, end, f"BC{ordinal - 1:02d}",
+                                            _edge_mod(words), kind="DATE")
         if not ordinal or ordinal < 2:
             return None
         return self._result(start, end, f"{ordinal - 1:02d}", _edge_mod(words))

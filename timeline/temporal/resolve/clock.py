@@ -60,8 +60,25 @@ def _first_sentence(text: str) -> str:
     return text[:ends[0]] if ends else text
 
 
+#: A line opening with a time: a live blog's post ("20:59", "2059", "20.59").
+_STAMP_LINE = re.compile(r"^(?:[01]\d|2[0-3])[:.h]?[0-5]\d(?=[ \t]*\n|[ \t]*[-\u2013\u2014:|]"
+                         r"[ \t]|[ \t]+[A-Z])", re.M)
+
+
 class ClockRules:
     """Handlers for clock times, the day each falls on and its zone."""
+
+    def _stamp(self, text, start, end):
+        """ "2059 A spokesman said...": the time of a live blog's post when other lines open
+        with a time too; else what the number is read as in running text (a year, "1998 World
+        Cup", or nothing)."""
+        if self.stamp_lines is None:
+            self.stamp_lines = len(_STAMP_LINE.findall(self.text))
+        if self.stamp_lines < 2:
+            return self._year(text, start, end) if text.isdigit() else None
+        hour, minute = int(text[:2]), int(text[-2:])
+        day = self._clock_day("", start, end, hour)
+        return Resolution(start, end, "TIME", f"{day or 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}")
 
     def _clock(self, text, start, end):
         """ "3 p.m.", "3:30 p.m. EDT", "noon Saturday", "midnight": a TIME on its day."""

@@ -30,6 +30,18 @@ _REPORT_SPAN = re.compile(r"\b(?:((?:nine|six|9|6)[\s-]+months?|(?:first|latest)
                           re.I)
 
 
+#: A relative clause after "the year" defines which year it is: "the year the plant closed".
+_CLAUSE_AFTER = re.compile(r"\s+(?:(?i:the|that|when|which|who|he|she|they|we|i|you|it|his|her"
+                           r"|their|its|our|my)\b|[A-Z][a-z]+\s+[a-z])")
+#: "2016 is the year virtual reality arrives": the year is the subject's, told before.
+_COPULA = re.compile(r"\b(?:is|was|be|became|becomes|felt\s+like|seems\s+like)\s+$", re.I)
+#: Awards over any year: "player of the year", "the paper's album of the year" (but "its lowest
+#: level of the year" is this year's).
+_AWARD_OF = re.compile(
+    r"\b(?:player|players|coach|rookie|manager|album|song|book|film|movie|person|athlete|driver"
+    r"|team|goal|word|artist|teacher|employee|photo|picture)(?:\s+[a-z]+)?\s+of\s+$", re.I)
+
+
 class QuarterRules:
     """Handlers for quarters, halves and the periods an earnings report compares."""
 
@@ -192,7 +204,13 @@ class QuarterRules:
 
     def _theyear(self, text, start, end):
         """ "for the year" is the anchor's year; "the year ended June 30" a 12-month period;
-        "the new year" the next one when said after midsummer."""
+        "the new year" the next one when said after midsummer. "the year the plant closed",
+        "player of the year", "2016 is the year VR arrives" name no year of the story."""
+        if re.fullmatch(r"the\s+year", text, re.I) and (
+                _CLAUSE_AFTER.match(self.text, end)
+                or _COPULA.search(self.text, max(0, start - 12), start)
+                or _AWARD_OF.search(self.text, max(0, start - 40), start)):
+            return None
         year = _find_year(text)
         if year is not None:  # "the 1988 quarter": the quarter under discussion, that year
             quarter = self._quarter_under_discussion(start)
