@@ -121,9 +121,11 @@ def check_result(result) -> None:
     text = article.text
     for timex in result.timexes:
         assert text[timex.start:timex.end] == timex.text
-        if timex.interval is not None:
+        if timex.interval is not None:  # a range's interval runs to its last point's end
             meaning = interpret(timex.value)
-            assert meaning is not None and (meaning.start, meaning.end) == timex.interval
+            last = interpret(timex.end_value) if timex.end_value else meaning
+            assert meaning is not None and last is not None
+            assert (meaning.start, max(meaning.end, last.end)) == timex.interval
     for event in result.events:
         assert event.start < event.end
         for citation in event.citations:
