@@ -10,7 +10,9 @@ made here for the date cases. Prints:
    passages leaked;
 2. dates: what timeline takes, against htmldate as trafilatura calls it by default
    (extensive search) and htmldate on the markup only;
-3. time per page (noisy on a shared machine).
+3. time per page (noisy on a shared machine);
+4. a whole import of 200 pages from a loopback server (fetch, extract, write; no delay), and
+   the duplicate scan of a content folder of 10,000 articles.
 
     PYTHONPATH=. python3 bench/import_extraction.py
 """
@@ -123,7 +125,41 @@ def speed() -> None:
         print(f"   {sample.file:<16}{len(page) / 1024:6.1f} KB {median:7.1f} ms")
 
 
+def whole_import(count: int = 200, existing: int = 10_000) -> None:
+    import tempfile
+
+    from tests.ingest.webserver import NEWS_PATH, start_site, stop_site
+    from timeline.config import Config
+    from timeline.ingest.fetch import FetchPolicy
+    from timeline.ingest.importer import ImportRequest, import_articles
+    from timeline.ingest.write import ExistingArticles
+
+    print(f"4. A whole import of {count} pages from a loopback server (no delay between them)")
+    running = start_site()
+    try:
+        urls = tuple(running[0].url(f"{NEWS_PATH}?page={n}") for n in range(count))
+        with tempfile.TemporaryDirectory() as folder:
+            began = time.perf_counter()
+            report = import_articles(ImportRequest(urls), Config(root=Path(folder)),
+                                     policy=FetchPolicy(delay=0))
+            seconds = time.perf_counter() - began
+    finally:
+        stop_site(*running)
+    print(f"   {report.summary()}: {seconds:.1f} s, {count / seconds:.1f} pages/s")
+    with tempfile.TemporaryDirectory() as folder:
+        content = Path(folder) / "content"
+        content.mkdir()
+        for n in range(existing):
+            (content / f"2019-03-12-story-{n}.md").write_text(
+                f"---\ntitle: Story {n}\nurl: https://news.example/{n}\n---\n" + "Text. " * 500)
+        began = time.perf_counter()
+        ExistingArticles.scan(Config(root=Path(folder)))
+        print(f"   finding duplicates among {existing:,} articles: "
+              f"{time.perf_counter() - began:.1f} s per run")
+
+
 if __name__ == "__main__":
     text_table()
     date_table()
     speed()
+    whole_import()

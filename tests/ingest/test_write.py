@@ -19,6 +19,7 @@ from timeline.ingest.write import (
     ExistingArticles,
     escape_markdown,
     file_stem,
+    front_matter_url,
     write_article,
 )
 
@@ -163,3 +164,25 @@ def test_escaped_text_reads_back_as_itself(text):
     plain, blocks = _markdown_blocks(escape_markdown(text))
     assert plain == text
     assert [b.kind for b in blocks] == ["paragraph"]
+
+
+@pytest.mark.parametrize(("front_matter", "url"), [
+    ("title: A\nurl: https://news.example/a\n", "https://news.example/a"),
+    ("URL: 'https://news.example/a?x=1#y'\n", "https://news.example/a?x=1#y"),
+    ('url: "https://news.example/a"   # the original\n', "https://news.example/a"),
+    ("title: A\r\nurl: https://news.example/a\r\n", "https://news.example/a"),
+    ("title: A\n", None),
+    ("url: [not, text]\n", None),
+    ("url: 'unclosed\n", None),
+    ("  url: https://news.example/nested\n", None),
+])
+def test_the_url_of_existing_articles(tmp_path, front_matter, url):
+    path = tmp_path / "a.md"
+    path.write_bytes(f"---\n{front_matter}---\nText.\n".encode())
+    assert front_matter_url(path) == url
+
+
+def test_a_url_in_the_text_is_not_the_articles(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("url: https://news.example/a\n\nNo front matter here.\n")
+    assert front_matter_url(path) is None

@@ -170,16 +170,6 @@ def load_article(path: Path, config: Config, diagnostics: Diagnostics | None = N
 _KNOWN_KEYS = {"title", "source", "publisher", "author", "authors", "url", "date", "tags"}
 
 
-def read_front_matter(path: Path) -> dict:
-    """The front matter of a content file (keys lowercased); {} if it has none or is unusable.
-    For tools that look articles up by their metadata (``timeline import`` finds duplicates)."""
-    shown = str(path)
-    try:
-        meta, _body = _split_front_matter(_read_text(path, shown), shown)
-    except TimelineError:
-        return {}
-    return meta
-
 
 #: Longest page name made from a file name (the page is ``sources/<slug>.html``): file
 #: systems allow 255 bytes per name, and a shorter URL is easier to share.

@@ -78,6 +78,8 @@ class Fetcher:
     policy: FetchPolicy = field(default_factory=FetchPolicy)
     _pools: dict = field(default_factory=dict, init=False, repr=False)
     _last_request: dict = field(default_factory=dict, init=False, repr=False)
+    # The environment's proxies (https_proxy, ...), read once: reading them scans os.environ.
+    _proxies: dict = field(default_factory=urllib.request.getproxies, init=False, repr=False)
 
     def get(self, url: str, accept: tuple[str, ...] = HTML_TYPES) -> Fetched:
         """GET ``url``, following redirects; raise :class:`FetchError` when anything fails.
@@ -164,7 +166,7 @@ class Fetcher:
     def _pool_for(self, url: str):
         """A connection pool for ``url``: through the proxy the environment names, if any."""
         scheme = scheme_of(url)
-        proxy = urllib.request.getproxies().get(scheme)
+        proxy = self._proxies.get(scheme)
         if proxy and urllib.request.proxy_bypass(host_of(url)):
             proxy = None
         if proxy not in self._pools:

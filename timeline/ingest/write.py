@@ -29,7 +29,7 @@ from pathlib import Path
 import yaml
 
 from timeline.config import Config
-from timeline.ingest.content import discover, read_front_matter, slugify
+from timeline.ingest.content import discover, slugify
 from timeline.ingest.webpage import HEADING, LIST_ITEM, QUOTE, WebArticle
 from timeline.ingest.weburl import url_key
 
@@ -41,6 +41,11 @@ _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START_MARKUP = "#>+=-"  # headings, quotes, list items, setext underlines
 _ORDERED_ITEM = re.compile(r"^(\d{1,9})[.)]")
+# Front matter as the loader reads it: between '---' lines, keys in any case.
+_FENCE = re.compile(r"^---[ \t\r]*$")
+_URL_LINE = re.compile(r"^url[ \t]*:[ \t]*(.*?)[ \t\r]*$", re.IGNORECASE | re.MULTILINE)
+_FRONT_MATTER_MAX = 64 * 1024
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(slots=True)
@@ -59,8 +64,8 @@ class ExistingArticles:
             return index
         for path in discover(config):
             index.names.add(path.relative_to(folder).as_posix().lower())
-            url = read_front_matter(path).get("url")
-            if isinstance(url, str):
+            url = front_matter_url(path)
+            if url:
                 index.remember(url, path)
         return index
 
@@ -76,6 +81,28 @@ class ExistingArticles:
         key = url_key(url)
         if key is not None:
             self.by_url.setdefault(key, path)
+
+
+def front_matter_url(path: Path) -> str | None:
+    """The ``url`` in a content file's front matter, or None. Only that line is parsed: YAML
+    in pure Python costs 1-2 ms a file, 15 s on every import into 10,000 articles."""
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as stream:
+            head = stream.read(_FRONT_MATTER_MAX)
+    except OSError:
+        return None
+    lines = head.split("\n")
+    if not _FENCE.match(lines[0]):
+        return None
+    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
+    match = _URL_LINE.search("\n".join(lines[1:end])) if end is not None else None
+    if match is None:
+        return None
+    try:
+        value = yaml.load(match[1], Loader=_SafeLoader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        return None
+    return value.strip() if isinstance(value, str) else None
 
 
 @dataclass(frozen=True, slots=True)
