@@ -65,7 +65,7 @@ def build(content_dir, output_dir, root, strict, quiet) -> None:
 
 
 @main.command("import")
-@click.argument("pages", nargs=-1)
+@click.argument("pages", nargs=-1, metavar="[PAGE.html|FOLDER|URL]...")
 @click.option("--list", "lists", multiple=True, metavar="FILE",
               help="A file of URLs to import, one a line ('-' reads standard input).")
 @click.option("--feed", "feeds", multiple=True, metavar="URL|FILE",

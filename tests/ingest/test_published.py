@@ -101,6 +101,12 @@ def test_a_visible_timestamp_gives_the_time_and_zone():
     assert result.found_in == "visible timestamp"
 
 
+def test_a_byline_with_a_date():
+    body = '<p class="byline">By Jo Bell | Published July 2, 2018 9:30 AM EDT</p>' + TEXT
+    eastern = dt.timezone(dt.timedelta(hours=-4))
+    assert found(body=body).value == dt.datetime(2018, 7, 2, 9, 30, tzinfo=eastern)
+
+
 def test_an_updated_stamp_is_not_the_publication_time():
     body = ('<div class="timestamp">Published July 2, 2018</div>'
             '<div class="timestamp">Updated July 2, 2018 11:45 PM EDT</div>' + TEXT)

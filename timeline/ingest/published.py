@@ -235,7 +235,17 @@ def _stamp_in_text(text: str) -> Stamp | None:
         if update.start() == 0:
             return None  # the page says when it was *updated*: not the publication time
         text = text[:update.start()]
-    return parse_stamp(_SEPARATORS.sub(" ", text).strip(" ,;-–—"))
+    # "March 12, 2019 / 10:32 AM EDT", "By Lena Brandt | March 12, 2019": the whole, then
+    # neighbouring parts (a date and its time), then single parts.
+    parts = [p.strip(" ,;-–—") for p in _SEPARATORS.split(text)]
+    parts = [p for p in parts if p]
+    candidates = [" ".join(parts)]
+    candidates += [f"{a} {b}" for a, b in zip(parts, parts[1:], strict=False)] + parts
+    for candidate in dict.fromkeys(candidates):
+        stamp = parse_stamp(_LEAD_WORDS.sub("", candidate))
+        if stamp is not None:
+            return stamp
+    return None
 
 
 def _inside_comments(element) -> bool:
