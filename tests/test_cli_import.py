@@ -118,3 +118,15 @@ def test_a_progress_bar_on_a_terminal(site, tmp_path):
     assert "\rImporting [" in shown and "4/4" in shown
     assert shown.endswith("\r\x1b[K") or "\r\x1b[K" in shown  # cleared before the summary
     assert stdout.splitlines()[-1].startswith("Imported 4 articles")
+
+
+def test_control_characters_in_names_are_shown_escaped(tmp_path):
+    from tests.ingest.samples import NEWS
+
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    (saved / "news\x1b[2Jstory.html").write_bytes(NEWS.path.read_bytes())
+    result = timeline_import(tmp_path, str(saved), str(tmp_path / "gone\x1b]0;x\x07.html"))
+    assert "\x1b" not in result.stdout + result.stderr
+    assert "imported content/2019-03-12-ferry-crews-strike-after-pay-talks-collapse.md" in \
+        result.stdout

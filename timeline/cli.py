@@ -130,22 +130,22 @@ class _ImportPrinter:
 
         out, err = sys.stdout, sys.stderr
         if outcome.status == IMPORTED and not self.quiet:
-            self.progress.echo(f"imported {outcome.path} <- {outcome.location}", out)
+            self.progress.echo(printable(f"imported {outcome.path} <- {outcome.location}"), out)
         elif outcome.status == DUPLICATE and not self.quiet:
-            self.progress.echo(f"skipped {outcome.location}: {outcome.reason}", out)
+            self.progress.echo(printable(f"skipped {outcome.location}: {outcome.reason}"), out)
         elif outcome.status in (FAILED, NOTE):
             level = "error" if outcome.status == FAILED else "warning"
             line = Diagnostic(level, outcome.reason, outcome.location, hint=outcome.hint)
-            self.progress.echo(str(line), err)
+            self.progress.echo(printable(str(line)), err)
         for warning in outcome.warnings:
             line = Diagnostic("warning", warning, outcome.path,
                               hint="add 'date: YYYY-MM-DD' to its front matter if you know it")
-            self.progress.echo(str(line), err)
+            self.progress.echo(printable(str(line)), err)
         if self.running:
-            self.progress.advance(note=outcome.location)
+            self.progress.advance(note=printable(outcome.location))
 
     def close(self, summary: str) -> None:
-        self.progress.close(summary, sys.stdout)
+        self.progress.close(printable(summary), sys.stdout)
 
 
 @main.command("eval")
