@@ -25,7 +25,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 CONTENT = Path(__file__).parents[2] / "content"
 ANCHOR = dt.date(2014, 6, 15)
 #: ``[span] TYPE value [mod=M] [zone=Z] [uncertain]``; a range's value is written
-#: ``first/last`` (ISO 8601's interval notation), e.g. ``[June 3-5] DATE 2014-06-03/2014-06-05``.
+#: ``first/last`` (ISO 8601's interval notation), e.g. ``[June 3-5] DATE 2014-06-03/2014-06-05``;
+#: a line break inside a span is written ``\\n``.
 _EXPECTED = re.compile(r"^\[(?P<span>.+)\] (?P<type>[A-Z]+) (?P<value>\S+)(?: mod=(?P<mod>\w+))?"
                        r"(?: zone=(?P<zone>[+-]\d\d:\d\d))?(?P<uncertain> uncertain)?$")
 
@@ -71,7 +72,8 @@ def _case(file: str, title: str, body: list[str], expected: list[str]) -> Case:
     for line in expected:
         match = _EXPECTED.match(line)
         assert match, f"{file}: bad expected line {line!r}"
-        rows.append((match["span"], match["type"], match["value"], match["mod"], match["zone"],
+        span = match["span"].replace("\\n", "\n")  # a span across a line break: "March\\n3"
+        rows.append((span, match["type"], match["value"], match["mod"], match["zone"],
                      bool(match["uncertain"])))
     return Case(file, title, "\n".join(body), anchor, dayfirst, tuple(rows))
 

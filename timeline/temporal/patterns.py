@@ -410,10 +410,36 @@ def find(text: str):
             # The grammar runs on the whole text, so an expression may run on past ``hi``.
             for start in _starts(words, starts, index, taken, text):
                 match = FINDER.match(text, start)
+                if match and text.find("\n", start, match.end()) >= 0:
+                    match = _within_lines(text, start, match.end())
                 if match and match.end() > pos:
                     taken = match.end()
                     yield match.lastgroup, match.start(), match.end()
                     break
+
+
+#: A line at least this long that a match runs on from is prose wrapped by hand ("...the
+#: deadline of March\n3, 2014"); a shorter one is a date line, a heading or a list item.
+WRAPPED_LINE = 50
+
+
+def _within_lines(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The match at ``start``, cut before the first line break it may not run across."""
+    return FINDER.match(text, start, line_stop(text, start, end))
+
+
+def line_stop(text: str, start: int, end: int) -> int:
+    """Where an expression starting at ``start`` must stop, at most ``end``: before a paragraph
+    break, or at the end of a short line ("LONDON, June\n3 people were hurt" is no date, nor
+    is "Updated 15 June\n2014 was a record year")."""
+    newline = text.find("\n", start, end)
+    while newline >= 0:
+        line_start = text.rfind("\n", 0, newline) + 1
+        paragraph = text[newline + 1:end].lstrip(" \t\r").startswith("\n")
+        if paragraph or newline - line_start < WRAPPED_LINE:
+            return newline
+        newline = text.find("\n", newline + 1, end)
+    return end
 
 
 def chunks(text: str, size: int = CHUNK):

@@ -7,7 +7,7 @@ import re
 
 from timeline.temporal import context
 from timeline.temporal.lexicon import MONTHS, WEEKDAYS, number_value
-from timeline.temporal.patterns import HOLIDAY
+from timeline.temporal.patterns import HOLIDAY, line_stop
 from timeline.temporal.resolve.base import _DAY_VALUE, _MD, Resolution, _words
 from timeline.temporal.zones import utc_offset
 
@@ -216,7 +216,7 @@ class ClockRules:
     def _day_written_after(self, end: int) -> str:
         """The words of a day written just after a time, in its sentence: "at 10:35 a.m. (0735
         GMT) Friday", "from 9 a.m. to 5 p.m. Saturday", "at 11 a.m. on Saturday, Feb. 22"."""
-        after = self.text[end:end + 45]
+        after = self.text[end:line_stop(self.text, end, end + 45)]
         on_day = _ON_AFTER.match(after)
         if on_day:
             return _first_sentence(after[on_day.end():])
