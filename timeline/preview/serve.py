@@ -18,6 +18,7 @@ import errno
 import ipaddress
 import mimetypes
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -32,7 +33,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from timeline.config import Config, load_config
-from timeline.errors import TimelineError
+from timeline.errors import TimelineError, printable
 from timeline.pipeline.cache import CACHE_DIR, ArticleCache
 from timeline.preview.livereload import (
     ASSETS,
@@ -264,7 +265,7 @@ class PreviewServer:
             folders=[self.config.content_path, self.config.templates_path, root / "static"],
             files=[self.config.config_path],
             exclude=[self.config.output_path, root / CACHE_DIR, self._preview_root],
-            poll=poll, quiet=self.debounce,
+            poll=poll, quiet=self.debounce, on_fallback=self._watching_fell_back,
         )
         try:
             watcher.start()
@@ -273,6 +274,10 @@ class PreviewServer:
                 watcher.debouncer.close()
             raise
         return watcher
+
+    def _watching_fell_back(self, message: str) -> None:
+        self.poll = True
+        self.echo(f"warning: {message}")
 
     def _on_change(self, paths: set[Path]) -> None:
         if not self._stopped.is_set():
@@ -371,6 +376,12 @@ class PreviewServer:
             if not decoded.startswith(mount):
                 return HTTPStatus.NOT_FOUND, None
         relative = decoded[len(mount):].lstrip("/")  # "//etc/passwd" must stay inside
+        try:
+            return self._find(relative, decoded)
+        except (OSError, ValueError):  # a name over 255 bytes, a path the system refuses
+            return HTTPStatus.NOT_FOUND, None
+
+    def _find(self, relative: str, decoded: str) -> tuple[HTTPStatus, Path | str | None]:
         site = self.site_dir.resolve()
         target = (site / relative).resolve()
         if target != site and site not in target.parents:
@@ -383,9 +394,52 @@ class PreviewServer:
             return HTTPStatus.OK, target
         return HTTPStatus.NOT_FOUND, None
 
+    def accepts_host(self, header: str | None) -> bool:
+        """Whether a request's ``Host`` header names this server: a loopback name or address,
+        the address it was asked to listen on, or (listening on every address) any address.
+        A page of another site that rebinds its own name to 127.0.0.1 sends that name, and
+        must not read the preview (DNS rebinding)."""
+        if header is None:
+            return True  # HTTP/1.0 clients; browsers always send one
+        host = _host_name(header)
+        if host is None:
+            return False
+        if host == "localhost" or host.endswith(".localhost") or is_loopback(host):
+            return True
+        bind = self.host.strip("[]").lower()
+        if host == bind:
+            return True
+        return bind in ("", "0.0.0.0", "::") and _is_address(host)
+
+
+def _host_name(header: str) -> str | None:
+    """The host of a ``Host`` header, lowercased, without port or brackets; None if malformed."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        end = header.find("]")
+        rest = header[end + 1:]
+        if end < 0 or (rest and not re.fullmatch(r":\d{1,5}", rest)):
+            return None
+        return header[1:end]
+    name, _, port = header.partition(":")
+    if port and not port.isdigit():
+        return None
+    return name.rstrip(".") or None
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
 
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
+    # Connections waiting to be accepted; the stdlib's 5 refused a page's burst of requests
+    # (the page, its styles, scripts and the event stream) while a handler thread started.
+    request_queue_size = 128
     preview: PreviewServer
 
 
@@ -432,6 +486,23 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _respond(self, send_body: bool) -> None:
         preview = self.server.preview
+        if not preview.accepts_host(self.headers.get("Host")):
+            self.close_connection = True
+            self._send(HTTPStatus.FORBIDDEN, b"403 forbidden: this preview answers only to "
+                       b"localhost and its own address\n", "text/plain; charset=utf-8",
+                       send_body)
+            return
+        try:
+            self._serve(preview, send_body)
+        except OSError:
+            raise  # the client went away: handle() ends the connection quietly
+        except Exception as exc:  # noqa: BLE001 - one bad request must not stop the server
+            preview.echo(f"error: serving {printable(self.path[:200])} failed: {exc!r}")
+            self.close_connection = True
+            self._send(HTTPStatus.INTERNAL_SERVER_ERROR, b"500 internal error\n",
+                       "text/plain; charset=utf-8", send_body)
+
+    def _serve(self, preview: PreviewServer, send_body: bool) -> None:
         path = urllib.parse.urlsplit(self.path).path
         if path == EVENTS_PATH:
             self._events(preview)

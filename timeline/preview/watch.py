@@ -8,7 +8,9 @@ write-to-temp-then-rename) is debounced into one callback after a short quiet wi
 
 from __future__ import annotations
 
+import errno
 import fnmatch
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -122,37 +124,101 @@ def _text(path: str | bytes) -> str:
     return path.decode() if isinstance(path, bytes) else path
 
 
+class _WatchLimitAlarm(logging.Handler):
+    """Hears watchdog say that a folder created while watching could not be watched (the
+    system's inotify watch or instance limit): changes there would go unseen, so the watcher
+    falls back to polling."""
+
+    def __init__(self, watcher: Watcher) -> None:
+        super().__init__(logging.WARNING)
+        self.watcher = watcher
+
+    def emit(self, record: logging.LogRecord) -> None:
+        args = record.args if isinstance(record.args, tuple) else ()
+        error = next((a for a in args if isinstance(a, OSError)), None)
+        if error is not None and error.errno in (errno.ENOSPC, errno.EMFILE):
+            path = next((Path(_text(a)) for a in args if isinstance(a, (str, bytes))), None)
+            if path is None or self.watcher.is_relevant(path):
+                self.watcher.fall_back_to_polling(error, path)
+
+
 class Watcher:
     """Watches ``folders`` recursively and ``files`` (each via its parent folder, not recursively).
 
-    Paths inside ``exclude`` folders (the output, the cache) are never reported.
+    Paths inside ``exclude`` folders (the output, the cache) are never reported. If native
+    watching runs out of system resources while running (a folder created later cannot be
+    watched), the watcher switches to polling by itself and calls ``on_fallback(message)``
+    once.
     """
 
     def __init__(self, callback: Callable[[set[Path]], None], *, folders: Iterable[Path],
                  files: Iterable[Path] = (), exclude: Iterable[Path] = (), poll: bool = False,
-                 quiet: float = 0.1, poll_interval: float = 0.5) -> None:
+                 quiet: float = 0.1, poll_interval: float = 0.5,
+                 on_fallback: Callable[[str], None] | None = None) -> None:
         self.folders = [Path(f).resolve() for f in folders]
         self.files = {Path(f).resolve() for f in files}
         self.exclude = [Path(e).resolve() for e in exclude]
         self.debouncer = Debouncer(callback, quiet=quiet)
-        self.observer = PollingObserver(timeout=poll_interval) if poll else Observer()
+        self.poll = poll
+        self.poll_interval = poll_interval
+        self.on_fallback = on_fallback or (lambda _message: None)
         self._handler = _Handler(self)
         self._scheduled: set[Path] = set()
+        self._alarm = _WatchLimitAlarm(self)
+        self._switch = threading.Lock()
+        self._stopped = False
+        self.observer = self._observer(poll)
+
+    def _observer(self, poll: bool):
+        observer = PollingObserver(timeout=self.poll_interval) if poll else Observer()
+        self._scheduled = set()
         for folder in self.folders:
             if folder.is_dir():
-                self.observer.schedule(self._handler, str(folder), recursive=True)
+                observer.schedule(self._handler, str(folder), recursive=True)
                 self._scheduled.add(folder)
         # The parents of watched files also catch watched folders created later (templates/).
         for parent in {f.parent for f in self.files} - set(self.folders):
             if parent.is_dir():
-                self.observer.schedule(self._handler, str(parent), recursive=False)
+                observer.schedule(self._handler, str(parent), recursive=False)
+        return observer
+
+    def fall_back_to_polling(self, error: OSError, path: Path | None = None) -> None:
+        """Replace native watching by polling (once), then rebuild once: changes made while
+        a folder went unwatched are picked up."""
+        with self._switch:
+            if self.poll or self._stopped:
+                return
+            self.poll = True
+        where = f" at {path}" if path is not None else ""
+        self.on_fallback(f"native file watching stopped ({error.strerror or error}{where}); "
+                         "polling for changes instead")
+        # Not on watchdog's own thread, which the old observer's stop() joins.
+        threading.Thread(target=self._swap_to_polling, name="timeline-watch-fallback",
+                         daemon=True).start()
+
+    def _swap_to_polling(self) -> None:
+        old = self.observer
+        old.stop()
+        if old.is_alive() and old is not threading.current_thread():
+            old.join(timeout=10)
+        with self._switch:
+            if self._stopped:
+                return
+            self.observer = self._observer(poll=True)
+            self.observer.start()
+        self.debouncer.add(self.folders)
 
     def watch_new_folder(self, path: Path) -> None:
         """Start watching a watched folder that did not exist when the watcher started."""
         path = path.absolute()
         if path in self.folders and path not in self._scheduled and path.is_dir():
             self._scheduled.add(path)
-            self.observer.schedule(self._handler, str(path), recursive=True)
+            try:
+                self.observer.schedule(self._handler, str(path), recursive=True)
+            except OSError as exc:
+                if exc.errno not in (errno.ENOSPC, errno.EMFILE):
+                    raise
+                self.fall_back_to_polling(exc, path)
 
     def is_relevant(self, path: Path) -> bool:
         path = Path(path).absolute()
@@ -166,9 +232,19 @@ class Watcher:
 
     def start(self) -> None:
         self.observer.start()
+        if not self.poll:
+            _WATCHDOG_LOG.addHandler(self._alarm)
 
     def stop(self) -> None:
-        self.observer.stop()
-        if self.observer.is_alive():
-            self.observer.join(timeout=10)
+        _WATCHDOG_LOG.removeHandler(self._alarm)
+        with self._switch:
+            self._stopped = True
+            observer = self.observer
+        observer.stop()
+        if observer.is_alive():
+            observer.join(timeout=10)
         self.debouncer.close()
+
+
+#: Where watchdog reports a folder it could not watch while running.
+_WATCHDOG_LOG = logging.getLogger("watchdog.observers.inotify")
