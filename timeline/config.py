@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from timeline.errors import TimelineError
 
@@ -114,8 +116,40 @@ def _validated(root: Path, values: dict) -> Config:
     if not config.max_article_mb > 0:
         raise TimelineError("setting 'max_article_mb' must be more than 0", root / CONFIG_FILE,
                             hint="e.g. max_article_mb = 10")
-    if config.base_url.strip() and not config.base_url.strip().lower().startswith(
-            ("http://", "https://")):  # it becomes canonical/og:url/feed links
-        raise TimelineError(f"base_url must start with http:// or https://: {config.base_url!r}",
-                            root / CONFIG_FILE, hint="e.g. https://example.org/timeline/")
+    problem = base_url_problem(config.base_url)
+    if problem:  # it becomes canonical, og:url, sitemap and feed links
+        raise TimelineError(f"base_url {problem}: {config.base_url!r}", root / CONFIG_FILE,
+                            hint="e.g. https://example.org/timeline/")
+    if not _LANGUAGE_TAG.fullmatch(config.language):
+        raise TimelineError(f"language must be a language tag such as en or pt-BR, not "
+                            f"{config.language!r}", root / CONFIG_FILE, hint='e.g. language = "en"')
     return config
+
+
+# Characters no URL may hold as they are (RFC 3986): spaces, controls, quotes, <, >, \, ^, `,
+# {, |, }. Letters beyond ASCII are fine (an IRI); they are escaped where the URL is written.
+_NOT_IN_URL = re.compile(r'[\x00-\x20\x7f"<>\\^`{|}]')
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
+
+
+def base_url_problem(url: str) -> str | None:
+    """What is wrong with ``url`` as the site's public address, or None (also for '')."""
+    url = url.strip()
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as exc:
+        return f"is not a valid URL ({exc})"
+    if parts.scheme.lower() not in ("http", "https"):
+        return "must start with http:// or https://"
+    if not parts.hostname:
+        return "has no host name"
+    if _NOT_IN_URL.search(url):
+        return "holds a character a URL cannot hold (a space, quote, <, >, backslash...)"
+    if parts.query or parts.fragment or url.endswith(("?", "#")):
+        return "must not have a ?query or #fragment"
+    if parts.username is not None or parts.password is not None:
+        return "must not hold a user name or password"
+    return None

@@ -238,7 +238,7 @@ def test_dir_ignores_manifest_paths_outside_the_target(project, tmp_path):
     outside = tmp_path / "precious.txt"
     outside.write_text("keep", encoding="utf-8")
     manifest = json.loads((target / PUBLISH_MANIFEST).read_text())
-    manifest["files"] += ["../precious.txt", str(outside)]
+    manifest["files"].update({"../precious.txt": None, str(outside): None})
     (target / PUBLISH_MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     publish_dir(project / "site", target)
     assert outside.read_text() == "keep"

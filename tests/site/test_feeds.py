@@ -259,7 +259,7 @@ def test_csv_columns_quoting_and_formula_guard():
     by_value = {r[6]: r for r in rows[1:]}
     assert len(by_value) == 6
     assert by_value["2014-06-14"][2] == 'Kerry called Zebari; "options" <b>& more</b>, said; he'
-    assert by_value["2003"][2] == "'-the U.S.-led invasion of Iraq in 2003."
+    assert by_value["2003"][2] == "-the U.S.-led invasion of Iraq in 2003."  # no formula
     assert by_value["2013-FA"][:2] == ["2013-09-01", "fall 2013"]
     assert by_value["2014-06-14"][3] == "https://www.wsj.com/articles/iraq"
     assert by_value["2014-06-14"][4] == "The Wall Street Journal"
@@ -272,8 +272,16 @@ def test_csv_link_falls_back_to_the_event_page_for_unsafe_urls():
 
 
 @pytest.mark.parametrize("cell, expected", [
-    ("=1+1", "'=1+1"), ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("\tx", "'\tx"), ("plain", "plain"), ("a=b", "a=b"), ("", ""),
+    # formulas that can reach outside the sheet: guarded
+    ("=1+1", "'=1+1"), ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("@SUM(A1)", "'@SUM(A1)"), ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+    ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"), ("-WEBSERVICE(A1)", "'-WEBSERVICE(A1)"),
+    ("\tx", "'\tx"), ("\r=1", "'\r=1"), ("\n=1", "'\n=1"),
+    # text that starts with a sign but calls nothing: kept as the source wrote it
+    ("- officials said the talks would resume", "- officials said the talks would resume"),
+    ("@agency reported the vote on Monday", "@agency reported the vote on Monday"),
+    ("+1", "+1"), ("-2", "-2"), ("-- a dash, then words", "-- a dash, then words"),
+    ("plain", "plain"), ("a=b", "a=b"), ("", ""),
 ])
 def test_csv_cell_formula_injection(cell, expected):
     assert csv_cell(cell) == expected
@@ -285,7 +293,7 @@ def test_write_feeds_writes_all_four_files(tmp_path):
     assert sorted(p.name for p in written) == ["events.atom", "events.csv", "events.ics",
                                               "timelinejs.json"]
     assert b"\r\n" in (tmp_path / "events.ics").read_bytes()
-    assert (tmp_path / "events.csv").read_bytes().startswith(b"date,display_date,")
+    assert (tmp_path / "events.csv").read_bytes().startswith(b"\xef\xbb\xbfdate,display_date,")
 
 
 def test_exports_written_by_the_build_pipeline_validate(tmp_path):

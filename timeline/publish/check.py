@@ -347,7 +347,7 @@ def _unfold(lines: list[str]) -> list[str]:
 def check_csv(data: bytes) -> list[str]:
     """Header with the TimelineSetter-like columns; every row as wide as the header."""
     try:
-        rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     except (UnicodeDecodeError, csv.Error) as exc:
         return [f"cannot read CSV: {exc}"]
     if not rows or tuple(rows[0][: len(CSV_COLUMNS)]) != CSV_COLUMNS:

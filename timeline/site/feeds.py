@@ -48,7 +48,12 @@ _TIMELINEJS_FIELDS = {"year": 1, "month": 2, "day": 3, "daypart": 3, "hour": 4, 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 # Characters XML 1.0 does not allow at all, even escaped (C0 controls but tab/LF/CR, and more).
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "\t", "\r", "\n")
+_SIGNS = ("+", "-", "@")
+_FORMULA_REACH = re.compile(r"[(|!]")
+#: Spreadsheets (Excel) guess a CSV file's encoding: without a byte-order mark, UTF-8 text
+#: opened by double-click shows "CafÃ©". Python reads it back with encoding="utf-8-sig".
+CSV_BOM = "\ufeff"
 _URL_SCHEMES = ("http", "https")
 
 
@@ -83,6 +88,8 @@ def write_feeds(output: Path, info: FeedInfo, events: Iterable[Event], *,
     written = []
     for name, text in texts.items():
         path = output / name
+        if name == CSV_FILE:
+            text = CSV_BOM + text
         # newline="" keeps the CRLF line ends that CSV and iCalendar require.
         path.write_text(text, encoding="utf-8", newline="")
         written.append(path)
@@ -95,9 +102,11 @@ def _exporter(name: str, make) -> Callable:
 
     def export(out_dir: Path, events: list[Event], config) -> Path:
         path = Path(out_dir) / name
+        text = make(FeedInfo.from_config(config), list(events))
+        if name == CSV_FILE:
+            text = CSV_BOM + text
         # newline="" keeps the CRLF line ends that CSV and iCalendar require.
-        path.write_text(make(FeedInfo.from_config(config), list(events)), encoding="utf-8",
-                        newline="")
+        path.write_text(text, encoding="utf-8", newline="")
         return path
 
     export.__name__ = f"write_{name.replace('.', '_')}"
@@ -521,10 +530,20 @@ def _csv_link(info: FeedInfo, event: Event) -> str:
 
 
 def csv_cell(value: str) -> str:
-    """Neutralise spreadsheet formulas: a cell starting with = + - @ (or tab/CR) is prefixed
-    with an apostrophe so Excel/LibreOffice/Sheets show it as text (OWASP CSV injection)."""
+    """Neutralise spreadsheet formulas that could do harm, and nothing else (docs/exports.md).
+
+    A cell starting with ``=`` (or a tab, CR or LF, which spreadsheets skip before one) is
+    always a formula. A cell starting with ``+``, ``-`` or ``@`` is one only if the rest reads
+    as a formula, and it can only reach outside the sheet through a function call, a DDE link
+    or another sheet (``(``, ``|``, ``!``). Such cells get a leading apostrophe, which
+    spreadsheets show as text (OWASP, CSV injection); "- officials said" or "@agency reported"
+    stay exactly as the source wrote them.
+    """
     value = str(value)
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    if value.startswith(_FORMULA_START) or (value.startswith(_SIGNS)
+                                            and _FORMULA_REACH.search(value)):
+        return "'" + value
+    return value
 
 
 #: The writers of this module, plugged into the build by :mod:`timeline.site.exports`.

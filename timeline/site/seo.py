@@ -167,9 +167,10 @@ def head_tags(rel: str, *, title: str, description: str, site_title: str, urls: 
     root = "../" * rel.count("/")
     if not_found:
         root = urls.path_prefix  # a 404 page is served at any depth; '' if unknown
+    root = html.escape(root, quote=True)  # base_url's path may hold ' or &
     tags = [f'<link rel="icon" href="{root}{FAVICON}" type="image/svg+xml">',
-            f'<link rel="alternate" type="application/atom+xml" title="{html.escape(site_title)}"'
-            f' href="{root}{ATOM_FILE}">']
+            f'<link rel="alternate" type="application/atom+xml" '
+            f'title="{html.escape(site_title, quote=True)}" href="{root}{ATOM_FILE}">']
     if not_found:
         tags.append('<meta name="robots" content="noindex">')
         return "\n".join(tags)
@@ -246,14 +247,18 @@ def _rename_hashed(site: Path, path: Path) -> dict[str, str]:
 
 def _rewrite(text: str, page_rel: str, renamed: dict[str, str], prefix: str,
              pattern: re.Pattern[str]) -> str:
+    in_html = pattern is _ATTR_REF  # an attribute's value is HTML-escaped ("&#39;" holds a #)
+
     def replace(match: re.Match[str]) -> str:
-        ref = match["ref"]
-        target = resolve_reference(page_rel, ref, prefix)
+        target = resolve_reference(page_rel, match["ref"], prefix)
         if target not in renamed:
             return match[0]
+        ref = html.unescape(match["ref"]) if in_html else match["ref"]
         path, sep, rest = _split_ref(ref)
         new_path = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
         new_ref = new_path + renamed[target].rsplit("/", 1)[-1] + sep + rest
+        if in_html:
+            new_ref = html.escape(new_ref, quote=True)
         start, end = match.span("ref")
         return match[0][: start - match.start()] + new_ref + match[0][end - match.start():]
 
