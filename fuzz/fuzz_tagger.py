@@ -47,10 +47,18 @@ class Tally:
 
     def __init__(self) -> None:
         self.tried = 0
+        self.began = time.monotonic()
         self.failures: dict[str, tuple[str, dt.date | None, bool]] = {}
 
-    def check(self, source: str, anchor: dt.date | None, dayfirst: bool = False) -> None:
+    def count(self) -> None:
+        """One more input; every 100,000 a progress line, so a long run shows it is alive."""
         self.tried += 1
+        if self.tried % 100_000 == 0:
+            print(f"... {self.tried:,} inputs, {len(self.failures)} distinct failures, "
+                  f"{time.monotonic() - self.began:.0f} s", file=sys.stderr, flush=True)
+
+    def check(self, source: str, anchor: dt.date | None, dayfirst: bool = False) -> None:
+        self.count()
         try:
             check_contract(source, anchor, dayfirst)
         except Exception as exc:  # noqa: BLE001 - every failure is recorded, not raised
@@ -88,7 +96,7 @@ def hypothesis_rounds(tally: Tally, deadline: float, seed: int,
                   suppress_health_check=list(HealthCheck))
         @given(case=strategy)
         def run(case):
-            tally.tried += 1
+            tally.count()
             check_contract(*case)  # raising lets hypothesis shrink the input
 
         random.seed(seed + rounds)
