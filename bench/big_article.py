@@ -17,8 +17,11 @@ printed. Kinds of text:
 
 Each line also gives seconds per MB, so growth faster than linear shows as a rising figure.
 
+A file over the project's ``max_article_mb`` (5 by default) is refused with one error line:
+the line shows how long that refusal takes. ``--max-mb`` raises the limit for the run.
+
 Usage: python3 bench/big_article.py [--sizes 1,2,5,20] [--kinds line,pasted,dense,prose,news]
-                                    [--timeout 900]
+                                    [--timeout 900] [--max-mb 25]
 """
 
 from __future__ import annotations
@@ -106,10 +109,12 @@ def dense(size: int, rng: random.Random) -> str:
 KINDS = {"prose": prose, "news": news, "line": line, "pasted": pasted, "dense": dense}
 
 
-def measure(kind: str, megabytes: float, timeout: float) -> str:
+def measure(kind: str, megabytes: float, timeout: float, max_mb: float | None = None) -> str:
     project = Path(tempfile.mkdtemp(prefix="big-article-"))
     try:
         (project / "content").mkdir()
+        if max_mb is not None:
+            (project / "timeline.toml").write_text(f"max_article_mb = {max_mb}\n")
         article = project / "content" / "2014-06-15-big.txt"
         article.write_text(KINDS[kind](int(megabytes * MB), random.Random(1)), encoding="utf-8")
         size = article.stat().st_size
@@ -155,11 +160,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="1,2,5,20", help="megabytes, comma-separated")
     parser.add_argument("--kinds", default="line,pasted,dense,prose,news")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per build")
+    parser.add_argument("--max-mb", type=float, default=None,
+                        help="max_article_mb for the projects (default: timeline's)")
     args = parser.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]
     for kind in args.kinds.split(","):
         for megabytes in sizes:
-            print(measure(kind, megabytes, args.timeout), flush=True)
+            print(measure(kind, megabytes, args.timeout, args.max_mb), flush=True)
 
 
 if __name__ == "__main__":
