@@ -123,6 +123,15 @@ def test_a_range_is_marked_as_its_two_points_and_midnight_as_hour_24():
         (t.text, t.value) for t in timeml_marks(found)]
 
 
+def test_a_count_from_a_date_is_one_date_marked_as_its_count_and_its_date():
+    text = "The law took effect 100 days after Jan. 20."
+    [found] = tag(text, dt.date(2014, 6, 15))
+    assert (found.text, found.type, found.value) == ("100 days after Jan. 20", "DATE",
+                                                     "2014-04-30")
+    assert [(t.text, t.type, t.value) for t in timeml_marks([found])] == [
+        ("100 days", "DURATION", "P100D"), ("Jan. 20", "DATE", "2014-01-20")]
+
+
 def test_write_rejects_overlapping_timexes():
     with pytest.raises(ValueError):
         write_timeml("March 3 2014", [Timex(0, 7, "March 3", "DATE", "XXXX-03-03"),

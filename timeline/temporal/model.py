@@ -24,6 +24,8 @@ class Timex:
     A range ("June 3-5", "1957-58", "from Monday to Wednesday") is one expression: ``value`` is
     its first point, ``end_value`` its last, ``interval`` spans both, and ``parts`` holds the
     two points as TimeML marks them (two TIMEX3s; empty when TimeML marks the range as one).
+    A count from a named date ("100 days after Jan. 20") is one DATE too, whose ``parts`` are
+    the count and the date, as TimeML marks them.
     ``doubt`` says why a resolution may be wrong ("a quotation of an older message: read
     against the publication date"); such an expression is shown as uncertain.
     ``timeml_value`` is TimeML's spelling of the value when it differs: midnight ending a day

@@ -74,7 +74,7 @@ TZ = (r"(?:\s*\(?(?-i:[ECMP][SD]T|(?:GMT|UTC)(?:\s?[+\u2212-]\s?\d{1,2}(?::?\d\d
       r"|\s+(?:Eastern|Pacific|Central|Mountain)(?:\s+(?:Standard|Daylight))?\s+[Tt]ime"
       r"|\s+(?-i:[A-Z][a-z]+)\s+(?-i:time)\b"
       r"|\s+local\s+time)")
-CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])"
+CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d(?::[0-5]\d)?)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])"
          # "0600 GMT", "1400 BST": wire copy's 24-hour time, only with its zone; not the
          # conversion in "10:35 a.m. (0735 GMT)", which restates the time before it
          r"|(?<![(\d])(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:GMT|UTC|BST|CES?T|[ECMP][SD]T|Z)\b)"
@@ -82,7 +82,7 @@ CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![
          r"|(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bfrom\s)"
          r"|(?<=\bto\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bsince\s)|(?<=\baround\s))"
          r"(?:[01]\d|2[0-3])[0-5]\d\s+hours\b"
-         r"|(?<![(\d])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d|\s*(?:percent|%|-\d))"
+         r"|(?<![(\d])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:]|\.\d|\s*(?:percent|%|-\d))"
          r"|(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
          r"\s+o'clock|noon|midnight|midday"
          r"|(?:[1-9]|1[0-2])(?=\s+in\s+the\s+(?:morning|afternoon|evening))"
@@ -142,6 +142,10 @@ RULES: list[tuple[str, str]] = [
     # time; whether it is one (or a year heading a line) is for the resolver to judge
     ("stamp", r"(?<![^\n])(?:[01]\d|2[0-3])[.h]?[0-5]\d"
               r"(?=[ \t]*\n|[ \t]*[-\u2013\u2014:|][ \t]|[ \t]+(?-i:[A-Z]))"),
+    # "2:04:31", "a 3:59.4 mile": a race or record time, a duration; one with seconds is a
+    # clock time only with its zone or half of the day, or after "at" ("at 08:14:22 UTC")
+    ("racetime", r"(?<![\d:.])(?<!\bat\s)\d{1,2}:[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?|\.\d{1,3})"
+                 r"(?![\d:]|\s*(?:[ap]\.?m\b|(?-i:GMT|UTC|Z|BST|CES?T|[ECMP][SD]T)\b|local\b))"),
     ("clock", rf"(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?{CLOCK}{TZ}?"
               # a day right after the time is part of it ("9 a.m. Tuesday"); after "on" it is
               # an expression of its own, as prepositions never are in a timex ("5 p.m. on
@@ -312,8 +316,8 @@ _EDGE_FIRST = "tbsemcfl"
 #: The first characters each rule can start with. A failed one-character look-ahead is much
 #: cheaper than failing inside a rule's optional prefixes, so every rule is guarded by one.
 FIRST_CHARS = {
-    "stamp": r"\d", "clock": r"\dasnmotfe", "md": r"\dmtwfsjaond", "ordday": "t", "iso": r"\d",
-    "numdate": r"\d",
+    "stamp": r"\d", "racetime": r"\d", "clock": r"\dasnmotfe", "md": r"\dmtwfsjaond",
+    "ordday": "t", "iso": r"\d", "numdate": r"\d",
     "monthyear": _EDGE_FIRST + "jaond", "yearago": "tcsy", "quarter": r"tilnfc\dsqhjamod",
     "theyear": "tfy", "qref": "tlmcpns", "decade": _EDGE_FIRST + "\\d'\u2019n",
     "century": _EDGE_FIRST + r"\dn", "era": r"\dac", "holiday": _HOLIDAY_FIRST,
@@ -371,7 +375,9 @@ mornings afternoons evenings ad circa c
 _TOKEN = re.compile(r"(\w++(?:['\u2019]\w++)*+)")
 _DIGITS = frozenset("0123456789")
 _NOT_DECIMAL = re.compile(r"[.:][0-5]\d\s*[ap]\.?m|\.\d{1,2}\.\d{4}(?!\.?\d)"
-                          rf"|,\d{{3}}\s*{ERA_BC}", re.I)  # "10,000 BC" is a year
+                          rf"|,\d{{3}}\s*{ERA_BC}"  # "10,000 BC" is a year
+                          r"|\.\d+\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b",
+                          re.I)  # "in 9.58 seconds" is a duration
 _STAMP_DOT = re.compile(r"(?:[01]\d|2[0-3])\.[0-5]\d(?=[ \t]+[A-Z]|[ \t]*\n)")
 #: Words that join an expression's modifiers but never start one ("the end OF", "more THAN").
 _CONNECTORS = frozenset(("of", "in", "to", "than", "and", "least", "most", "other", "times"))

@@ -15,12 +15,13 @@ from functools import lru_cache
 
 from timeline.temporal import context, values
 from timeline.temporal.model import Timex
+from timeline.temporal.offsets import join_offsets
 from timeline.temporal.patterns import find
 from timeline.temporal.ranges import join_ranges
 from timeline.temporal.resolve import Resolution, Resolver
 
 #: Cache key for tagged output: bump whenever the tagger's behaviour changes.
-TAGGER_VERSION = "18"
+TAGGER_VERSION = "19"
 
 # A text repeats a few values many times ("1989-Q3", "PRESENT_REF"): interpret each once.
 _is_valid = lru_cache(maxsize=4096)(values.is_valid_value)
@@ -53,7 +54,7 @@ def tag(text: str, anchor: dt.date | None = None, *, dayfirst: bool = False) -> 
             continue
     if anchor is not None:
         found = _redate_quoted_today(text, found, anchor)
-    return join_ranges(text, [_timex(text, r) for r in found])
+    return join_offsets(text, join_ranges(text, [_timex(text, r) for r in found]))
 
 
 def _timex(text: str, r: Resolution) -> Timex:

@@ -11,7 +11,7 @@ from timeline.temporal.patterns import HOLIDAY, line_stop
 from timeline.temporal.resolve.base import _DAY_VALUE, _MD, Resolution, _words
 from timeline.temporal.zones import utc_offset
 
-_CLOCK = re.compile(r"(\d{1,2})(?:[:.]?(\d\d))?\s*([ap])?\.?m?\b|(noon|midnight|midday)"
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.]?(\d\d))?(?::\d\d)?\s*([ap])?\.?m?\b|(noon|midnight|midday)"
                     r"|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                     r"\s+o'clock", re.I)
 _DAY_WORD = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight"
@@ -65,8 +65,50 @@ _STAMP_LINE = re.compile(r"^(?:[01]\d|2[0-3])[:.h]?[0-5]\d(?=[ \t]*\n|[ \t]*[-\u
                          r"[ \t]|[ \t]+[A-Z])", re.M)
 
 
+#: Words before a time that make it a race or record time, how long something took: "finished
+#: in 2:12", "clocked 1:58", "a winning time of 2:24", "his personal best of 3:47".
+_RACE_BEFORE = re.compile(
+    r"\b(?:finish(?:ed|es|ing)?|won|wins?|winning|ran|runs?|clock(?:ed|ing|s)?|swam|swims?"
+    r"|completed?|time[sd]?|record|best|pace)\s+(?:(?:in|of|was|a|an|his|her|their|its|new"
+    r"|time|world|personal|season's|course|winning)\s+){0,4}$", re.I)
+#: A race named right after the time: "a 3:59 mile", "a 2:04 marathon".
+_RACE_AFTER = re.compile(r"[\s-]+(?:mile|marathon|half[\s-]marathon|km|kilometers?|kilometres?"
+                         r"|meters?|metres?|m\b|laps?|swim|leg|stage|race|run)\b", re.I)
+#: Races long enough to be timed in hours and minutes ("2:04" is two hours four minutes).
+_LONG_RACE = re.compile(r"\b(?:marathon|ultra|ironman|triathlon|stage|tour|hours?|race\s+walk"
+                        r"|50\s?km|100\s?km)\b", re.I)
+
+
+def _race_value(text: str, long_race: bool) -> str | None:
+    """The TimeML duration of a race time: "2:04:31" -> PT2H4M31S, "3:59.4" -> PT3M59.4S,
+    "2:04" -> PT2H4M in a long race, else PT2M4S."""
+    parts = re.fullmatch(r"(\d{1,2}):(\d\d)(?::(\d\d))?(\.\d+)?", text)
+    if parts is None:
+        return None
+    first, second, third, fraction = parts.groups()
+    if third is not None or (not fraction and long_race):
+        hours, minutes, seconds = int(first), int(second), (third or "0") + (fraction or "")
+    else:
+        hours, minutes, seconds = 0, int(first), second + (fraction or "")
+    seconds = seconds.lstrip("0") or "0"
+    value = "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+    return value + (f"{seconds}S" if seconds not in ("0", "0.0") else "")
+
+
 class ClockRules:
     """Handlers for clock times, the day each falls on and its zone."""
+
+    def _racetime(self, text, start, end):
+        """ "won in 2:04:31", "a 3:59.4 mile": how long a race took, never a time of day."""
+        lo, hi = context.sentence_bounds(self.text, start, end)
+        value = _race_value(text, bool(_LONG_RACE.search(self.text, lo, hi)))
+        return value and Resolution(start, end, "DURATION", value)
+
+    def _is_race_time(self, text: str, start: int, end: int) -> bool:
+        """ "finished in 2:12", "clocked 1:58", "a 3:59 mile": a race time, not a clock."""
+        return bool(re.fullmatch(r"\d{1,2}:\d\d", text)) and bool(
+            _RACE_BEFORE.search(self.text, max(0, start - 50), start)
+            or _RACE_AFTER.match(self.text, end))
 
     def _stamp(self, text, start, end):
         """ "2059 A spokesman said...": the time of a live blog's post when other lines open
@@ -87,6 +129,8 @@ class ClockRules:
         if not m or lower.startswith("noon") and re.search(r"\bhigh\s+$", self.text[
                 max(0, start - 6):start], re.I):
             return None  # "High Noon", "high noon comes today": a showdown, not 12:00
+        if self._is_race_time(text, start, end):
+            return self._racetime(text, start, end)
         hour, minute = _clock_time(m)
         if hour is None:
             return None

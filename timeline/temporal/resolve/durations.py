@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from timeline.temporal.dates import Period
 from timeline.temporal.lexicon import (
     DAYPARTS,
     MONTHS,
@@ -19,7 +18,6 @@ from timeline.temporal.resolve.base import (
     _APPROX,
     _OPENS_SENTENCE,
     _UNIT_WORD,
-    Resolution,
     _duration_value,
     _unit_of,
     _words,
@@ -132,26 +130,9 @@ class DurationRules:
         if re.match(r"the\s+\S+-", lower):  # "the two-day summit": the timex is "two-day"
             start += len(text) - len(text[3:].lstrip())
         mod = next((m for k, m in _APPROX.items() if lower.startswith(k + " ")), None)
-        ahead = self._in_units_ahead(count, unit, start, end, mod)
-        if ahead is not None:
-            return ahead
+        # "will act in 10 days", "within 100 days", "the first 100 days": how long, not when
+        # (a count from a date the text names is a date: see timeline.temporal.offsets)
         return self._result(start, end, _duration_value(count, unit), mod, kind="DURATION")
-
-    def _in_units_ahead(self, count, unit, start, end, mod) -> Resolution | None:
-        """ "will meet in two weeks": a date that far after the anchor, at the unit's precision.
-
-        Only with a future verb: "the first rise in two years" stays a duration.
-        """
-        if (self.anchor is None or mod or count is None or count != int(count)
-                or not re.search(r"\bin\s+$", self.text[max(0, start - 4):start])
-                or unit not in ("day", "week", "month", "year")):
-            return None
-        if self._direction(start, end) <= 0 and not (
-                _IS_IN.search(self.text, max(0, start - 12), start)  # "the vote is in two weeks"
-                and not re.match(r"\s+of\b", self.text[end:end + 4])):  # "in two years of decline"
-            return None
-        period = Period.of(unit, self.anchor).shift(unit, int(count))
-        return self._result(start, end, period.value())
 
     def _not_a_duration(self, lower: str, unit: str, end: int) -> bool:
         """Ages ("a 44-year-old"), ordinals ("a second"), fractions ("three-quarters of", "a
