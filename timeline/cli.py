@@ -35,6 +35,26 @@ def main() -> None:
     """Turn a folder of news articles into an annotated, source-cited timeline site."""
 
 
+@main.command("init")
+@click.argument("directory", default=".", type=click.Path(path_type=Path))
+def init_command(directory) -> None:
+    """Start a project in DIRECTORY (default: here): settings, a sample article, .gitignore.
+
+    Overwrites nothing: stops, naming them, if any of those files already exist.
+    """
+    from timeline.project import init_project
+
+    try:
+        written = init_project(directory)
+    except TimelineError as exc:
+        _fail(exc)
+    for path in written:
+        click.echo(f"  created {path}")
+    go = "" if directory.resolve() == Path.cwd().resolve() else f"cd {directory} && "
+    click.echo(f"Next: {go}timeline build, then open site/index.html "
+               "(or timeline serve to preview while you write)")
+
+
 @main.command()
 @click.option("--content", "content_dir", type=click.Path(file_okay=False), help="Articles folder.")
 @click.option("--output", "output_dir", type=click.Path(file_okay=False), help="Site folder.")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
+import json
 import re
+import textwrap
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -65,6 +68,63 @@ class Config:
     @property
     def config_path(self) -> Path:
         return self.root / CONFIG_FILE
+
+
+@dataclass(frozen=True, slots=True)
+class SettingDoc:
+    """One setting of :class:`Config`: its name, default and the ``#:`` comment above it."""
+
+    name: str
+    default: object
+    doc: str
+
+
+_FIELD_LINE = re.compile(r"^\s+(?P<name>[a-z_]+)\s*:")
+
+
+def setting_docs() -> list[SettingDoc]:
+    """Every setting of :class:`Config`, in order, documented by its ``#:`` comment.
+
+    Read from this module's source, so ``timeline init`` and the README describe exactly the
+    settings :func:`load_config` accepts.
+    """
+    comments: dict[str, str] = {}
+    pending: list[str] = []
+    for line in inspect.getsource(Config).splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#:"):
+            pending.append(stripped[2:].strip())
+            continue
+        match = _FIELD_LINE.match(line)
+        if match and pending:
+            comments[match["name"]] = " ".join(pending).replace("``", "")
+        pending = []
+    defaults = Config(root=Path("."))
+    return [SettingDoc(f.name, getattr(defaults, f.name), comments.get(f.name, ""))
+            for f in fields(Config) if f.name != "root"]
+
+
+def toml_value(value: object) -> str:
+    """``value`` written as TOML (strings, booleans and numbers: what settings hold)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a TOML basic string
+
+
+def commented_toml() -> str:
+    """A ``timeline.toml`` listing every setting, commented out at its default, with its meaning."""
+    lines = [
+        "# timeline project settings. Every setting is optional; each is shown here at its",
+        "# default, commented out. To change one, remove the '# ' before it and edit the value.",
+    ]
+    for setting in setting_docs():
+        lines.append("")
+        lines += textwrap.wrap(setting.doc, width=98, initial_indent="# ",
+                               subsequent_indent="# ")
+        lines.append(f"# {setting.name} = {toml_value(setting.default)}")
+    return "\n".join(lines) + "\n"
 
 
 def load_config(root: Path | None = None, **overrides) -> Config:
