@@ -7,6 +7,7 @@ Imports of the heavier modules happen inside the commands so ``timeline tag`` st
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -29,7 +30,47 @@ def _say(line: str = "", err: bool = False) -> None:
     click.echo(printable(line), err=err)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+#: What Click 8.2+ raises for a command run without its arguments (its message is the help).
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
+class _OneFormatGroup(click.Group):
+    """Click's own complaints (unknown option, bad value) in the one-line format every command
+    uses, ``error: message (how to fix it)``, instead of a usage block ending in ``Error:``."""
+
+    def main(self, *args, **kwargs):
+        standalone = kwargs.pop("standalone_mode", True)
+        try:
+            outcome = super().main(*args, standalone_mode=False, **kwargs)
+        except click.ClickException as exc:
+            if not standalone:
+                raise
+            if isinstance(exc, _NO_ARGS_IS_HELP):  # a bare `timeline`: the help is the answer
+                exc.show()
+                sys.exit(exc.exit_code)
+            _say(_click_problem(exc), err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            if not standalone:
+                raise
+            click.echo("error: interrupted", err=True)
+            sys.exit(1)
+        if not standalone:
+            return outcome
+        # Without standalone mode, --help and --version hand back their exit code.
+        sys.exit(outcome if isinstance(outcome, int) else 0)
+
+
+def _click_problem(exc: click.ClickException) -> str:
+    message = exc.format_message().strip().rstrip(".")
+    if message[:1].isupper() and message[1:2].islower():
+        message = message[0].lower() + message[1:]
+    ctx = getattr(exc, "ctx", None)
+    hint = f" (see {ctx.command_path} --help)" if ctx is not None else ""
+    return f"error: {message}{hint}"
+
+
+@click.group(cls=_OneFormatGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="timeline")
 def main() -> None:
     """Turn a folder of news articles into an annotated, source-cited timeline site."""
@@ -347,13 +388,21 @@ def check_command(site_dir, root) -> None:
 
     try:
         config = load_config(root)
-        folder = site_dir or config.output_path
+        folder = site_dir or _shown(config.output_path)
         problems = check_site(folder, base_url=config.base_url)
     except TimelineError as exc:
         _fail(exc)
-    for problem in problems:
-        click.echo(str(problem), err=True)
+    for problem in problems:  # each names its file within the site: name it from here
+        click.echo(str(dataclasses.replace(problem, path=Path(folder, problem.path))), err=True)
     if problems:
-        _say(f"{folder}: {len(problems)} problem{'s' if len(problems) != 1 else ''}", err=True)
+        _say(f"{folder}: {len(problems)} error{'s' if len(problems) != 1 else ''}", err=True)
         sys.exit(1)
     _say(f"{folder}: no problems found")
+
+
+def _shown(path: Path) -> Path:
+    """``path`` as the user would type it: relative to the current folder when inside it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path

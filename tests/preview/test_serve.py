@@ -147,7 +147,7 @@ def test_broken_front_matter_is_reported_and_the_rest_still_served(server, event
     state = next_state(events, lambda s: s["build"] >= 2)
     assert any(p["file"] and p["file"].endswith("2014-06-20-broken.md") for p in state["problems"])
     assert state["title"] == PARTIAL_TITLE  # the rest was built and is served
-    assert any("broken.md" in line for line in server.terminal)
+    assert any(line.startswith("error: content/2014-06-20-broken.md:") for line in server.terminal)
     _, _, page = request(server, "/")
     assert KNOWN_TEXT.encode() in page and OVERLAY.encode() in page and b"broken.md" in page
     bad.unlink()

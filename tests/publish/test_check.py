@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,7 +32,10 @@ def site(tmp_path: Path) -> Path:
 
 
 def messages(site: Path) -> list[str]:
-    return [str(p) for p in check_site(site, base_url=BASE)]
+    """Each problem as 'FILE:LINE: message', FILE relative to the site; all are errors."""
+    problems = check_site(site, base_url=BASE)
+    assert all(p.level == "error" and p.hint for p in problems)
+    return [str(p).removeprefix("error: ").split(" (")[0] for p in problems]
 
 
 def test_good_site_has_no_problems(site):
@@ -183,4 +189,24 @@ def test_cli_check_broken_link_exits_non_zero_naming_the_file(site, tmp_path):
     result = CliRunner().invoke(main, ["check", str(site), "--config", str(tmp_path)])
     assert result.exit_code == 1
     assert "sources/index.html:" in result.output and "gone.html" in result.output
-    assert "1 problem" in result.output
+    assert "1 error" in result.output
+
+
+def test_cli_check_speaks_the_format_of_every_command(site, tmp_path):
+    """`error: FILE:LINE: message (how to fix it)`, FILE as typed from the project folder."""
+    (tmp_path / "timeline.toml").write_text(f'base_url = "{BASE}"\n')
+    page = site / "sources" / "index.html"
+    html = page.read_text().replace("</main>", '<a href="gone.html">x</a></main>')
+    page.write_text(html)
+    line = html[:html.index('href="gone.html"')].count("\n") + 1
+    (site / "events.json").write_text("{not json")
+    done = subprocess.run([sys.executable, "-m", "timeline", "check"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert lines[0] == (f"error: site/sources/index.html:{line}: broken link 'gone.html': "
+                        "sources/gone.html does not exist (rebuild with timeline build; if it "
+                        "comes back, fix the link in your templates)")
+    assert re.fullmatch(r"error: site/events\.json: not valid JSON: .+ \(rebuild with timeline "
+                        r"build; if it comes back, please report it\)", lines[1])
+    assert lines[2:] == ["site: 2 errors"]

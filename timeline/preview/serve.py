@@ -33,7 +33,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from timeline.config import Config, load_config
-from timeline.errors import TimelineError, printable
+from timeline.errors import Diagnostic, TimelineError, printable
 from timeline.pipeline.cache import CACHE_DIR, ArticleCache
 from timeline.preview.livereload import (
     ASSETS,
@@ -348,12 +348,11 @@ class PreviewServer:
                       "the files at fault are left out:")
         else:
             self.echo(f"Built in {record.seconds:.2f}s ({articles}){why}")
-        for problem in record.problems:
-            where = f"{problem.where}: " if problem.where else ""
-            hint = f" ({problem.hint})" if problem.hint else ""
-            self.echo(f"  error: {where}{problem.message}{hint}")
+        for problem in record.problems:  # the one format of every command, as build prints
+            self.echo(str(Diagnostic("error", problem.message, problem.file, problem.line,
+                                     problem.hint)))
         for warning in record.warnings:
-            self.echo(f"  {warning}")
+            self.echo(warning)
 
     def wait_for_build(self, number: int, timeout: float = 60.0) -> BuildRecord:
         """The record of build ``number`` once it finished (for tests and benchmarks)."""

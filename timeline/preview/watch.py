@@ -84,7 +84,8 @@ class Debouncer:
             try:
                 self.callback(batch)
             except Exception as exc:  # noqa: BLE001 - the watcher must survive a failing callback
-                print(f"timeline: error while handling changes: {exc!r}")
+                print(f"error: while handling file changes: {exc!r} (the preview goes on "
+                      "watching; please report this)")
 
     def _next_batch(self) -> set[Path] | None:
         with self._cond:

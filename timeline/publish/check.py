@@ -1,9 +1,10 @@
 """Validate a built site before it goes out: links, anchors, source pages and every export.
 
 :func:`check_site` reads only the files in the site folder (like a crawler would) and returns
-one :class:`Problem` per broken thing, each naming the file; an empty list means the site is
-good. It checks that every internal link and ``#anchor`` resolves, that every citation's source
-page exists and every event has its anchor on the timeline, and that ``events.json``,
+one error :class:`~timeline.errors.Diagnostic` per broken thing, naming the file (relative to
+the site folder), the line where known and how to fix it; an empty list means the site is good.
+It checks that every internal link and ``#anchor`` resolves, that every citation's source page
+exists and every event has its anchor on the timeline, and that ``events.json``,
 ``timelinejs.json``, ``events.atom``, ``events.ics``, ``events.csv`` and ``sitemap.xml`` parse
 and carry the structure their format requires.
 """
@@ -19,7 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from timeline.errors import TimelineError
+from timeline.errors import Diagnostic, TimelineError
 from timeline.site.feeds import ATOM_FILE, ATOM_NS, CSV_COLUMNS, CSV_FILE, ICS_FILE, TIMELINEJS_FILE
 from timeline.site.seo import CSS_URL, SITEMAP, resolve_reference
 from timeline.site.urls import EVENTS_JSON, INDEX_PAGE, SiteUrls
@@ -30,17 +31,22 @@ _LINK_ATTRS = {"a": "href", "area": "href", "link": "href", "script": "src", "im
                "embed": "src", "track": "src", "form": "action"}
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    file: str  # relative to the site folder
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.message}"
+#: What to do about a page's broken link: the build writes good links, so a broken one comes
+#: from a stale or hand-edited site or from a template override.
+_LINK_HINT = "rebuild with timeline build; if it comes back, fix the link in your templates"
+#: What to do about a broken export: timeline writes them, so a rebuild is the cure.
+_EXPORT_HINT = "rebuild with timeline build; if it comes back, please report it"
 
 
-def check_site(site: Path, *, base_url: str = "") -> list[Problem]:
-    """Every problem found in the built site at ``site`` (empty when all is well)."""
+def _problem(file: str, message: str, line: int | None = None,
+             hint: str | None = _EXPORT_HINT) -> Diagnostic:
+    """One broken thing in ``file`` (a path relative to the site folder)."""
+    return Diagnostic("error", message, file, line, hint)
+
+
+def check_site(site: Path, *, base_url: str = "") -> list[Diagnostic]:
+    """Every problem found in the built site at ``site`` (empty when all is well); each names
+    its file relative to ``site``."""
     site = Path(site)
     if not (site / INDEX_PAGE).is_file():
         raise TimelineError(f"no built site in {site} (no {INDEX_PAGE})", site,
@@ -54,7 +60,7 @@ def check_site(site: Path, *, base_url: str = "") -> list[Problem]:
                           (ICS_FILE, check_ics), (CSV_FILE, check_csv), (SITEMAP, check_sitemap)):
         path = site / name
         if path.is_file():
-            problems += [Problem(name, m) for m in checker(path.read_bytes())]
+            problems += [_problem(name, m) for m in checker(path.read_bytes())]
     return problems
 
 
@@ -93,20 +99,22 @@ def _parse_page(path: Path) -> _Page:
     return parser.page
 
 
-def _check_links(site: Path, pages: dict[str, _Page], prefix: str) -> list[Problem]:
+def _check_links(site: Path, pages: dict[str, _Page], prefix: str) -> list[Diagnostic]:
     problems = []
     for rel, page in pages.items():
-        problems += [Problem(f"{rel}:{line}", f"duplicate id {ident!r}")
+        problems += [_problem(rel, f"duplicate id {ident!r}", line,
+                              "an id must be unique in its page; check your templates")
                      for line, ident in page.duplicate_ids]
         for line, ref in page.links:
             problem = _check_link(site, pages, rel, ref, prefix)
             if problem:
-                problems.append(Problem(f"{rel}:{line}", problem))
+                problems.append(_problem(rel, problem[0], line, problem[1]))
     return problems
 
 
 def _check_link(site: Path, pages: dict[str, _Page], rel: str, ref: str,
-                prefix: str) -> str | None:
+                prefix: str) -> tuple[str, str] | None:
+    """What is wrong with the link ``ref`` of page ``rel`` and how to fix it, or None."""
     ref = ref.strip()
     parts = urlsplit(ref)
     if parts.scheme or ref.startswith("//") or not ref:
@@ -115,22 +123,23 @@ def _check_link(site: Path, pages: dict[str, _Page], rel: str, ref: str,
         target = rel
     else:
         if ref.startswith("/") and not prefix:
-            return (f"link {ref!r} starts at the host root, so it breaks under a sub-path "
-                    "(set base_url or use a relative link)")
+            return (f"link {ref!r} starts at the host root, so it breaks under a sub-path",
+                    "set base_url in timeline.toml, or use a relative link")
         target = resolve_reference(rel, ref, prefix)
         if target is None:
-            return f"link {ref!r} points outside the site's path {prefix}"
+            return (f"link {ref!r} points outside the site's path {prefix}",
+                    "use a relative link")
         if target == "../":
-            return f"link {ref!r} leaves the site folder"
+            return f"link {ref!r} leaves the site folder", "use a link inside the site"
     if not (site / target).is_file():
-        return f"broken link {ref!r}: {target} does not exist"
+        return f"broken link {ref!r}: {target} does not exist", _LINK_HINT
     fragment = unquote(parts.fragment)
     if fragment and target in pages and fragment not in pages[target].ids:
-        return f"broken anchor {ref!r}: no id {fragment!r} in {target}"
+        return f"broken anchor {ref!r}: no id {fragment!r} in {target}", _LINK_HINT
     return None
 
 
-def _check_stylesheets(site: Path, pages: dict[str, _Page], prefix: str) -> list[Problem]:
+def _check_stylesheets(site: Path, pages: dict[str, _Page], prefix: str) -> list[Diagnostic]:
     """``url()`` references in the site's CSS (fonts, images) must resolve too."""
     problems = []
     for css in sorted(site.rglob("*.css")):
@@ -143,34 +152,34 @@ def _check_stylesheets(site: Path, pages: dict[str, _Page], prefix: str) -> list
             problem = _check_link(site, pages, rel, ref, prefix)
             if problem:
                 line = text.count("\n", 0, match.start()) + 1
-                problems.append(Problem(f"{rel}:{line}", problem))
+                problems.append(_problem(rel, problem[0], line, problem[1]))
     return problems
 
 
 # -- events.json ------------------------------------------------------------------------------
 
 
-def _check_events_json(site: Path, pages: dict[str, _Page]) -> list[Problem]:
+def _check_events_json(site: Path, pages: dict[str, _Page]) -> list[Diagnostic]:
     path = site / EVENTS_JSON
     if not path.is_file():
-        return [Problem(EVENTS_JSON, "missing")]
+        return [_problem(EVENTS_JSON, "missing")]
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
-        return [Problem(EVENTS_JSON, f"not valid JSON: {exc}")]
-    problems = [Problem(EVENTS_JSON, m) for m in check_events_document(document)]
+        return [_problem(EVENTS_JSON, f"not valid JSON: {exc}")]
+    problems = [_problem(EVENTS_JSON, m) for m in check_events_document(document)]
     timeline_ids = pages.get(INDEX_PAGE, _Page(set(), [])).ids
     for event in document.get("events", []) if isinstance(document, dict) else []:
         if not isinstance(event, dict):
             continue
         if event.get("id") not in timeline_ids:
-            problems.append(Problem(EVENTS_JSON, f"event {event.get('id')!r} has no anchor "
-                                                 f"on {INDEX_PAGE}"))
+            problems.append(_problem(EVENTS_JSON, f"event {event.get('id')!r} has no anchor "
+                                                  f"on {INDEX_PAGE}"))
         for citation in event.get("citations") or []:
             page = citation.get("page") if isinstance(citation, dict) else None
             if page and not (site / page).is_file():
-                problems.append(Problem(EVENTS_JSON, f"event {event.get('id')!r} cites "
-                                                     f"{page}, which does not exist"))
+                problems.append(_problem(EVENTS_JSON, f"event {event.get('id')!r} cites "
+                                                      f"{page}, which does not exist"))
     return problems
 
 
