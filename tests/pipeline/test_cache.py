@@ -95,6 +95,14 @@ def test_the_tagger_version_is_part_of_the_key(config, article, monkeypatch):
     assert len(process.calls) == 2
 
 
+def test_the_code_fingerprint_covers_every_stage_of_an_article():
+    from timeline.pipeline.cache import package_sources
+
+    names = {name for name, _ in package_sources()}
+    assert {"ingest/content.py", "temporal/tagger.py", "events/extract.py",
+            "pipeline/build.py"} <= names
+
+
 def test_the_disk_cache_survives_the_process(config, article, tmp_path):
     directory = tmp_path / "cache"
     ArticleCache(directory).get(article, config, CountingProcess())

@@ -54,12 +54,19 @@ def code_fingerprint() -> str:
         from timeline.temporal import TAGGER_VERSION
 
         digest = hashlib.sha256(f"{CACHE_FORMAT}:{TAGGER_VERSION}".encode())
-        package = Path(__file__).resolve().parent
-        for source in sorted(package.rglob("*.py")):
-            digest.update(source.relative_to(package).as_posix().encode())
+        for name, source in package_sources():
+            digest.update(name.encode())
             digest.update(source.read_bytes())
         _code_fingerprint = digest.hexdigest()
     return _code_fingerprint
+
+
+def package_sources() -> list[tuple[str, Path]]:
+    """Every Python file of the ``timeline`` package (loader, tagger, events: all of them can
+    change a cached result), by its name within the package."""
+    package = Path(__file__).resolve().parents[1]
+    return [(source.relative_to(package).as_posix(), source)
+            for source in sorted(package.rglob("*.py"))]
 
 
 def settings_fingerprint(config: Config) -> str:
