@@ -121,6 +121,58 @@ def test_date_line_at_the_top(project):
     assert diagnostics.items == []
 
 
+@pytest.mark.parametrize("name", ["a.txt", "a.md"])
+def test_date_line_directly_above_the_text(project, name):
+    article, diagnostics = load(project, name, (
+        "March 3, 2021\nThe council voted on Tuesday to close the pool.\nIt reopens in May.\n"))
+    assert (article.published, article.published_from) == (dt.date(2021, 3, 3), "date line")
+    dateline, paragraph = article.blocks
+    assert dateline.kind == "dateline"
+    assert article.text[dateline.start:dateline.end] == "March 3, 2021"
+    assert article.text[paragraph.start:paragraph.end] == (
+        "The council voted on Tuesday to close the pool. It reopens in May.")
+    assert diagnostics.items == []
+
+
+def test_date_line_between_byline_and_text_without_blank_lines(project):
+    article, _ = load(project, "b.md", "*By Jane Roe*\n*Tue 2 Mar 2021*\nThe ferry stopped.\n")
+    assert article.published == dt.date(2021, 3, 2)
+    assert [b.kind for b in article.blocks] == ["paragraph", "dateline", "paragraph"]
+    assert article.text[article.blocks[2].start:] == "The ferry stopped."
+
+
+def test_date_line_inside_a_long_line_text(project):
+    long_line = "The ferry stopped running on Monday after the storm. " * 3
+    article, _ = load(project, "c.txt", f"Published: 02/03/2021\n{long_line}\n")
+    assert article.published == dt.date(2021, 2, 3)  # month first unless dayfirst is set
+
+
+def test_a_first_line_that_runs_on_is_not_a_date_line(project):
+    article, _ = load(project, "d.txt",
+                      "Tuesday, March 2, 2021,\nwas the day the ferry stopped.\n")
+    assert article.published is None
+    assert [b.kind for b in article.blocks] == ["paragraph"]
+
+
+def test_a_date_heading_underlined_in_markdown_stays_a_heading(project):
+    article, _ = load(project, "e.md", "March 3, 2021\n=============\nThe pool closed.\n")
+    assert article.published == dt.date(2021, 3, 3)
+    assert [b.kind for b in article.blocks] == ["dateline", "paragraph"]
+
+
+def test_date_line_further_down_is_text(project):
+    article, _ = load(project, "f.txt", "One.\n\nTwo.\n\nThree.\n\nMarch 3, 2021\nFour.\n")
+    assert article.published is None  # only the first lines may hold the date line
+
+
+def test_nesting_warning_line_is_counted_in_the_file_as_written(project):
+    article, diagnostics = load(project, "g.md", (
+        "March 3, 2021\nIntro.\n\n" + "> " * 150 + "Deep.\n"))
+    assert article.published == dt.date(2021, 3, 3)
+    [warning] = diagnostics.items
+    assert str(warning).startswith("warning: content/g.md:4: Markdown quotes and lists nested")
+
+
 def test_front_matter_date_wins_over_date_line(project):
     article, _ = load(project, "a.txt", "---\ndate: 2014-06-16\n---\nSunday, 15 June 2014\n\nX.\n")
     assert article.published == dt.date(2014, 6, 16)

@@ -145,9 +145,11 @@ def load_article(path: Path, config: Config, diagnostics: Diagnostics | None = N
                             hint="add the article text, or delete the file")
     is_markdown = path.suffix.lower() in (".md", ".markdown")
     env: dict = {}
-    text, blocks = _markdown_blocks(body, env) if is_markdown else _text_blocks(body)
+    parsed, added = _isolate_date_line(body, config)
+    text, blocks = _markdown_blocks(parsed, env) if is_markdown else _text_blocks(parsed)
     if _TOO_DEEP in env:
-        _warn_too_deep(raw, body, env[_TOO_DEEP], shown, diagnostics)
+        body_line = env[_TOO_DEEP] - sum(1 for line in added if line < env[_TOO_DEEP])
+        _warn_too_deep(raw, body, body_line, shown, diagnostics)
     blocks = _mark_date_line(text, blocks, config)
     article = Article(
         path=Path(shown),
@@ -688,6 +690,49 @@ def _with_zone(value: dt.datetime, config: Config) -> dt.datetime:
         return value.replace(tzinfo=ZoneInfo(config.timezone))
     except (ZoneInfoNotFoundError, ValueError):
         return value.replace(tzinfo=dt.UTC)
+
+
+# A line ending like this runs on into the next one: part of a sentence, not a date line.
+_RUNS_ON = (",", "-", "–", "—", "/", ":", ";")
+# Under a line, these make it a Markdown (setext) heading: a blank line would undo that.
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+
+
+def _isolate_date_line(body: str, config: Config) -> tuple[str, list[int]]:
+    """``body`` with blank lines around a date line among its first lines, so that a date line
+    written directly above (or below) other text ("June 15, 2014" then the first paragraph, no
+    blank line between) stays a line of its own instead of being joined into that paragraph.
+
+    Returns the new body and the (0-based) numbers of the lines added, to map line numbers back.
+    """
+    lines = body.split("\n")
+    seen = 0
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > DATE_LINE_WINDOW:
+            break
+        if not _is_lone_date_line(line, config):
+            continue
+        after = lines[index + 1] if index + 1 < len(lines) else ""
+        if _SETEXT_UNDERLINE.match(after):
+            break
+        added = []
+        if after.strip():
+            lines.insert(index + 1, "")
+            added.append(index + 1)
+        if index > 0 and lines[index - 1].strip():
+            lines.insert(index, "")
+            added = [index] + [n + 1 for n in added]
+        return "\n".join(lines), added
+    return body, []
+
+
+def _is_lone_date_line(line: str, config: Config) -> bool:
+    """A source line that is a date line, emphasis markers aside ("*June 15, 2014*")."""
+    plain = line.strip().strip("*_").strip()
+    return not plain.endswith(_RUNS_ON) and parse_date_line(plain, config) is not None
 
 
 def _mark_date_line(text: str, blocks: list[Block], config: Config) -> list[Block]:
