@@ -80,6 +80,49 @@ def test_undated_source_relies_on_wording_alone():
     assert status_label(planned) == "expected"
 
 
+# --- the clause that holds the date decides, not a "will" elsewhere in the sentence ---------
+
+MIDWEEK = article("midweek", dt.date(2021, 3, 3), "Harbour Post")  # a Wednesday
+
+
+def status_of(source, sentence: str, expression: str, value: str) -> str:
+    return assign_status(event(source, sentence, expression, value)).status
+
+
+def test_a_relative_clause_s_will_does_not_make_the_main_clause_expected():
+    sentence = "Officials, who will meet Monday, said on Friday that the pier would stay shut."
+    assert status_of(UNDATED, sentence, "Friday", "2021-02-26") == "reported"
+    assert status_of(UNDATED, sentence, "Monday", "2021-03-01") == "expected"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The airline, which will add ten routes next year, reported a loss this week.",
+    "The museum — which will close for repairs next year — drew record crowds this week.",
+    "Inspectors found cracks in the dam this week (repairs will take a year).",
+    "This week, inspectors who will visit the dam again found new cracks.",
+    "The union, whose members will strike if talks fail, signed the pay deal this week.",
+])
+def test_this_week_in_a_past_clause_is_reported(sentence):
+    assert status_of(MIDWEEK, sentence, "his week", "2021-W09") == "reported"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council will vote on the harbour budget this week.",
+    "The ferry is due to resume service this week.",
+    "The vote on the harbour budget is set to take place this week.",
+    "The minister said the bridge will reopen this week.",
+    "The fair, which opens this week, drew complaints from residents last year.",
+    "A decision could come this week, the mayor said.",
+])
+def test_this_week_in_a_clause_that_looks_ahead_is_expected(sentence):
+    assert status_of(MIDWEEK, sentence, "this week", "2021-W09") == "expected"
+
+
+def test_a_will_in_another_clause_of_an_undated_article_is_not_the_dates():
+    sentence = "The council will debate the budget, which was published in 2019."
+    assert status_of(UNDATED, sentence, "2019", "2019") == "reported"
+
+
 def test_future_cues():
     assert has_future_cue("diplomats will convene starting Monday")
     assert has_future_cue("which is expected to begin this week")

@@ -94,3 +94,40 @@ def test_routine_words_and_nouns() -> None:
     text = "The library restores Sunday hours; the Sunday vote failed."
     assert routine_noun_after(text, _span(text, "Sunday")[1])
     assert not routine_noun_after(text, text.rindex("Sunday") + len("Sunday"))
+
+
+# -- the expression's own clause ----------------------------------------------------------
+
+
+def _clause(sentence: str, expression: str) -> str:
+    from timeline.temporal.context import own_clause
+
+    start = sentence.index(expression)
+    clause = own_clause(sentence, start, start + len(expression))
+    assert len(clause) == len(sentence)  # offsets still hold
+    return " ".join(clause.split())
+
+
+def test_own_clause_blanks_the_asides_that_do_not_hold_the_expression():
+    sentence = "Officials, who will meet Monday, said on Friday that the pier would stay shut."
+    assert _clause(sentence, "Friday") == ("Officials said on Friday that the pier would stay "
+                                           "shut.")
+    assert _clause(sentence, "Monday") == ", who will meet Monday,"
+
+
+def test_own_clause_blanks_parentheses_dashes_and_a_relative_clause_after_it():
+    assert _clause("Crews left on Sunday (they will return in May).", "Sunday") == \
+        "Crews left on Sunday ."
+    assert _clause("The pier — which will reopen in June — shut on Sunday.", "Sunday") == \
+        "The pier shut on Sunday."
+    assert _clause("On Sunday the crews who will rebuild it arrived.", "Sunday") == \
+        "On Sunday the crews ."
+    assert _clause("On Sunday the WHO will meet.", "Sunday") == "On Sunday the WHO will meet."
+
+
+def test_clause_direction_reads_the_verb_of_the_expression_s_clause():
+    from timeline.temporal.context import clause_direction
+
+    sentence = "The ferry, which will be sold next year, sailed on Sunday."
+    start = sentence.index("Sunday")
+    assert clause_direction(sentence, start, start + 6) == -1

@@ -6,9 +6,13 @@ Each citation is judged on its own, from two facts:
 - the event's date interval against the citing article's publication day: an event that starts
   after it is in that article's future (expected); one that ended before it is in its past
   (reported);
-- when the interval holds the publication day ("this week", "in June", "today"), the sentence's
-  wording decides: future or scheduling cues ("will", "expected to", "scheduled",
-  "deadline", "plans to", "is set to") make it expected, anything else reported.
+- when the interval holds the publication day ("this week", "in June", "today"), or the
+  article has no date, the tense and modality of the clause that holds the dating expression
+  decide (read by the tagger's :func:`~timeline.temporal.context.clause_direction`): "will
+  vote this week", "could come today", "is due to resume this month" are expected, "voted
+  this week" reported. Another clause's "will" does not count: in "officials, who will meet
+  Monday, said on Friday that ...", Friday is reported and Monday expected. Where the verb
+  says nothing, scheduling words in the same clause ("is set to", "a deadline") decide.
 
 An event is reported as soon as one source reports it as past; otherwise it is expected as of
 the latest publication that still looks forward to it (``Event.status_as_of``).
@@ -22,6 +26,7 @@ import re
 from collections.abc import Iterable
 
 from timeline.model import Citation, Event
+from timeline.temporal.context import direction, own_clause
 
 REPORTED = "reported"
 EXPECTED = "expected"
@@ -33,6 +38,21 @@ FUTURE_CUES = re.compile(
     r"|(?:is|are|was|were)\s+(?:expected|scheduled|set|due|slated|poised)\s+to"
     r"|expected\s+to|scheduled|slated|upcoming|deadline|plans?\s+to|planned|planning\s+to"
     r"|intends?\s+to|aims?\s+to|to\s+be\s+held)\b",
+    re.IGNORECASE,
+)
+
+
+#: Words that must back the tagger's reading of a clause as looking ahead before an event is
+#: called expected: its lexicon, tuned to pick the year of "Friday", also takes words such as
+#: "face" or "appears" as leaning forward, and a false "expected" misleads more than a false
+#: "reported". The scheduling cues above, modal verbs, words of prediction or lateness, and
+#: the verbs of a timetable in the present tense ("the fair opens this week").
+MODAL_OR_AHEAD = re.compile(
+    FUTURE_CUES.pattern + r"|\b(?:would|could|can|may|might|must|should|ought|['’]ll"
+    r"|likely|unlikely|later|soon|next|tomorrow|upcoming|expects?|forecasts?|predicts?"
+    r"|is\s+to|are\s+to|to\s+be"
+    r"|(?:begin|start|open|reopen|close|end|run|meet|convene|resume|arrive|leave|depart"
+    r"|expire|debut|premiere|air|kick)s?)\b",
     re.IGNORECASE,
 )
 
@@ -50,7 +70,22 @@ def citation_status(start: dt.date, end: dt.date, citation: Citation) -> str:
             return EXPECTED
         if end <= published:
             return REPORTED
-    return EXPECTED if has_future_cue(citation.sentence) else REPORTED
+    return EXPECTED if clause_looks_ahead(citation) else REPORTED
+
+
+def clause_looks_ahead(citation: Citation) -> bool:
+    """True when the clause holding the citation's dating expression points to the future."""
+    sentence, timex = citation.sentence, citation.timex
+    lo, hi = timex.start - citation.sentence_start, timex.end - citation.sentence_start
+    if not (0 <= lo < hi <= len(sentence)) or sentence[lo:hi] != timex.text:
+        return has_future_cue(sentence)  # an event added by hand: no expression to start from
+    clause = own_clause(sentence, lo, hi)
+    leaning = direction(clause, lo, hi)
+    if leaning < 0:
+        return False
+    if leaning > 0:
+        return MODAL_OR_AHEAD.search(clause) is not None
+    return has_future_cue(clause)
 
 
 def assign_status(event: Event) -> Event:

@@ -144,6 +144,44 @@ def direction(text: str, start: int, end: int) -> int:
     return weak
 
 
+#: Asides that hold a clause of their own: parentheses, dash pairs, and relative clauses set
+#: off by commas (", who will meet Monday,"), which may also run to the sentence end.
+_ASIDES = re.compile(
+    r"\([^()]*\)|\s[\u2014\u2013]\s[^\u2014\u2013]*?\s[\u2014\u2013]\s|\s--\s.*?\s--\s"
+    r"|,\s*(?:who|whom|whose|which|where)\b[^,;:.!?]*(?:,|(?=[;:.!?]|$))")
+#: A relative clause without commas ("officials who will meet next week said..."): after the
+#: expression it is another clause, up to the next comma or the sentence end. Lower case only:
+#: "WHO" is the health organisation.
+_RELATIVE_AFTER = re.compile(r"\b(?:who|whom|whose|which|where)\b[^,;:.!?]*")
+
+
+def own_clause(text: str, start: int, end: int) -> str:
+    """``text`` with the clauses that do not hold the expression at ``[start, end)`` blanked
+    out: asides before or after it ("officials, who will meet Monday, said on Friday") and a
+    relative clause after it; when an aside holds the expression, everything outside that
+    aside. Same length as ``text``, so offsets still hold; the tense and modality
+    :func:`direction` then reads are those of the expression's own clause.
+    """
+    blanked = list(text)
+    asides = [m.span() for m in _ASIDES.finditer(text)]
+    asides += [m.span() for m in _RELATIVE_AFTER.finditer(text, end)]
+    holding = [(lo, hi) for lo, hi in asides if lo <= start and end <= hi]
+    if holding:
+        lo, hi = min(holding, key=lambda span: span[1] - span[0])
+        blanked[:lo] = " " * lo
+        blanked[hi:] = " " * (len(text) - hi)
+    for lo, hi in asides:
+        if hi <= start or lo >= end:
+            blanked[lo:hi] = " " * (hi - lo)
+    return "".join(blanked)
+
+
+def clause_direction(text: str, start: int, end: int) -> int:
+    """:func:`direction` of the expression's own clause (see :func:`own_clause`): "will" in a
+    relative clause or an aside says nothing about when the expression's verb happens."""
+    return direction(own_clause(text, start, end), start, end)
+
+
 def _after_last_quote_mark(clause: str) -> str:
     """The clause after a quotation that ends in it: '"...would arrive," Crowe said Monday'
     is dated by "said", not by the quotation's "would"."""
