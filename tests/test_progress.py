@@ -6,7 +6,7 @@ import io
 import os
 import pty
 
-from timeline.progress import Progress
+from timeline.progress import Progress, Stages
 
 
 class Terminal(io.StringIO):
@@ -82,3 +82,34 @@ def test_a_real_terminal_is_detected():
     finally:
         os.close(leader)
         os.close(follower)
+
+
+# -- work in stages ---------------------------------------------------------------------------
+
+
+def test_stages_show_one_bar_at_a_time_on_a_terminal():
+    stream = Terminal()
+    stages = Stages(stream)
+    stages.stage("Reading articles", 2)
+    stages.advance(note="a.md")
+    stages.advance(note="b.md")
+    stages.stage("Building events")
+    stages.stage("Writing pages", 1)
+    stages.advance()
+    stages.close("Built")
+    out = stream.getvalue()
+    assert out.startswith("\rReading articles [------------------------] 0/2\x1b[K")
+    assert "\rReading articles [########################] 2/2 b.md\x1b[K\r\x1b[K" in out
+    # a stage whose items are not counted shows its name alone
+    assert "\r\x1b[K\rBuilding events\x1b[K\r\x1b[K\rWriting pages [" in out
+    assert out.endswith("\r\x1b[KBuilt\n")
+
+
+def test_stages_elsewhere_or_quiet_write_only_the_summary():
+    for stream, enabled in ((io.StringIO(), None), (Terminal(), False)):
+        stages = Stages(stream, enabled=enabled)
+        stages.stage("Reading articles", 3)
+        for _ in range(3):
+            stages.advance()
+        stages.close("Built")
+        assert stream.getvalue() == "Built\n"

@@ -102,17 +102,30 @@ def init_command(directory) -> None:
 @click.option("--config", "root", type=click.Path(file_okay=False, path_type=Path),
               default=".", show_default=True, help="Project folder holding timeline.toml.")
 @click.option("--strict", is_flag=True, help="Fail the build on any warning.")
-@click.option("--quiet", "-q", is_flag=True, help="Print only warnings, errors and the summary.")
-def build(content_dir, output_dir, root, strict, quiet) -> None:
-    """Build the site from the articles."""
+@click.option("--verbose", "-v", is_flag=True, help="Also print a line per article read.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Print only warnings and errors: no progress, no summary (for scripts).")
+def build(content_dir, output_dir, root, strict, verbose, quiet) -> None:
+    """Build the site from the articles.
+
+    On a terminal a progress bar shows the articles read, the events built and the pages
+    written; elsewhere (a pipe, a log, CI) only the problems and one summary line are printed.
+    """
     from timeline.config import load_config
     from timeline.pipeline.build import build_site
     from timeline.pipeline.cache import ArticleCache
+    from timeline.progress import Stages
 
+    stages = Stages(sys.stderr, enabled=False if quiet else None)
+    echo = (lambda line: stages.echo(printable(line), sys.stdout)) if verbose and not quiet \
+        else None
     try:
-        config = load_config(root, content_dir=content_dir, output_dir=output_dir)
-        result = build_site(config, strict=strict, echo=None if quiet else _say,
-                            cache=ArticleCache.for_project(config))
+        try:
+            config = load_config(root, content_dir=content_dir, output_dir=output_dir)
+            result = build_site(config, strict=strict, echo=echo,
+                                cache=ArticleCache.for_project(config), progress=stages)
+        finally:
+            stages.close()  # the bar goes before any message, and on Ctrl-C
     except TimelineError as exc:
         _fail(exc)
     for diagnostic in result.diagnostics.items:
@@ -120,7 +133,7 @@ def build(content_dir, output_dir, root, strict, quiet) -> None:
     if not quiet:
         for note in result.notes:
             _say(f"note: {note}", err=True)
-    _say(result.summary())
+        _say(result.summary())
     if not result.ok:
         sys.exit(1)
 

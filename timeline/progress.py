@@ -11,6 +11,9 @@ quiet mode: no bar, only the summary.
             ...
             progress.advance(note=url)
         progress.close("Imported 3 articles")
+
+Work done in stages (a build reads articles, builds events, writes pages) reports through
+:class:`Stages`: one bar at a time, each stage's replacing the last.
 """
 
 from __future__ import annotations
@@ -77,7 +80,7 @@ class Progress:
 
     def render(self, width: int) -> str:
         """The bar as one line of at most ``width`` characters (without control codes)."""
-        count = f"{self.done}/{self.total}" if self.total else str(self.done)
+        count = f"{self.done}/{self.total}" if self.total else str(self.done or "")
         if self.total:
             filled = round(_BAR_WIDTH * self.done / self.total)
             bar = "[" + "#" * filled + "-" * (_BAR_WIDTH - filled) + "]"
@@ -103,6 +106,33 @@ class Progress:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
             self._drawn = False
+
+
+class Stages:
+    """Progress of work in stages: :meth:`stage` starts one (its bar replaces the previous
+    stage's), :meth:`advance` counts an item of it. Same modes as :class:`Progress`: a bar on a
+    terminal, nothing per item elsewhere, ``enabled=False`` for quiet; :meth:`echo` writes a
+    line above the bar and :meth:`close` the summary."""
+
+    def __init__(self, stream: TextIO | None = None, enabled: bool | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = _is_terminal(self.stream) if enabled is None else enabled
+        self._bar = Progress(0, stream=self.stream, enabled=False)
+
+    def stage(self, label: str, total: int = 0) -> None:
+        """Start a stage of ``total`` items (0: a stage whose items are not counted)."""
+        self._bar.close()
+        self._bar = Progress(total, label, self.stream, self.enabled)
+        self._bar.advance(0)  # show the stage at once, before its first item is done
+
+    def advance(self, note: str = "") -> None:
+        self._bar.advance(note=note)
+
+    def echo(self, line: str, stream: TextIO | None = None) -> None:
+        self._bar.echo(line, stream)
+
+    def close(self, summary: str | None = None, stream: TextIO | None = None) -> None:
+        self._bar.close(summary, stream)
 
 
 def _is_terminal(stream: TextIO) -> bool:

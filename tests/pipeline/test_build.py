@@ -225,7 +225,9 @@ def test_cli_exit_code_and_one_line_errors(example_project):
     assert "Traceback" not in done.stderr
     errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 3
-    assert "3 errors" in done.stdout
+    assert done.stdout == ""  # --quiet: the problems and nothing else
+    done = run_cli(example_project)
+    assert done.returncode == 1 and "3 errors" in done.stdout
 
 
 def test_cli_refusal_is_one_line(example_project):

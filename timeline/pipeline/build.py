@@ -31,6 +31,7 @@ from timeline.events.extract import UniqueNames, build_events
 from timeline.events.keydates import select_key_dates
 from timeline.ingest.content import discover, load_article
 from timeline.model import Article, Event, KeyDate
+from timeline.progress import Stages
 from timeline.publish.deploy import BUILD_MARKER
 from timeline.temporal import tag
 from timeline.temporal.model import Timex
@@ -68,17 +69,23 @@ class BuildResult:
     notes: list[str] = field(default_factory=list)
     key_dates: list[KeyDate] = field(default_factory=list)
 
+    @property
+    def pages(self) -> int:
+        """How many HTML pages the site has (0 until it was written)."""
+        return sum(1 for name in self.files if name.endswith(".html"))
+
     def summary(self) -> str:
         warnings, errors = len(self.diagnostics.warnings), len(self.diagnostics.errors)
+        pages = f", {_plural(self.pages, 'page')}" if self.written else ""
         counts = (f"{_plural(len(self.articles), 'article')}, {_plural(len(self.events), 'event')}"
-                  f", {_plural(warnings, 'warning')}, {_plural(errors, 'error')}")
+                  f"{pages}, {_plural(warnings, 'warning')}, {_plural(errors, 'error')}")
         if self.written:
             return f"Built {self.output} in {self.seconds:.2f}s: {counts}"
         return f"Build failed, {self.output} left unchanged: {counts}"
 
 
 def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 # --- per article ----------------------------------------------------------------------------
@@ -107,17 +114,19 @@ def process_article(path: Path, config: Config) -> ArticleResult:
 
 
 def build_site(config: Config, *, strict: bool = False, echo: Echo | None = None,
-               cache=None) -> BuildResult:
+               cache=None, progress: Stages | None = None) -> BuildResult:
     """Build the site of ``config`` into its output folder.
 
-    ``cache``, if given, is called as ``cache(path, config)`` instead of
-    :func:`process_article` (see :class:`timeline.pipeline.cache.ArticleCache`). With
-    ``strict``, any warning or error fails the build and leaves the output untouched; otherwise
-    articles that cannot be read are left out, the rest is built, and errors make ``ok`` False.
-    Raises :class:`TimelineError` for problems that stop the whole build (unsafe output folder).
+    ``echo`` gets a line per article read; ``progress`` is told each stage (articles read,
+    events built, pages written) and each item done, for a progress bar. ``cache``, if given,
+    is called as ``cache(path, config)`` instead of :func:`process_article` (see
+    :class:`timeline.pipeline.cache.ArticleCache`). With ``strict``, any warning or error fails
+    the build and leaves the output untouched; otherwise articles that cannot be read are left
+    out, the rest is built, and errors make ``ok`` False. Raises :class:`TimelineError` for
+    problems that stop the whole build (unsafe output folder).
     """
     with _cycle_collector_paused():
-        return _build_site(config, strict, echo, cache)
+        return _build_site(config, strict, echo, cache, progress or Stages(enabled=False))
 
 
 @contextlib.contextmanager
@@ -135,16 +144,19 @@ def _cycle_collector_paused():
             gc.enable()
 
 
-def _build_site(config: Config, strict: bool, echo: Echo | None, cache) -> BuildResult:
+def _build_site(config: Config, strict: bool, echo: Echo | None, cache,
+                stages: Stages) -> BuildResult:
     began = time.perf_counter()
     say = echo or (lambda _line: None)
     output = config.output_path.resolve()
     check_output_dir(output, config)
     diagnostics = Diagnostics()
-    results = _process_all(config, cache, say, diagnostics)
+    results = _process_all(config, cache, say, diagnostics, stages)
     articles = [r.article for r in results if r.article is not None]
     _unique_slugs(articles, diagnostics)
-    events = merge([e for r in results for e in r.events], config)
+    dated = [e for r in results for e in r.events]
+    stages.stage(f"Building events from {_plural(len(dated), 'dated sentence')}")
+    events = merge(dated, config)
     _unique_event_ids(events)
     events = enrich(events, config, diagnostics)
     key_dates = select_key_dates(events, config)
@@ -156,7 +168,7 @@ def _build_site(config: Config, strict: bool, echo: Echo | None, cache) -> Build
         return result
     memo = getattr(cache, "pages", None)  # rendered pages kept by the cache between builds
     result.files = _render_and_swap(output, config, results, events, key_dates,
-                                    diagnostics, memo)
+                                    diagnostics, memo, stages)
     result.written = True
     result.ok = not diagnostics.errors
     result.seconds = time.perf_counter() - began
@@ -172,9 +184,11 @@ def setting_notes(config: Config) -> list[str]:
             "(set base_url to the site's public address, e.g. https://example.org/timeline/)"]
 
 
-def _process_all(config: Config, cache, say: Echo, diagnostics: Diagnostics) -> list[ArticleResult]:
+def _process_all(config: Config, cache, say: Echo, diagnostics: Diagnostics,
+                 stages: Stages) -> list[ArticleResult]:
     paths = discover(config, diagnostics)
     say(f"Reading {_plural(len(paths), 'file')} from {config.content_path}")
+    stages.stage("Reading articles", len(paths))
     results = []
     for path in paths:
         result = cache(path, config) if cache is not None else process_article(path, config)
@@ -183,6 +197,7 @@ def _process_all(config: Config, cache, say: Echo, diagnostics: Diagnostics) -> 
         if result.article is not None:
             say(f"  {result.article.path}: {_plural(len(result.timexes), 'time expression')}, "
                 f"{_plural(len(result.events), 'event')}")
+        stages.advance(note=path.name)
         results.append(result)
     return results
 
@@ -238,7 +253,7 @@ def _unique_event_ids(events: list[Event]) -> None:
 
 def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
                      events: list[Event], key_dates: list[KeyDate], diagnostics: Diagnostics,
-                     memo=None) -> list[str]:
+                     memo=None, stages: Stages | None = None) -> list[str]:
     from timeline.publish.deploy import record_inputs
     from timeline.site.exports import write_exports
     from timeline.site.render import render_site
@@ -248,8 +263,12 @@ def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
     try:
         docs = source_docs(results, events)
         pages: dict[str, str] = {}  # rendered HTML, finished and written by finalize_site
+        stages = stages or Stages(enabled=False)
+        stages.stage("Writing pages", len(docs) + 2)  # the sources' pages and the two indexes
         # The files written are listed by finalize_site, which reads the folder after renaming.
-        render_site(staging, config, events, docs, pages=pages, memo=memo)
+        render_site(staging, config, events, docs, pages=pages, memo=memo,
+                    on_page=stages.advance)
+        stages.stage("Writing exports, feeds and metadata")
         write_exports(staging, events, config, key_dates)
         # Host-ready pass (metadata, 404, sitemap, fingerprinted assets) and the inputs record
         # that lets `timeline publish` refuse a stale site (PUBLISH: timeline.seo/publish).

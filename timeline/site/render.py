@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from timeline.config import Config
@@ -39,7 +40,8 @@ __all__ = ["THEME", "SourceDoc", "make_environment", "render_site", "copy_static
 
 
 def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[SourceDoc],
-                *, pages: dict[str, str] | None = None, memo=None) -> list[Path]:
+                *, pages: dict[str, str] | None = None, memo=None,
+                on_page: Callable[[str], None] | None = None) -> list[Path]:
     """Write index.html, sources/index.html, one page per source and the static assets.
 
     Returns the files written, relative to ``out_dir``. Raises :class:`TimelineError` naming
@@ -47,8 +49,10 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     there (site path -> text) instead of being written, for a later pass to finish and write
     (:func:`timeline.site.seo.finalize_site`). With ``memo`` (a
     :class:`timeline.pipeline.cache.PageMemo`), a source page whose inputs are unchanged since an
-    earlier build is reused, not re-rendered.
+    earlier build is reused, not re-rendered. ``on_page`` is called with each page's path once
+    it is rendered (for a progress bar).
     """
+    done = on_page or (lambda _rel: None)
     env = make_environment(config)
     docs_by_path = {str(doc.article.path): doc for doc in docs}
     shown = [e for e in events if not e.hidden]
@@ -66,17 +70,20 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     rendered: list[tuple[str, str]] = [(INDEX_PAGE, render_template(
         timeline_env, "index.html", root="", site=site,
         years=group_events(shown, docs_by_path, root="", view=view)))]
+    done(INDEX_PAGE)
     view_keys.clear()
     # Counted in one pass: per source it was sources x events x citations (1,000 articles: 5 s).
     cited = Counter(str(c.article.path) for e in shown for c in e.citations)
     sources = [source_summary(d, cited) for d in newest_first(docs)]
     rendered.append((f"{SOURCES_DIR}/{INDEX_PAGE}", render_template(
         env, "sources.html", root="../", site=site, sources=sources)))
+    done(f"{SOURCES_DIR}/{INDEX_PAGE}")
     if memo is not None:
         env.policies["json.dumps_function"] = dumps_marking_reads
     for doc in docs:
         rendered.append((source_page(doc.article.slug),
                          render_source(env, doc, site, memo, templates, articles)))
+        done(rendered[-1][0])
     for rel, text in rendered:
         if pages is None:
             target = out_dir / rel
