@@ -34,9 +34,10 @@ def build(project: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
-#: One page per article, the timeline, the list of sources and the 404 page.
+#: One page per article, the key-event index, the one period page (every event is in 2021),
+#: the list of sources and the 404 page.
 SUMMARY = re.compile(rf"Built .*site in [\d.]+s: {ARTICLES} articles, \d+ events, "
-                     rf"{ARTICLES + 3} pages, 0 warnings, 0 errors")
+                     rf"{ARTICLES + 4} pages, 0 warnings, 0 errors")
 
 
 def test_not_on_a_terminal_one_summary_line(project):
@@ -95,7 +96,7 @@ def test_on_a_terminal_a_bar_per_stage_then_the_summary(project):
     assert any(f.startswith(f"Reading articles [{'#' * 24}] {ARTICLES}/{ARTICLES}")
                for f in frames)
     assert any(f.startswith("Building events from ") for f in frames)
-    assert any(f.startswith(f"Writing pages [{'#' * 24}] {ARTICLES + 2}/{ARTICLES + 2}")
+    assert any(f.startswith(f"Writing pages [{'#' * 24}] {ARTICLES + 3}/{ARTICLES + 3}")
                for f in frames)
     assert "time expressions" not in screen  # no per-article lines without --verbose
     # The bar is cleared before the summary, which is the last line.

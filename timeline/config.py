@@ -52,6 +52,9 @@ class Config:
     #: error. A news article is well under 1 MB; a build costs time and memory per dated
     #: sentence (bench/big_article.py), so a file of many MB is most likely a mistake.
     max_article_mb: float = 5.0
+    #: Events in the TimelineJS, Atom and iCalendar exports: "key" (the key events, when the
+    #: build chose any) or "all". events.json and events.csv always hold every event.
+    feed_events: str = "key"
 
     @property
     def content_path(self) -> Path:
@@ -173,6 +176,10 @@ def _validated(root: Path, values: dict) -> Config:
     if config.key_events < 0:
         raise TimelineError("setting 'key_events' must be 0 (automatic) or more",
                             root / CONFIG_FILE, hint="e.g. key_events = 30")
+    if config.feed_events not in ("key", "all"):
+        raise TimelineError(f"setting 'feed_events' must be \"key\" or \"all\", not "
+                            f"{config.feed_events!r}", root / CONFIG_FILE,
+                            hint='feed_events = "all" puts every event in the feeds')
     if not config.max_article_mb > 0:
         raise TimelineError("setting 'max_article_mb' must be more than 0", root / CONFIG_FILE,
                             hint="e.g. max_article_mb = 10")

@@ -25,7 +25,7 @@ from timeline.preview.serve import PreviewServer, is_loopback, mount_path, probl
 ARTICLE = "content/2014-wsj-iraq-original.txt"
 ARTICLE_PAGE = "/sources/2014-wsj-iraq-original.html"
 # A sentence of the seed that the timeline shows (the Vienna talks).
-KNOWN_TEXT = "will convene starting Monday"
+KNOWN_TEXT = "Iranian diplomats will convene starting"  # plain text in its entry on the index
 OVERLAY = 'id="__timeline-overlay"'
 
 

@@ -85,8 +85,29 @@ def test_missing_source_page_is_reported_for_its_citations(site):
                for m in problems)
 
 
-def test_event_without_anchor_on_the_timeline(site):
+def test_event_without_anchor_on_its_period_page(site):
     data = json.loads((site / "events.json").read_text())
+    data["events"][0]["id"] = "ghost"
+    home = data["events"][0]["page"]
+    assert home.startswith("events/") and (site / home).is_file()
+    (site / "events.json").write_text(json.dumps(data))
+    assert f"events.json: event 'ghost' has no anchor on {home}" in messages(site)
+
+
+def test_event_named_on_a_page_that_does_not_hold_it(site):
+    data = json.loads((site / "events.json").read_text())
+    data["events"][0]["page"] = "sources/index.html"
+    (site / "events.json").write_text(json.dumps(data))
+    assert any("has no anchor on sources/index.html" in m for m in messages(site))
+
+
+def test_events_json_without_pages_looks_on_the_index(site):
+    """An events.json from before period pages names no page: the anchor is on the index."""
+    data = json.loads((site / "events.json").read_text())
+    for event in data["events"]:
+        del event["page"]
+    (site / "events.json").write_text(json.dumps(data))
+    assert messages(site) == []  # a small timeline's index holds every event
     data["events"][0]["id"] = "ghost"
     (site / "events.json").write_text(json.dumps(data))
     assert "events.json: event 'ghost' has no anchor on index.html" in messages(site)

@@ -15,11 +15,12 @@ import pytest
 from timeline.site.render import THEME
 
 EVENT = ('<li class="event" id="{id}" data-status="{status}" data-featured="{featured}" '
-         "data-sources='{sources}' data-tags='{tags}'><p>{text}</p></li>")
+         "data-key=\"{key}\" data-sources='{sources}' data-tags='{tags}'><p>{text}</p></li>")
 
 
-def _event(id, status, sources, tags=(), featured=False):
+def _event(id, status, sources, tags=(), featured=False, key=False):
     return EVENT.format(id=id, status=status, featured="true" if featured else "false",
+                        key="true" if key else "false",
                         sources=json.dumps(list(sources)), tags=json.dumps(list(tags)),
                         text=f"event {id}")
 
@@ -43,9 +44,10 @@ def filter_page(tmp_path: Path) -> Path:
     html = PAGE.format(
         y2003=_event("invasion", "reported", ["The Wall Street Journal"], ["background"]),
         june="".join([
-            _event("call", "reported", ["The Wall Street Journal", "Blog reprint"], ["diplomacy"]),
+            _event("call", "reported", ["The Wall Street Journal", "Blog reprint"], ["diplomacy"],
+                   key=True),
             _event("vienna", "expected", ["The Wall Street Journal"], ["diplomacy", "nuclear"],
-                   featured=True),
+                   featured=True, key=True),
             _event("photos", "reported", ["Blog reprint"]),
         ]),
     )
@@ -109,7 +111,27 @@ def test_filters_work_from_the_keyboard(page, filter_page):
     labels = page.eval_on_selector_all(
         "form.filters select, form.filters input",
         "els => els.map(e => document.querySelector(`label[for=${e.id}]`).textContent)")
-    assert labels == ["Source", "Tag", "Status", "Featured only"]
+    assert labels == ["Source", "Tag", "Status", "Featured only", "Key events only"]
+
+
+def test_key_events_only(page, filter_page):
+    page.goto(filter_page.as_uri() + "?key=1")
+    assert page.is_checked("#filter-key")
+    assert visible_ids(page) == ["call", "vienna"]
+    assert not page.locator("#y-2003").is_visible()  # no key event in 2003
+    page.uncheck("#filter-key")
+    assert visible_ids(page) == ["invasion", "call", "vienna", "photos"]
+    assert "key=1" not in page.url
+
+
+def test_no_key_field_when_every_event_is_key(page, tmp_path):
+    shutil.copyfile(THEME / "static" / "filters.js", tmp_path / "filters.js")
+    html = PAGE.format(y2003=_event("a", "reported", ["X"], key=True),
+                       june=_event("b", "reported", ["Y"], key=True))
+    (tmp_path / "index.html").write_text(html, encoding="utf-8")
+    page.goto((tmp_path / "index.html").as_uri())
+    assert page.locator("form.filters").count() == 1
+    assert page.locator("#filter-key").count() == 0
 
 
 def test_choice_is_kept_in_the_url(page, filter_page):
@@ -133,3 +155,23 @@ def test_built_site_events_carry_the_filter_data(page, built_site):
     shown = page.eval_on_selector_all(
         "#timeline [data-status]", "els => els.filter(e => !e.hidden).map(e => e.dataset.status)")
     assert shown and set(shown) == {"expected"}
+
+
+def test_filters_on_a_period_page_and_on_the_index_of_the_built_site(page, built_site):
+    period = built_site.output / "events" / "2014.html"
+    page.goto(period.as_uri())
+    total = page.locator("#timeline [data-status]").count()
+    key = page.locator("#timeline [data-key=true]").count()
+    assert 0 < key < total  # this year has key events and others
+    page.check("#filter-key")
+    assert page.locator("#timeline [data-status]:not([hidden])").count() == key
+    assert page.locator(".filters__count").inner_text() == f"Showing {key} of {total} events."
+    # on the index a source filter hides the key dates it empties, with their links
+    page.goto((built_site.output / "index.html").as_uri())
+    page.select_option("#filter-source", "Blog reprint of The Wall Street Journal")
+    hidden = page.eval_on_selector_all(
+        "#timeline section.key-date", "els => els.filter(e => e.hidden).length")
+    assert hidden > 0
+    shown = page.eval_on_selector_all(
+        "#timeline [data-status]:not([hidden])", "els => els.map(e => e.dataset.sources)")
+    assert shown and all("Blog reprint" in s for s in shown)

@@ -34,7 +34,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def event_texts(page) -> list[str]:
-    return page.eval_on_selector_all("#timeline .event .event__quote",
+    """The sentences on a timeline page: the index's entries, or a period page's events."""
+    return page.eval_on_selector_all("#timeline .entry__text, #timeline .event .event__quote",
                                      "els => els.map(e => e.textContent)")
 
 
@@ -43,7 +44,15 @@ def test_example_timeline_from_file_url(page, built_site):
     texts = event_texts(page)
     assert any("Hoshyar Zebari" in t for t in texts)
     assert any("Lindsey Graham" in t for t in texts)
+    assert len(texts) == len(built_site.events)  # two articles: the index shows every event
     # styles loaded from file:// (the timeline rail is drawn by the stylesheet)
+    rail = page.eval_on_selector(".key-date", "e => getComputedStyle(e, '::before').width")
+    assert rail == "2px"
+    # a key date leads to its period page, where the same date's events are
+    with page.expect_navigation():
+        page.click("#timeline .key-date__more a >> nth=0")
+    assert "/events/" in page.url
+    assert page.eval_on_selector(":target", "e => e.classList.contains('event')")
     rail = page.eval_on_selector(".events", "e => getComputedStyle(e, '::before').width")
     assert rail == "2px"
 
@@ -54,7 +63,7 @@ def test_example_timeline_over_http_under_a_sub_path(page, built_site, http_root
     page.goto(f"{base}/iraq/index.html")
     assert any("will convene starting Monday" in t for t in event_texts(page))
     # a citation leads to the sentence on its source page, under the same sub-path
-    page.click("#timeline .citation__title >> nth=0")
+    page.click("#timeline .entry__sources a >> nth=0")
     page.wait_for_load_state()
     assert page.url.startswith(f"{base}/iraq/sources/")
     assert page.eval_on_selector(":target", "e => e.classList.contains('tx-link')")
@@ -79,7 +88,8 @@ def test_keyboard_focus_on_an_expression_shows_its_date(page, tmp_path):
     # ...and Enter follows it to the event on the timeline
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url.split("/")[-1].startswith("index.html#")
+    assert page.url.split("/")[-2:][0] == "events"  # the event's period page
+    assert page.url.split("/")[-1].startswith("2014.html#")
     assert "on Saturday" in page.eval_on_selector(":target", "e => e.textContent")
 
 
@@ -111,15 +121,17 @@ def body_style(browser, url: str, **context) -> dict:
         return tab.evaluate("""() => ({
             background: getComputedStyle(document.body).backgroundColor,
             headerDisplay: getComputedStyle(document.querySelector('.site-header')).display,
-            dateColumn: getComputedStyle(document.querySelector('.event__date')).gridColumnStart,
+            dateColumn: getComputedStyle(
+                document.querySelector('.event__date, .key-date__label')).gridColumnStart,
             overflow: document.documentElement.scrollWidth > window.innerWidth,
         })""")
     finally:
         ctx.close()
 
 
-def test_dark_mode_mobile_layout_and_print(browser, tmp_path):
-    url = (build_handmade_site(tmp_path) / "index.html").as_uri()
+@pytest.mark.parametrize("page_path", ["index.html", "events/2014.html"])
+def test_dark_mode_mobile_layout_and_print(browser, tmp_path, page_path):
+    url = (build_handmade_site(tmp_path) / page_path).as_uri()
     light = body_style(browser, url, color_scheme="light")
     dark = body_style(browser, url, color_scheme="dark")
     assert light["background"] != dark["background"]

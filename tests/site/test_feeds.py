@@ -309,7 +309,7 @@ def test_exports_written_by_the_build_pipeline_validate(tmp_path):
     assert len(doc["events"]) == 4  # the four dated sentences of the sample articles
     feed = feedparser.parse((site / "events.atom").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
-    assert [e.link for e in feed.entries][0] == "https://example.org/t/#ev-2014-07"
+    assert [e.link for e in feed.entries][0] == "https://example.org/t/events/2014.html#ev-2014-07"
     cal = ical.Calendar.from_ical((site / "events.ics").read_bytes())
     days = sorted(e["DTSTART"].dt for e in cal.walk("VEVENT"))
     assert days == [dt.date(2014, 6, 14), dt.date(2014, 6, 16)]  # 2003 and late July skipped

@@ -54,10 +54,24 @@ def test_article_text_and_metadata_are_escaped(site):
         "&lt;script&gt;alert(\"x\")&lt;/script&gt;" in source
 
 
-def test_timeline_is_chronological_and_grouped(site):
-    html = (site / "index.html").read_text(encoding="utf-8")
-    headings = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<h[234][^>]*>(.*?)</h[234]>", html)]
-    assert headings == [
+def period_pages(site: Path) -> str:
+    """Every period page's HTML, in date order (the handmade story's are whole years)."""
+    pages = sorted((site / "events").glob("*.html"))
+    assert pages, "no period pages"
+    return "".join(page.read_text(encoding="utf-8") for page in pages)
+
+
+def timeline_headings(html: str) -> list[str]:
+    """The text of the timeline's headings: years, months, event and key-date labels."""
+    found = re.findall(r'<h([234])\b[^>]*class="(?:year__heading|month__heading|event__label|'
+                       r'key-date__label)[^"]*"[^>]*>(.*?)</h\1>', html)
+    return [re.sub(r"<[^>]+>", "", text) for _, text in found]
+
+
+def test_period_pages_are_chronological_and_grouped(site):
+    assert sorted(p.name for p in (site / "events").glob("*.html")) == [
+        "2003.html", "2013.html", "2014.html"]
+    assert timeline_headings(period_pages(site)) == [
         "2003", "2003",  # year heading; a year-precision event sits at the top of its year
         "2013", "fall 2013",
         "2014", "June 2014", "14 June 2014", "16 June 2014", "week of 16 June 2014",  # finer first
@@ -65,8 +79,19 @@ def test_timeline_is_chronological_and_grouped(site):
     ]
 
 
-def test_event_labels_at_their_precision(site):
+def test_index_lists_every_key_date_with_its_summary(site):
+    """Every date of a small timeline is key: the index shows them all, by year."""
     html = (site / "index.html").read_text(encoding="utf-8")
+    assert timeline_headings(html) == [
+        "2003", "2003", "2013", "fall 2013", "2014", "14 June 2014", "16 June 2014",
+        "week of 16 June 2014", "late July 2014"]
+    assert html.count('<li class="entry') == 6
+    for year in ("2003", "2013", "2014"):  # each key date leads to its period page
+        assert f'href="events/{year}.html#' in html
+
+
+def test_event_labels_at_their_precision(site):
+    html = period_pages(site)
     for datetime, label in [("2014-06-14", "14 June 2014"), ("2014-W25", "week of 16 June 2014"),
                             ("2014-07", "late July 2014"), ("2013", "fall 2013"),
                             ("2003", "2003")]:
@@ -74,7 +99,7 @@ def test_event_labels_at_their_precision(site):
 
 
 def test_one_event_per_dated_sentence_and_none_for_the_duration(site):
-    html = (site / "index.html").read_text(encoding="utf-8")
+    html = period_pages(site)
     assert html.count('<li class="event') == 6
     # the duration sits in the "last fall" sentence: marked there, but never the anchor
     assert '<mark class="tx tx-other">over the past year</mark>' in html
@@ -96,7 +121,7 @@ def test_citation_links_source_anchor_and_original(site):
 
 def test_source_page_expressions_link_to_events_and_show_dates(site):
     source = parse(site / "sources/story.html")
-    to_events = [url for tag, url in source.links if url.startswith("../index.html#")]
+    to_events = [url for tag, url in source.links if url.startswith("../events/")]
     # every expression of an event's sentence links to it, the duration too
     assert len(to_events) == 7
     assert len(set(to_events)) == 6
@@ -198,12 +223,12 @@ def test_unresolved_tip_says_why():
 
 def test_same_date_shows_once_on_the_rail(tmp_path):
     site = build_handmade_site(tmp_path, extra="Graham spoke on Saturday too.\n")
-    html = (site / "index.html").read_text(encoding="utf-8")
+    html = (site / "events/2014.html").read_text(encoding="utf-8")
     first = html.index("Kerry called Zebari")
     second = html.index("Graham spoke")
-    assert html.count('class="event event--continued') == 1
+    assert html.count(' event--continued') == 1
     assert html.rfind('<li class="event', 0, second) > first
-    assert html.rfind('<li class="event event--continued', 0, second) > first
+    assert "event--continued" in html[html.rfind('<li class="event', 0, second):second]
 
 
 def test_century_event_is_headed_by_its_century(tmp_path):
@@ -287,7 +312,10 @@ def test_a_range_shows_as_one_date_and_a_doubt_is_said_beside_it(tmp_path):
     notice = make_event("2014-06-08", "The gates opened.", event_id="gates",
                         doubt="a day named in a quotation of an older message")
     render_site(tmp_path / "out", Config(root=tmp_path), [festival, notice], [])
-    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert timeline_headings(index) == ["2014", "3\u20135 June 2014", "8 June 2014"]
+    assert "Date uncertain: a day named in a quotation of an older message" in index
+    html = (tmp_path / "out" / "events" / "2014.html").read_text(encoding="utf-8")
     fest, gates = html.index('id="fest"'), html.index('id="gates"')
     assert fest < gates
     labels = re.findall(r'class="event__label">.*?<time[^>]*>([^<]*)</time>', html)

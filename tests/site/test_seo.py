@@ -158,6 +158,8 @@ def test_finalize_writes_favicon_robots_sitemap_and_404(sample_site):
     root = ET.fromstring((sample_site / "sitemap.xml").read_bytes())
     locs = {u.findtext(f"{SITEMAP_NS}loc") for u in root.findall(f"{SITEMAP_NS}url")}
     assert locs == {"https://example.org/iraq/", "https://example.org/iraq/sources/",
+                    "https://example.org/iraq/events/2003.html",
+                    "https://example.org/iraq/events/2014.html",
                     "https://example.org/iraq/sources/wsj-original.html",
                     "https://example.org/iraq/sources/blog-reprint.html"}
 
@@ -178,8 +180,11 @@ def test_every_page_has_canonical_og_and_json_ld(sample_site):
     assert item_list["@type"] == "ItemList" and item_list["numberOfItems"] == 4
     names = [i["item"]["startDate"] for i in item_list["itemListElement"]]
     assert names == ["2003", "2014-06-14", "2014-06-16", "2014-07"]
-    assert item_list["itemListElement"][1]["item"]["url"] == (
-        "https://example.org/iraq/#ev-2014-06-14")
+    assert item_list["itemListElement"][1]["item"]["url"] == (  # on its period page
+        "https://example.org/iraq/events/2014.html#ev-2014-06-14")
+    period = (sample_site / "events" / "2014.html").read_text()
+    assert '<link rel="canonical" href="https://example.org/iraq/events/2014.html">' in period
+    assert '<meta property="og:title" content="2014 · Iraq &lt;2014&gt;">' in period
     source = (sample_site / "sources" / "wsj-original.html").read_text()
     (article,) = ld_blocks(source)
     assert article["headline"] == "Iraqi militants <claim> executions"

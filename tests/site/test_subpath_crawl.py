@@ -142,9 +142,9 @@ def test_sample_site_under_a_sub_path_has_no_broken_link(host, tmp_path):
     assert problems == []
     crawled = {urlsplit(u).path.removeprefix(PREFIX) for u in statuses}
     # The crawl reached the pages, the fingerprinted assets and every export via links.
-    assert {"", "sources/index.html", "sources/wsj-original.html", "sources/blog-reprint.html",
-            "events.json", "timelinejs.json", "events.atom", "events.ics", "events.csv",
-            "favicon.svg"} <= crawled
+    assert {"", "events/2003.html", "events/2014.html", "sources/index.html",
+            "sources/wsj-original.html", "sources/blog-reprint.html", "events.json",
+            "timelinejs.json", "events.atom", "events.ics", "events.csv", "favicon.svg"} <= crawled
     assert any(p.startswith("static/timeline.") and p.endswith(".css") for p in crawled)
     assert len(statuses) >= 8
 
@@ -185,10 +185,11 @@ def test_site_works_from_file_url(page, tmp_path):
             failed.append(f"{request.url} {request.failure}")
 
     page.on("requestfailed", record)
-    for rel in ("index.html", "sources/wsj-original.html", "sources/index.html"):
+    for rel in ("index.html", "events/2014.html", "sources/wsj-original.html",
+                "sources/index.html"):
         page.goto((site / rel).as_uri())
         page.wait_for_load_state("load")
     assert failed == []
     page.goto((site / "sources" / "wsj-original.html").as_uri())
-    page.click("a[href^='../index.html#ev-']")
-    assert page.url.startswith((site / "index.html").as_uri() + "#ev-")
+    page.click("a[href^='../events/2014.html#ev-']")
+    assert page.url.startswith((site / "events" / "2014.html").as_uri() + "#ev-")

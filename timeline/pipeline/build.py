@@ -256,24 +256,27 @@ def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
                      memo=None, stages: Stages | None = None) -> list[str]:
     from timeline.publish.deploy import record_inputs
     from timeline.site.exports import write_exports
-    from timeline.site.render import render_site
+    from timeline.site.periods import plan_pages
+    from timeline.site.render import page_count, render_site
     from timeline.site.seo import finalize_site
 
     staging, in_use = _make_staging(output)
     try:
         docs = source_docs(results, events)
+        # the period page of every event, for every link to one; the key dates on the index
+        plan = plan_pages(events, key_dates)
         pages: dict[str, str] = {}  # rendered HTML, finished and written by finalize_site
         stages = stages or Stages(enabled=False)
-        stages.stage("Writing pages", len(docs) + 2)  # the sources' pages and the two indexes
+        stages.stage("Writing pages", page_count(plan, docs))
         # The files written are listed by finalize_site, which reads the folder after renaming.
-        render_site(staging, config, events, docs, pages=pages, memo=memo,
-                    on_page=stages.advance)
+        render_site(staging, config, events, docs, key_dates=key_dates, plan=plan, pages=pages,
+                    memo=memo, on_page=stages.advance)
         stages.stage("Writing exports, feeds and metadata")
-        write_exports(staging, events, config, key_dates)
+        write_exports(staging, events, config, key_dates, plan)
         # Host-ready pass (metadata, 404, sitemap, fingerprinted assets) and the inputs record
         # that lets `timeline publish` refuse a stale site (PUBLISH: timeline.seo/publish).
         written = finalize_site(staging, config, events, [d.article for d in docs],
-                                pages=pages, memo=memo)
+                                pages=pages, memo=memo, plan=plan)
         written.append(record_inputs(staging, config))
         files = sorted({p.as_posix() for p in written})
         _write_marker(staging, files, results, events, diagnostics)

@@ -4,7 +4,7 @@
 one error :class:`~timeline.errors.Diagnostic` per broken thing, naming the file (relative to
 the site folder), the line where known and how to fix it; an empty list means the site is good.
 It checks that every internal link and ``#anchor`` resolves, that every citation's source page
-exists and every event has its anchor on the timeline, and that ``events.json``,
+exists and every event has its anchor on its period page, and that ``events.json``,
 ``timelinejs.json``, ``events.atom``, ``events.ics``, ``events.csv`` and ``sitemap.xml`` parse
 and carry the structure their format requires.
 """
@@ -168,13 +168,14 @@ def _check_events_json(site: Path, pages: dict[str, _Page]) -> list[Diagnostic]:
     except (ValueError, UnicodeDecodeError) as exc:
         return [_problem(EVENTS_JSON, f"not valid JSON: {exc}")]
     problems = [_problem(EVENTS_JSON, m) for m in check_events_document(document)]
-    timeline_ids = pages.get(INDEX_PAGE, _Page(set(), [])).ids
     for event in document.get("events", []) if isinstance(document, dict) else []:
         if not isinstance(event, dict):
             continue
-        if event.get("id") not in timeline_ids:
+        # an event's anchor is on its period page (named by "page"; the index before those)
+        home = event.get("page") if isinstance(event.get("page"), str) else INDEX_PAGE
+        if event.get("id") not in pages.get(home, _Page(set(), [])).ids:
             problems.append(_problem(EVENTS_JSON, f"event {event.get('id')!r} has no anchor "
-                                                  f"on {INDEX_PAGE}"))
+                                                  f"on {home}"))
         for citation in event.get("citations") or []:
             page = citation.get("page") if isinstance(citation, dict) else None
             if page and not (site / page).is_file():

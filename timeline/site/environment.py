@@ -16,6 +16,7 @@ from timeline import __version__
 from timeline.config import Config
 from timeline.errors import TimelineError
 from timeline.site.formats import date_label
+from timeline.site.periods import INDEX_CITATIONS
 
 THEME = Path(__file__).resolve().parent / "theme"
 STATIC_DIR = "static"
@@ -58,7 +59,9 @@ def make_environment(config: Config) -> jinja2.Environment:
                              lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
                              bytecode_cache=_COMPILED)
     env.filters["date_label"] = date_label
+    env.filters["count"] = "{:,}".format  # 36,176 events
     env.globals["generator"] = f"timeline {__version__}"
+    env.globals["index_citations"] = INDEX_CITATIONS
     return env
 
 

@@ -10,7 +10,7 @@ import dataclasses
 import json
 import operator
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from timeline.config import Config
@@ -18,6 +18,7 @@ from timeline.model import Citation, Event, KeyDate
 from timeline.site.feeds import FEED_EXPORTERS  # TimelineJS, Atom, iCalendar, CSV (PUBLISH)
 from timeline.site.formats import safe_url
 from timeline.site.jsontext import IndentedItems
+from timeline.site.periods import PagePlan, plan_pages
 from timeline.site.urls import EVENTS_JSON
 from timeline.temporal.values import describe
 
@@ -25,8 +26,8 @@ from timeline.temporal.values import describe
 SCHEMA_VERSION = 1
 
 
-def event_to_json(event: Event) -> dict:
-    """One event in the events.json form."""
+def event_to_json(event: Event, page: str | None = None) -> dict:
+    """One event in the events.json form; ``page`` is the period page that holds it."""
     data = {
         "id": event.id,
         "date": _date_json(event.value, event.precision, event.start, event.end, event.mod,
@@ -37,6 +38,8 @@ def event_to_json(event: Event) -> dict:
         "key": event.key,
         "citations": [citation_to_json(c) for c in event.citations],
     }
+    if page:
+        data["page"] = page
     # Fields set by later stages (merging, headlines, annotations) appear only when used.
     optional = {
         "headline": event.headline or None,
@@ -108,24 +111,27 @@ def citation_to_json(citation: Citation) -> dict:
     }
 
 
-def events_document(events: list[Event], config: Config,
-                    key_dates: Sequence[KeyDate] = ()) -> dict:
+def events_document(events: list[Event], config: Config, key_dates: Sequence[KeyDate] = (),
+                    event_pages: Mapping[str, str] | None = None) -> dict:
     """The whole events.json document: site metadata, the key dates and the visible events in
-    order."""
+    order, each with its period page when ``event_pages`` says it."""
     shown = sorted((e for e in events if not e.hidden), key=lambda e: e.sort_key)
+    pages = event_pages or {}
     return {
         "schema": SCHEMA_VERSION,
         "title": config.title,
         "description": config.description,
         "key_dates": [key_date_to_json(d) for d in key_dates],
-        "events": [event_to_json(e) for e in shown],
+        "events": [event_to_json(e, pages.get(e.id)) for e in shown],
     }
 
 
 def write_events_json(out_dir: Path, events: list[Event], config: Config,
-                      key_dates: Sequence[KeyDate] = ()) -> Path:
+                      key_dates: Sequence[KeyDate] = (),
+                      event_pages: Mapping[str, str] | None = None) -> Path:
     target = out_dir / EVENTS_JSON
-    target.write_text(_EVENT_ITEMS.events_json(events, config, key_dates), encoding="utf-8")
+    target.write_text(_EVENT_ITEMS.events_json(events, config, key_dates, event_pages),
+                      encoding="utf-8")
     return target
 
 
@@ -133,14 +139,14 @@ _EVENT_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(Event)
                                       if f.name != "citations"))
 
 
-def _event_key(event: Event) -> bytes:
-    """Everything :func:`event_to_json` reads from an event, pickled (C-speed) into one key:
-    every event field, and of each citation what :func:`citation_to_json` reads."""
+def _event_key(event: Event, page: str | None) -> bytes:
+    """Everything :func:`event_to_json` reads, pickled (C-speed) into one key: the event's
+    page, every event field, and of each citation what :func:`citation_to_json` reads."""
     cites = tuple((c.sentence, c.sentence_start, c.sentence_end, c.timex.text, c.timex.value,
                    c.timex.start, c.timex.end, str(c.article.path), c.article.slug,
                    c.article.title, c.article.source, c.article.url, c.article.published)
                   for c in event.citations)
-    return pickle.dumps((_EVENT_FIELDS(event), cites), protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps((page, _EVENT_FIELDS(event), cites), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class _EventItems:
@@ -152,21 +158,25 @@ class _EventItems:
         self._texts: dict[bytes, str] = {}
 
     def events_json(self, events: list[Event], config: Config,
-                    key_dates: Sequence[KeyDate] = ()) -> str:
-        """The same text as ``events_json_text(events_document(events, config, key_dates))``."""
+                    key_dates: Sequence[KeyDate] = (),
+                    event_pages: Mapping[str, str] | None = None) -> str:
+        """The same text as ``events_json_text(events_document(events, config, key_dates,
+        event_pages))``."""
         shown = sorted((e for e in events if not e.hidden), key=lambda e: e.sort_key)
         document = events_document([], config, key_dates)
         head = json.dumps(document, ensure_ascii=False, indent=2)
         hole = '"events": []\n}'
         if not shown or not head.endswith(hole):
-            return events_json_text(events_document(events, config, key_dates))
+            return events_json_text(events_document(events, config, key_dates, event_pages))
+        pages = event_pages or {}
         margin = " " * 4  # items sit at depth 2 (see timeline.site.jsontext)
         known, kept, pieces = self._texts, {}, []
         for event in shown:
-            key = _event_key(event)
+            page = pages.get(event.id)
+            key = _event_key(event, page)
             text = known.get(key)
             if text is None:
-                text = margin + json.dumps(event_to_json(event), ensure_ascii=False,
+                text = margin + json.dumps(event_to_json(event, page), ensure_ascii=False,
                                            indent=2).replace("\n", "\n" + margin)
             kept[key] = text
             pieces.append(text)
@@ -189,13 +199,18 @@ def events_json_text(document: dict) -> str:
     return _EVENTS_TEXT.dumps(document, "events", 2) + "\n"
 
 
-#: Every export but events.json: a function (out_dir, events, config) -> written file.
-EXPORTERS: list[Callable[[Path, list[Event], Config], Path]] = [*FEED_EXPORTERS]
+#: Every export but events.json: a function (out_dir, events, config, event_pages) -> written
+#: file, where event_pages maps an event's id to its period page.
+EXPORTERS: list[Callable[..., Path]] = [*FEED_EXPORTERS]
 
 
 def write_exports(out_dir: Path, events: list[Event], config: Config,
-                  key_dates: Sequence[KeyDate] = ()) -> list[Path]:
-    """Write every export into ``out_dir``; return the files written, relative to it."""
-    written = [write_events_json(out_dir, events, config, key_dates)]
-    written += [exporter(out_dir, events, config) for exporter in EXPORTERS]
+                  key_dates: Sequence[KeyDate] = (), plan: PagePlan | None = None) -> list[Path]:
+    """Write every export into ``out_dir``; return the files written, relative to it.
+
+    ``plan`` says which period page holds each event (:func:`timeline.site.periods.plan_pages`,
+    made here when not given)."""
+    pages = (plan or plan_pages(events)).page_of
+    written = [write_events_json(out_dir, events, config, key_dates, pages)]
+    written += [exporter(out_dir, events, config, pages) for exporter in EXPORTERS]
     return [path.relative_to(out_dir) for path in written]

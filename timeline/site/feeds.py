@@ -6,6 +6,11 @@ writer escapes for its own format: HTML inside TimelineJS (it injects ``text`` a
 (plus characters XML 1.0 forbids), RFC 5545 TEXT escaping and line folding, and CSV quoting
 with a guard against spreadsheet formula injection.
 
+Which events: TimelineJS, Atom and iCalendar carry the key events (the sentences that summarise
+the key dates) when the build chose any, so a feed or a calendar stays readable; ``feed_events
+= "all"`` in timeline.toml makes them carry every event. CSV always carries every event. Each
+event links to its period page (:mod:`timeline.site.periods`).
+
 iCalendar policy: an event dated to a day (or finer) becomes an all-day VEVENT; a week or
 weekend becomes a multi-day all-day VEVENT whose summary names the period; anything vaguer
 (month, season, quarter, year...) is skipped, because a calendar entry spanning a whole month
@@ -21,14 +26,16 @@ import io
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from timeline.model import Article, Event
+from timeline.site.formats import shown_headline
 from timeline.site.jsontext import IndentedItems
-from timeline.site.urls import SiteUrls
+from timeline.site.periods import plan_pages
+from timeline.site.urls import INDEX_PAGE, SiteUrls
 
 TIMELINEJS_FILE = "timelinejs.json"
 ATOM_FILE = "events.atom"
@@ -65,14 +72,20 @@ class FeedInfo:
     description: str = ""
     base_url: str = ""
     language: str = "en"
+    #: event id -> its period page; an event not in it links to the index
+    event_pages: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def urls(self) -> SiteUrls:
         return SiteUrls(self.base_url)
 
     @classmethod
-    def from_config(cls, config) -> FeedInfo:
-        return cls(config.title, config.description, config.base_url, config.language)
+    def from_config(cls, config, event_pages: Mapping[str, str] | None = None) -> FeedInfo:
+        return cls(config.title, config.description, config.base_url, config.language,
+                   event_pages or {})
+
+    def event_page(self, event: Event) -> str:
+        return self.event_pages.get(event.id, INDEX_PAGE)
 
 
 def write_feeds(output: Path, info: FeedInfo, events: Iterable[Event], *,
@@ -96,13 +109,19 @@ def write_feeds(output: Path, info: FeedInfo, events: Iterable[Event], *,
     return written
 
 
-def _exporter(name: str, make) -> Callable:
+def _exporter(name: str, make, *, key_events: bool) -> Callable:
     """An exporter in the form :data:`timeline.site.exports.EXPORTERS` expects:
-    ``(out_dir, events, config) -> written path``."""
+    ``(out_dir, events, config, event_pages=None) -> written path``. With ``key_events``, it
+    writes the events :func:`feed_selection` chooses, else every event."""
 
-    def export(out_dir: Path, events: list[Event], config) -> Path:
+    def export(out_dir: Path, events: list[Event], config,
+               event_pages: Mapping[str, str] | None = None) -> Path:
+        events = list(events)
+        if event_pages is None:
+            event_pages = plan_pages(events).page_of
+        chosen = feed_selection(events, config) if key_events else events
         path = Path(out_dir) / name
-        text = make(FeedInfo.from_config(config), list(events))
+        text = make(FeedInfo.from_config(config, event_pages), chosen)
         if name == CSV_FILE:
             text = CSV_BOM + text
         # newline="" keeps the CRLF line ends that CSV and iCalendar require.
@@ -111,6 +130,20 @@ def _exporter(name: str, make) -> Callable:
 
     export.__name__ = f"write_{name.replace('.', '_')}"
     return export
+
+
+#: Values of the ``feed_events`` setting.
+FEED_EVENTS = ("key", "all")
+
+
+def feed_selection(events: Iterable[Event], config) -> list[Event]:
+    """The events the TimelineJS, Atom and iCalendar exports carry: the key events when there
+    are any, unless ``feed_events = "all"``; every event otherwise."""
+    events = list(events)
+    if config.feed_events == "all":
+        return events
+    key = [e for e in events if e.key and not e.hidden]
+    return key or events
 
 
 def visible_events(events: Iterable[Event]) -> list[Event]:
@@ -128,9 +161,12 @@ def date_label(event: Event) -> str:
 
 
 def headline(event: Event, limit: int = 90) -> str:
-    """The event's headline, or its sentence shortened at a word boundary."""
-    if event.headline:
-        return event.headline
+    """The event's headline, or its sentence shortened at a word boundary. A key event's
+    sentence summarises its date, so it is its own headline unless an editor gave it one
+    (as on the site: :func:`timeline.site.formats.shown_headline`)."""
+    shown = shown_headline(event)
+    if shown:
+        return shown
     text = " ".join(event.text.split())
     if len(text) <= limit:
         return text
@@ -179,8 +215,8 @@ def _safe_url(url: str | None) -> str | None:
 
 
 def _event_link(info: FeedInfo, event: Event) -> str:
-    """The event on the timeline page: absolute when base_url is known, else relative."""
-    relative = info.urls.event(event.id)
+    """The event on its period page: absolute when base_url is known, else relative."""
+    relative = info.urls.event(event.id, info.event_page(event))
     return info.urls.absolute(relative) or relative
 
 
@@ -335,8 +371,9 @@ class _AtomEntries:
         first, last = reported(event)
         articles = tuple((a.slug, tuple(a.authors or ()), a.source, a.title, a.url)
                          for a in sources(event))
-        key = (info, event.id, event.value, event.mod, event.precision, event.headline,
-               event.text, event.status, articles, first, last or fallback)
+        key = (info, event.id, info.event_page(event), event.key, event.value, event.mod,
+               event.precision, event.headline, event.text, event.status, articles, first,
+               last or fallback)
         known = self._texts.get(key) or self._used.get(key)
         if known is None:
             entry, updated = _atom_entry(info, event, fallback)
@@ -448,7 +485,7 @@ def _vevent(info: FeedInfo, event: Event, host: str, fallback: dt.datetime) -> l
              "DESCRIPTION:" + ics_escape(_summary(event)),
              "TRANSP:TRANSPARENT",
              "X-TIMELINE-PRECISION:" + ics_escape(event.precision)]
-    link = info.urls.absolute(info.urls.event(event.id))
+    link = info.urls.absolute(info.urls.event(event.id, info.event_page(event)))
     if link:
         lines.append("URL:" + link)
     lines.append("END:VEVENT")
@@ -547,8 +584,11 @@ def csv_cell(value: str) -> str:
 
 
 #: The writers of this module, plugged into the build by :mod:`timeline.site.exports`.
-FEED_EXPORTERS = [_exporter(TIMELINEJS_FILE, timelinejs_json), _exporter(ATOM_FILE, atom_feed),
-                  _exporter(ICS_FILE, icalendar), _exporter(CSV_FILE, events_csv)]
+FEED_EXPORTERS = [_exporter(TIMELINEJS_FILE, timelinejs_json, key_events=True),
+                  _exporter(ATOM_FILE, atom_feed, key_events=True),
+                  _exporter(ICS_FILE, icalendar, key_events=True),
+                  _exporter(CSV_FILE, events_csv, key_events=False)]
 
-__all__ = ["FEED_EXPORTERS", "FEED_FILES", "FeedInfo", "write_feeds", "timelinejs_json",
+__all__ = ["FEED_EXPORTERS", "FEED_FILES", "FeedInfo", "feed_selection", "write_feeds",
+           "timelinejs_json",
            "atom_feed", "icalendar", "events_csv", "csv_cell", "ics_escape", "ics_fold"]

@@ -6,7 +6,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from timeline.model import Article
+from timeline.events.headline import event_headline
+from timeline.model import Article, Event
 from timeline.temporal.values import describe, precision_rank
 
 
@@ -50,3 +51,12 @@ def safe_url(url: str | None, *, allow_relative: bool = False) -> str | None:
     if allow_relative and ":" not in url.split("/", 1)[0] and not lowered.startswith("//"):
         return url
     return None
+
+
+def shown_headline(event: Event) -> str:
+    """The headline the site and the feeds show: an editor's title always; the machine's
+    clause-fragment headline only for an event that is not key, because a key event's
+    sentence is its date's summary."""
+    if event.key and event.headline and event.headline == event_headline(event):
+        return ""
+    return event.headline

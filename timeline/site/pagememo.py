@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Mapping
 
 import jinja2
 from markupsafe import Markup
@@ -20,28 +21,38 @@ from timeline.site.views import EventView, event_view
 
 
 def render_source(env: jinja2.Environment, doc: SourceDoc, site: dict, memo,
-                   templates: str, articles: dict[int, bytes]) -> str:
+                  templates: str, articles: dict[int, bytes],
+                  event_pages: Mapping[str, str] | None = None) -> str:
     """A source page, reused from ``memo`` when nothing it was made from changed.
 
-    Its inputs: the article (slug included), its expressions, which events they link to, the
-    templates, and the ``site`` values the templates actually read. The latter matters: the
-    event count changes with nearly every edit, and the default source page never shows it.
+    Its inputs: the article (slug included), its expressions, which events they link to and
+    the pages those events are on, the templates, and the ``site`` values the templates
+    actually read. The latter matters: the event count changes with nearly every edit, and the
+    default source page never shows it.
     """
+    event_pages = event_pages or {}
+
+    def render(site_values: dict) -> str:
+        return render_template(env, "source.html", root="../", site=site_values,
+                               source=source_view(doc, event_pages))
+
     if memo is None:
-        return render_template(env, "source.html", root="../", site=site, source=source_view(doc))
+        return render(site)
     slot = ("render", source_page(doc.article.slug))
+    linked = sorted({event_id: event_pages.get(event_id, "")
+                     for event_id in doc.event_of.values()}.items())
     try:
         inputs = digest((templates, doc.article, doc.timexes, sorted(doc.event_of.items()),
-                         sorted(doc.anchors)), articles)
+                         linked, sorted(doc.anchors)), articles)
     except Exception:  # noqa: BLE001 - an unpicklable article is simply not memoised
-        return render_template(env, "source.html", root="../", site=site, source=source_view(doc))
+        return render(site)
     entry = memo.entry(slot)
     if entry is not None:
         (known_inputs, read), text = entry
         if known_inputs == inputs and all(site.get(k, _ABSENT) == v for k, v in read):
             return text
     tracked = _ReadTracker(site)
-    text = render_template(env, "source.html", root="../", site=tracked, source=source_view(doc))
+    text = render(tracked)
     memo.put(slot, (inputs, tracked.values_read()), text)
     return text
 
@@ -50,21 +61,23 @@ def memoised_event_view(memo, articles: dict[int, bytes], view_keys: dict[int, b
     """:func:`event_view`, reusing the previous build's view of an unchanged event.
 
     A view is made from the event (articles included, as their digests), the anchors of its
-    citations on the source pages, and ``root``; building views for every event was most of
-    the timeline page's time in a rebuild. The digest is kept in ``view_keys`` so the event
-    partial's memo can use it instead of digesting the view again.
+    citations on the source pages, ``root`` and its permalink; building views for every event
+    was most of the timeline pages' time in a rebuild. The digest is kept in ``view_keys`` so
+    the event partial's memo can use it instead of digesting the view again. An event shown on
+    the index and on its period page has one slot for each.
     """
 
-    def view(event: Event, docs_by_path: dict[str, SourceDoc], root: str) -> EventView:
+    def view(event: Event, docs_by_path: dict[str, SourceDoc], root: str,
+             permalink: str = "") -> EventView:
         anchors = []
         for citation in event.citations:
             doc = docs_by_path.get(str(citation.article.path))
             anchors.append(doc.timex_anchor(citation.timex) if doc else None)
-        key = digest((event, anchors, root), articles)
-        slot = ("event-view", event.id)
+        key = digest((event, anchors, root, permalink), articles)
+        slot = (f"event-view:{root}", event.id)
         known = memo.get(slot, key)
         if known is None:
-            known = event_view(event, docs_by_path, root)
+            known = event_view(event, docs_by_path, root, permalink)
             memo.put(slot, key, known)
         made = dataclasses.replace(known, continued=False)  # set again by _mark_continued
         view_keys[id(made)] = key
@@ -92,7 +105,7 @@ def with_event_memo(env: jinja2.Environment, memo, templates: str,
             key = (templates, made_from, ev.continued)
         else:
             key = digest((templates, ev), articles)
-        slot = ("event", ev.anchor)
+        slot = ("event", ev.permalink)
         text = memo.get(slot, key)
         if text is None:
             text = partial.render(ev=ev)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from timeline.config import Config
-from timeline.model import Event
+from timeline.events.keydates import select_key_dates
+from timeline.model import Event, KeyDate
 from timeline.pipeline.digest import digest
 from timeline.site.environment import (
     EVENT_PARTIAL,
@@ -22,6 +23,7 @@ from timeline.site.environment import (
     make_environment,
     render_template,
 )
+from timeline.site.keyindex import index_view, period_view
 from timeline.site.pagememo import (
     dumps_marking_reads,
     memoised_event_view,
@@ -29,6 +31,7 @@ from timeline.site.pagememo import (
     templates_fingerprint,
     with_event_memo,
 )
+from timeline.site.periods import PagePlan, plan_pages
 from timeline.site.sourcepages import SourceDoc, newest_first, source_summary
 from timeline.site.urls import INDEX_PAGE, SOURCES_DIR, source_page
 from timeline.site.views import event_view, group_events
@@ -40,22 +43,30 @@ __all__ = ["THEME", "SourceDoc", "make_environment", "render_site", "copy_static
 
 
 def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[SourceDoc],
-                *, pages: dict[str, str] | None = None, memo=None,
+                *, key_dates: Sequence[KeyDate] | None = None, plan: PagePlan | None = None,
+                pages: dict[str, str] | None = None, memo=None,
                 on_page: Callable[[str], None] | None = None) -> list[Path]:
-    """Write index.html, sources/index.html, one page per source and the static assets.
+    """Write the key-event index, the period pages, the sources list, one page per source and
+    the static assets.
 
     Returns the files written, relative to ``out_dir``. Raises :class:`TimelineError` naming
-    the template (and line) when a template is broken. With ``pages``, the HTML pages are put
-    there (site path -> text) instead of being written, for a later pass to finish and write
-    (:func:`timeline.site.seo.finalize_site`). With ``memo`` (a
-    :class:`timeline.pipeline.cache.PageMemo`), a source page whose inputs are unchanged since an
-    earlier build is reused, not re-rendered. ``on_page`` is called with each page's path once
-    it is rendered (for a progress bar).
+    the template (and line) when a template is broken. ``key_dates`` are the build's
+    (:func:`timeline.events.keydates.select_key_dates`, chosen here when not given) and
+    ``plan`` the period pages (:func:`timeline.site.periods.plan_pages`, likewise). With
+    ``pages``, the HTML pages are put there (site path -> text) instead of being written, for
+    a later pass to finish and write (:func:`timeline.site.seo.finalize_site`). With ``memo``
+    (a :class:`timeline.pipeline.cache.PageMemo`), a source page or an event entry whose inputs
+    are unchanged since an earlier build is reused, not re-rendered. ``on_page`` is called with
+    each page's path once it is rendered (for a progress bar; :func:`page_count` pages in all).
     """
     done = on_page or (lambda _rel: None)
     env = make_environment(config)
     docs_by_path = {str(doc.article.path): doc for doc in docs}
     shown = [e for e in events if not e.hidden]
+    if key_dates is None:
+        key_dates = select_key_dates(events, config)
+    if plan is None or (key_dates and not plan.key_dates):  # a plan made without them
+        plan = plan_pages(shown, key_dates)
     written = copy_static(out_dir, config.templates_path / STATIC_DIR)
     site = _site_context(config, shown, docs)
     templates = templates_fingerprint(config) if memo is not None else ""
@@ -67,22 +78,32 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
         view = memoised_event_view(memo, articles, view_keys)
         if not (config.templates_path / EVENT_PARTIAL).exists():
             timeline_env = with_event_memo(env, memo, templates, articles, view_keys)
-    rendered: list[tuple[str, str]] = [(INDEX_PAGE, render_template(
-        timeline_env, "index.html", root="", site=site,
-        years=group_events(shown, docs_by_path, root="", view=view)))]
-    done(INDEX_PAGE)
+    index = index_view(plan, docs_by_path, view=view)
     view_keys.clear()
+    rendered: list[tuple[str, str]] = [(INDEX_PAGE, render_template(
+        env, "index.html", root="", site=site, index=index, key_years=index.years,
+        periods=index.periods))]
+    done(INDEX_PAGE)
+    for period in plan.periods:
+        rendered.append((period.page, render_template(
+            timeline_env, "period.html", root="../", site=site, periods=index.periods,
+            period=period_view(period, plan, index),
+            years=group_events(period.events, docs_by_path, root="../", view=view))))
+        view_keys.clear()
+        done(period.page)
     # Counted in one pass: per source it was sources x events x citations (1,000 articles: 5 s).
     cited = Counter(str(c.article.path) for e in shown for c in e.citations)
     sources = [source_summary(d, cited) for d in newest_first(docs)]
-    rendered.append((f"{SOURCES_DIR}/{INDEX_PAGE}", render_template(
-        env, "sources.html", root="../", site=site, sources=sources)))
-    done(f"{SOURCES_DIR}/{INDEX_PAGE}")
+    for page, pager, chunk in source_list_pages(sources):
+        rendered.append((page, render_template(env, "sources.html", root="../", site=site,
+                                               sources=chunk, pager=pager,
+                                               total=len(sources))))
+        done(page)
     if memo is not None:
         env.policies["json.dumps_function"] = dumps_marking_reads
     for doc in docs:
-        rendered.append((source_page(doc.article.slug),
-                         render_source(env, doc, site, memo, templates, articles)))
+        rendered.append((source_page(doc.article.slug), render_source(
+            env, doc, site, memo, templates, articles, plan.page_of)))
         done(rendered[-1][0])
     for rel, text in rendered:
         if pages is None:
@@ -93,6 +114,29 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
             pages[rel] = text
         written.append(out_dir / rel)
     return [p.relative_to(out_dir) for p in written]
+
+
+#: Sources listed on one page of the sources list (about 600 bytes each).
+SOURCES_PER_PAGE = 1_000
+
+
+def page_count(plan: PagePlan, docs: list[SourceDoc]) -> int:
+    """How many pages :func:`render_site` renders: the index, the period pages, the pages of
+    the sources list and one page per source."""
+    return 1 + len(plan.periods) + max(1, -(-len(docs) // SOURCES_PER_PAGE)) + len(docs)
+
+
+def source_list_pages(sources: list[dict], per_page: int = SOURCES_PER_PAGE):
+    """The sources list, newest first, cut into pages: ``sources/index.html``, then
+    ``sources/page-2.html``... Yields (site path, pager, the page's sources); the pager lists
+    every page as (label, file name, is this page), and is empty when there is one page."""
+    chunks = [sources[i:i + per_page] for i in range(0, len(sources), per_page)] or [[]]
+    names = [INDEX_PAGE] + [f"page-{n}.html" for n in range(2, len(chunks) + 1)]
+    pager = [(f"{i * per_page + 1}–{i * per_page + len(chunk)}", name)
+             for i, (chunk, name) in enumerate(zip(chunks, names, strict=True))]
+    for number, chunk in enumerate(chunks):
+        here = [(label, name, i == number) for i, (label, name) in enumerate(pager)]
+        yield f"{SOURCES_DIR}/{names[number]}", here if len(chunks) > 1 else [], chunk
 
 
 def copy_static(out_dir: Path, project_static: Path | None = None) -> list[Path]:

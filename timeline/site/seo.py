@@ -24,13 +24,14 @@ import json
 import os
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
 from timeline.model import Article, Event
 from timeline.site.feeds import ATOM_FILE, date_label, headline
+from timeline.site.periods import PagePlan, plan_pages
 from timeline.site.urls import INDEX_PAGE, SOURCES_DIR, SiteUrls
 
 NOT_FOUND_PAGE = "404.html"
@@ -110,17 +111,20 @@ def _iso_at_precision(event: Event) -> str:
     return event.start.isoformat()
 
 
-def timeline_json_ld(title: str, urls: SiteUrls, events: list[Event]) -> dict:
-    """schema.org ItemList of Event for the timeline page."""
+def timeline_json_ld(title: str, urls: SiteUrls, events: list[Event],
+                     event_pages: Mapping[str, str] | None = None) -> dict:
+    """schema.org ItemList of Event for the index page (its key events), each linked to its
+    period page."""
+    event_pages = event_pages or {}
     items = []
     for position, event in enumerate(events, start=1):
+        # no description: the page shows the sentence, and the list must stay light (a large
+        # collection's index lists hundreds of key events)
         item = {"@type": "Event", "name": headline(event), "startDate": _iso_at_precision(event)}
-        if event.text != item["name"]:  # short sentences are their own headline: say it once
-            item["description"] = event.text
         if event.end - event.start > _ONE_DAY and (
                 event.end_value or event.precision not in ("year", "month")):
             item["endDate"] = (event.end - _ONE_DAY).isoformat()
-        url = urls.absolute(urls.event(event.id))
+        url = urls.absolute(urls.event(event.id, event_pages.get(event.id, INDEX_PAGE)))
         if url:
             item["url"] = url
         item["disambiguatingDescription"] = date_label(event)
@@ -162,7 +166,7 @@ def _http_url(url: str | None) -> str | None:
 
 def head_tags(rel: str, *, title: str, description: str, site_title: str, urls: SiteUrls,
               article: Article | None = None, events: list[Event] | None = None,
-              not_found: bool = False) -> str:
+              event_pages: Mapping[str, str] | None = None, not_found: bool = False) -> str:
     """Everything this module adds to the ``<head>`` of the page at site path ``rel``."""
     root = "../" * rel.count("/")
     if not_found:
@@ -189,7 +193,7 @@ def head_tags(rel: str, *, title: str, description: str, site_title: str, urls: 
             tags.append(_meta("article:published_time", article.published.isoformat()))
         tags.append(json_ld(article_json_ld(article, page_url)))
     elif events is not None:
-        tags.append(json_ld(timeline_json_ld(site_title, urls, events)))
+        tags.append(json_ld(timeline_json_ld(site_title, urls, events, event_pages)))
     return "\n".join(tags)
 
 
@@ -299,17 +303,26 @@ def resolve_reference(page_rel: str, ref: str, prefix: str = "") -> str | None:
 
 
 def finalize_site(site: Path, config, events: list[Event], articles: list[Article], *,
-                  pages: dict[str, str] | None = None, memo=None) -> list[Path]:
+                  pages: dict[str, str] | None = None, memo=None,
+                  plan: PagePlan | None = None) -> list[Path]:
     """Run the host-ready pass over a rendered site; return the files now in it (relative).
 
     The list is read from the folder, not kept by the build, because assets are renamed
     here. ``pages`` holds rendered pages not written yet (site path ->
     HTML, see :func:`timeline.site.render.render_site`): they are finished in memory and written
     once. With ``memo`` (a :class:`timeline.pipeline.cache.PageMemo`), a page whose text, head and
-    asset names are unchanged since an earlier build is not rewritten again.
+    asset names are unchanged since an earlier build is not rewritten again. ``plan`` says which
+    period page holds each event (:func:`timeline.site.periods.plan_pages`, made here when not
+    given).
     """
     urls = SiteUrls(config.base_url)
     shown = sorted((e for e in events if not e.hidden), key=lambda e: e.sort_key)
+    plan = plan or plan_pages(shown)
+    # the index's list: the best sentence of each key date it shows (a plan made here has no
+    # key dates: then the key events, or every event of a timeline without any)
+    on_index = ([d.summary[0] for d in plan.index_dates if d.summary]
+                or [e for e in shown if e.key] or shown)
+    periods = {period.page: period.label for period in plan.periods}
     (site / FAVICON).write_text(FAVICON_SVG, encoding="utf-8")
     pages = {} if pages is None else dict(pages)
     not_found = _render_not_found(config)
@@ -322,12 +335,15 @@ def finalize_site(site: Path, config, events: list[Event], articles: list[Articl
     def tags_of(rel: str) -> str:
         article = by_page.get(rel)
         title = article.title if article else config.title
+        if rel in periods:
+            title = f"{periods[rel]} · {config.title}"
         description = config.description
         if article is not None:
             description = " · ".join(x for x in (article.source, _published(article)) if x)
         return head_tags(rel, title=title, description=description, site_title=config.title,
                          urls=urls, article=article,
-                         events=shown if rel == INDEX_PAGE else None,
+                         events=on_index if rel == INDEX_PAGE else None,
+                         event_pages=plan.page_of,
                          not_found=rel == NOT_FOUND_PAGE)
 
     for rel in _html_files(site):  # pages on disk: all, or the theme's assets

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -13,9 +14,11 @@ from markupsafe import Markup
 from timeline.model import Article, Block
 from timeline.site.formats import html_datetime, published_label, safe_url
 from timeline.site.highlight import Layer, render_runs
-from timeline.site.urls import INDEX_PAGE, SOURCES_DIR, event_anchor, source_page
+from timeline.site.urls import INDEX_PAGE, SOURCES_DIR, SiteUrls, source_page
 from timeline.temporal.model import Timex
 from timeline.temporal.values import describe, is_before_era
+
+_URLS = SiteUrls()  # relative links only
 
 
 @dataclass
@@ -65,7 +68,9 @@ def source_summary(doc: SourceDoc, citations_per_path: Counter) -> dict:
     }
 
 
-def source_view(doc: SourceDoc) -> dict:
+def source_view(doc: SourceDoc, event_pages: Mapping[str, str] | None = None) -> dict:
+    """The source page's data; ``event_pages`` (event id -> its period page) says where the
+    expressions that date an event link to."""
     article = doc.article
     return {
         "article": article,
@@ -73,19 +78,19 @@ def source_view(doc: SourceDoc) -> dict:
         "published_iso": article.published_date.isoformat() if article.published_date else "",
         "published_from": article.published_from,
         "url": safe_url(article.url),
-        "blocks": _blocks_html(doc),
+        "blocks": _blocks_html(doc, event_pages or {}),
         "expressions": len(doc.timexes),
         "events": len(set(doc.event_of.values())),
         "undated": article.published is None,
     }
 
 
-def _blocks_html(doc: SourceDoc) -> list[Markup]:
+def _blocks_html(doc: SourceDoc, event_pages: Mapping[str, str]) -> list[Markup]:
     """Each block of the article as HTML, with time expressions highlighted in place."""
     out: list[Markup] = []
     list_items: list[Markup] = []
     for block in doc.article.blocks:
-        body = _block_inner(doc, block)
+        body = _block_inner(doc, block, event_pages)
         if block.kind == "list_item":
             list_items.append(Markup("<li>{}</li>").format(body))
             continue
@@ -114,7 +119,7 @@ def _wrap_block(block: Block, body: Markup) -> Markup:
 _INLINE_TAGS = {"link": 0, "strong": 1, "em": 2, "del": 3, "code": 4}
 
 
-def _block_inner(doc: SourceDoc, block: Block) -> Markup:
+def _block_inner(doc: SourceDoc, block: Block, event_pages: Mapping[str, str]) -> Markup:
     layers: list[Layer] = []
     links = []
     for span in block.inline:
@@ -137,15 +142,17 @@ def _block_inner(doc: SourceDoc, block: Block) -> Markup:
         if timex.end > block.end:
             continue
         inside_link = any(s.start < timex.end and timex.start < s.end for s in links)
-        opening, closing = _timex_tags(doc, timex, index, inside_link)
+        page = event_pages.get(doc.event_of.get(timex.start, ""), INDEX_PAGE)
+        opening, closing = _timex_tags(doc, timex, index, None if inside_link else page)
         layers.append(Layer(timex.start, timex.end, opening, closing, 5))
     return render_runs(doc.article.text, block.start, block.end, layers)
 
 
 def _timex_tags(doc: SourceDoc, timex: Timex, index: int,
-                inside_link: bool) -> tuple[Markup, Markup]:
-    """Opening/closing HTML of a highlighted expression: a link to its event when it dates one,
-    else a focusable <mark>; the resolved date shows as a tooltip on hover and focus."""
+                event_page: str | None) -> tuple[Markup, Markup]:
+    """Opening/closing HTML of a highlighted expression: a link to its event on
+    ``event_page`` when it dates one (None: inside an article's own link), else a focusable
+    <mark>; the resolved date shows as a tooltip on hover and focus."""
     tip = timex_tip(timex, undated=doc.article.published is None)
     event_id = doc.event_of.get(timex.start)
     classes = "tx " + ("tx-event" if timex.start in doc.anchors else _timex_class(timex))
@@ -155,10 +162,10 @@ def _timex_tags(doc: SourceDoc, timex: Timex, index: int,
         inner += Markup('<time datetime="{}">').format(iso)
     closing = (Markup("</time>") if iso else Markup("")) + Markup("</mark>")
     ident = f"t-{index + 1}"
-    if event_id and not inside_link:
-        opening = Markup('<a class="tx-link" id="{}" href="../{}#{}" data-tip="{}" '
+    if event_id and event_page is not None:
+        opening = Markup('<a class="tx-link" id="{}" href="../{}" data-tip="{}" '
                          'aria-describedby="{}-tip">').format(
-            ident, INDEX_PAGE, event_anchor(event_id), tip, ident)
+            ident, _URLS.event(event_id, event_page), tip, ident)
         tail = Markup('<span class="tx-tip" id="{}-tip" role="tooltip">{}</span></a>').format(
             ident, tip)
         return opening + inner, closing + tail

@@ -14,6 +14,8 @@ INDEX_PAGE = "index.html"
 SOURCES_DIR = "sources"
 #: The machine-readable list of events, beside the timeline page.
 EVENTS_JSON = "events.json"
+#: Folder of the period pages, every event's home (:mod:`timeline.site.periods`).
+PERIODS_DIR = "events"
 
 
 def source_page(slug: str) -> str:
@@ -22,7 +24,7 @@ def source_page(slug: str) -> str:
 
 
 def event_anchor(event_id: str) -> str:
-    """The ``id`` attribute of an event on the timeline page."""
+    """The ``id`` attribute of an event on its period page (and on the index, if key)."""
     return str(event_id)
 
 
@@ -61,9 +63,10 @@ class SiteUrls:
             return None
         return self.root + _pretty(relative)
 
-    def event(self, event_id: str) -> str:
-        """Site-relative link to an event on the timeline page."""
-        return f"{INDEX_PAGE}#{quote(event_anchor(event_id), safe='')}"
+    def event(self, event_id: str, page: str = INDEX_PAGE) -> str:
+        """Site-relative link to an event on ``page``, its period page
+        (:meth:`timeline.site.periods.PagePlan.event_page`)."""
+        return f"{page}#{quote(event_anchor(event_id), safe='')}"
 
 
 def _pretty(relative: str) -> str:

@@ -11,14 +11,19 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from timeline.model import Citation, Event
-from timeline.site.formats import date_label, html_datetime, published_label, safe_url
+from timeline.site.formats import (
+    html_datetime,
+    published_label,
+    safe_url,
+    shown_headline,
+)
 from timeline.site.highlight import highlight_sentence
+from timeline.site.periods import MONTH_PRECISIONS, year_label
 from timeline.site.sourcepages import SourceDoc
-from timeline.site.urls import event_anchor, source_page
+from timeline.site.urls import SiteUrls, event_anchor, source_page
 
-#: Precisions shown under a month heading; coarser events sit at the top of their year.
-MONTH_PRECISIONS = ("second", "minute", "hour", "daypart", "day", "weekend", "week", "month")
 _notes_md = MarkdownIt("js-default")
+_URLS = SiteUrls()  # relative links only
 
 
 @dataclass
@@ -45,6 +50,9 @@ class EventView:
     published_label: str = ""
     #: same date label as the event just above: the rail shows the date once
     continued: bool = False
+    #: link to the event on its period page ("#id" there, "events/2014.html#id" elsewhere)
+    permalink: str = ""
+    headline: str = ""  # what the pages show (formats.shown_headline)
 
 
 @dataclass
@@ -69,8 +77,11 @@ class YearView:
 
 def group_events(events: list[Event], docs_by_path: dict[str, SourceDoc],
                  root: str = "", view=None) -> list[YearView]:
-    """Events in chronological order, grouped by year, then by month where precise enough."""
-    view = view or event_view  # or a memoised one (_memoised_event_view)
+    """Events in chronological order, grouped by year, then by month where precise enough.
+
+    The events are at home on the page they are grouped for: their permalinks are ``#id``.
+    """
+    view = view or event_view  # or a memoised one (pagememo.memoised_event_view)
     ordered = sorted(events, key=lambda e: e.sort_key)
     years = []
     for year, in_year in groupby(ordered, key=lambda e: e.start.year):
@@ -82,29 +93,23 @@ def group_events(events: list[Event], docs_by_path: dict[str, SourceDoc],
                       [view(e, docs_by_path, root) for e in in_month])
             for month, in_month in groupby(fine, key=lambda e: e.start.month)
         ]
-        year_view = YearView(year, _year_heading(year, in_year), f"y-{year}",
+        year_view = YearView(year, year_label(year, in_year), f"y-{year}",
                              [view(e, docs_by_path, root) for e in coarse], months)
         for run in (year_view.events, *(m.events for m in months)):
-            _mark_continued(run)
+            mark_continued(run)
         years.append(year_view)
     return years
 
 
-def _year_heading(year: int, events: list[Event]) -> str:
-    """The year, or "1990s"/"11th century" when every event of the group is that coarse."""
-    coarser = {"decade", "century", "millennium"}
-    labels = {date_label(e.value) for e in events}
-    if all(e.precision in coarser for e in events) and len(labels) == 1:
-        return labels.pop()
-    return str(year)
-
-
-def _mark_continued(views: list[EventView]) -> None:
+def mark_continued(views: list[EventView]) -> None:
     for previous, current in zip(views, views[1:], strict=False):
         current.continued = current.label == previous.label
 
 
-def event_view(event: Event, docs_by_path: dict[str, SourceDoc], root: str) -> EventView:
+def event_view(event: Event, docs_by_path: dict[str, SourceDoc], root: str,
+               permalink: str = "") -> EventView:
+    """How the templates show ``event`` on a page ``root`` away from the site's root; its
+    permalink is ``#id`` unless the page is not the event's home."""
     first = event.citations[0] if event.citations else None
     sentence = Markup("")
     if first is not None:
@@ -121,6 +126,8 @@ def event_view(event: Event, docs_by_path: dict[str, SourceDoc], root: str) -> E
         citations=[_citation_view(c, docs_by_path, root) for c in event.citations],
         note_html=note,
         published_label=published_label(first.article) if first else "",
+        permalink=permalink or _URLS.event(event.id, ""),
+        headline=shown_headline(event),
     )
 
 

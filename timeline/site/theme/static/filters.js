@@ -1,15 +1,18 @@
-/* timeline filters: narrow the timeline by source, tag, status and featured, in the browser.
+/* timeline filters: narrow a timeline page by source, tag, status, featured and key events, in
+ * the browser.
  *
  * Progressive enhancement: without JavaScript there is no form and every event is shown. The
  * form is built from the events' data attributes (data-sources and data-tags hold JSON lists,
- * data-status "reported"/"expected", data-featured "true"/"false"), so the page needs no other
- * markup than an optional [data-timeline-filters] placeholder. The choice is kept in the URL
- * query (?source=..&tag=..&status=..&featured=1) so a filtered view can be shared.
+ * data-status "reported"/"expected", data-featured and data-key "true"/"false"), so the page
+ * needs no other markup than an optional [data-timeline-filters] placeholder. A field shows
+ * only when it can narrow the page (two sources, a tag, a featured event, key and other
+ * events). The choice is kept in the URL query (?source=..&tag=..&status=..&featured=1&key=1)
+ * so a filtered view can be shared.
  */
 (function () {
   "use strict";
 
-  var FIELDS = ["source", "tag", "status", "featured"];
+  var FIELDS = ["source", "tag", "status", "featured", "key"];
 
   function parseList(value) {
     if (!value) return [];
@@ -27,7 +30,8 @@
       sources: parseList(element.getAttribute("data-sources")),
       tags: parseList(element.getAttribute("data-tags")),
       status: element.getAttribute("data-status") || "",
-      featured: element.getAttribute("data-featured") === "true"
+      featured: element.getAttribute("data-featured") === "true",
+      key: element.getAttribute("data-key") === "true"
     };
   }
 
@@ -66,6 +70,14 @@
     return wrapper;
   }
 
+  function checkField(name, label) {
+    var box = make("div", { "class": "filters__field filters__field--check" });
+    box.appendChild(make("input", { type: "checkbox", id: "filter-" + name, name: name,
+                                    value: "1" }));
+    box.appendChild(make("label", { "for": "filter-" + name }, label));
+    return box;
+  }
+
   function buildForm(events) {
     var form = make("form", { "class": "filters", role: "search",
                               "aria-label": "Filter the timeline" });
@@ -80,11 +92,11 @@
     row.appendChild(selectField("filter-status", "Status", "Any status",
       ["reported", "expected"], { reported: "Reported", expected: "Expected" }));
     if (events.some(function (event) { return event.featured; })) {
-      var box = make("div", { "class": "filters__field filters__field--check" });
-      box.appendChild(make("input", { type: "checkbox", id: "filter-featured",
-                                      name: "featured", value: "1" }));
-      box.appendChild(make("label", { "for": "filter-featured" }, "Featured only"));
-      row.appendChild(box);
+      row.appendChild(checkField("featured", "Featured only"));
+    }
+    var key = events.filter(function (event) { return event.key; }).length;
+    if (key > 0 && key < events.length) {
+      row.appendChild(checkField("key", "Key events only"));
     }
     var reset = make("button", { type: "reset", "class": "filters__reset" }, "Show all");
     row.appendChild(reset);
@@ -109,6 +121,7 @@
     if (choice.tag && event.tags.indexOf(choice.tag) < 0) return false;
     if (choice.status && event.status !== choice.status) return false;
     if (choice.featured && !event.featured) return false;
+    if (choice.key && !event.key) return false;
     return true;
   }
 

@@ -1,0 +1,219 @@
+"""Which page every event lives on (one page per year, or per month when a year is heavy), and
+which key dates the index has room for.
+
+The index shows the key dates; every event has its home on a period page
+(``events/2014.html``, ``events/2014-06.html``), where its anchor is. A year whose events
+would make a heavy page is split: its month-dated events go to one page per month and the
+year page keeps the events dated only to the year, a season or a quarter, with links to its
+months. A month (or a year's coarse events) still too heavy for one page continues on
+numbered parts (``events/2014-06-part-2.html``). Pages are cut by an estimate of their
+weight in bytes, made from the text each event shows; the page-budget test checks the
+estimate against the rendered pages.
+
+The index shows the key dates, each with its summary; it has a weight budget too. When every
+date is key and every event fits, it shows every event (a small collection); when the key
+dates' entries would be heavier than the budget, the most salient key dates that fit are shown,
+and the rest stay key (in the exports) and on their period pages.
+
+The plan is a pure function of the shown events and the key dates, so every writer that links
+to an event (pages, source pages, feeds, sitemap, ``timeline check``) finds it at the same
+place.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from timeline.model import Event, KeyDate
+from timeline.site.urls import INDEX_PAGE, PERIODS_DIR
+from timeline.temporal.values import describe
+
+#: Precisions that sit under a month; coarser events belong to their year as a whole.
+MONTH_PRECISIONS = ("second", "minute", "hour", "daypart", "day", "weekend", "week", "month")
+#: A period page is cut when its events would weigh more than this (estimated HTML bytes).
+#: Well under the 1.5 MB budget of a page, and a page a phone renders without stalling
+#: (about 250 events with two citations each).
+PAGE_WEIGHT = 600_000
+#: Estimated HTML bytes of an event without its text and citations (markup, badges, data).
+_EVENT_BASE = 1_100
+#: Estimated HTML bytes of one citation without its title, publisher and expression.
+_CITATION_BASE = 420
+#: Estimated HTML bytes the index's entries may weigh. The page's budget is 1 MB; the rest
+#: is for its header, the list of periods and the metadata in its head.
+INDEX_WEIGHT = 750_000
+#: Citations an index entry lists in full; the others are counted, and listed on the event's
+#: period page (an event reported by sixty articles would otherwise outweigh twenty dates).
+INDEX_CITATIONS = 4
+#: Estimated bytes of an index entry without its text and citations, and of a citation there.
+_ENTRY_BASE = 700
+_ENTRY_CITATION_BASE = 200
+
+
+@dataclass
+class Period:
+    """One page of events: a year, a month, or a numbered part of either."""
+
+    key: str  # "2014", "2014-06", "2014-06-part-2"
+    label: str  # "2014", "June 2014", "June 2014, part 2"
+    year: int
+    month: int | None = None  # None: the year page (all of a light year, or its coarse events)
+    part: int = 1
+    parts: int = 1
+    events: list[Event] = field(default_factory=list)
+    #: the year's month pages, listed on a split year's own page
+    months: list[Period] = field(default_factory=list)
+
+    @property
+    def page(self) -> str:
+        """Site-relative path of the page."""
+        return period_page(self.key)
+
+    @property
+    def count(self) -> int:
+        return len(self.events)
+
+
+@dataclass
+class PagePlan:
+    """Every period page in date order, and the page of every shown event."""
+
+    periods: list[Period]
+    page_of: dict[str, str]
+    #: year -> that year's first page, where its heading links
+    year_pages: dict[int, str] = field(default_factory=dict)
+    #: the key dates the index shows, in date order
+    index_dates: list[KeyDate] = field(default_factory=list)
+    #: how many key dates there are (more than ``index_dates`` when the budget trimmed them)
+    key_dates: int = 0
+    #: the index shows every event: every date is key and all of them fit
+    complete: bool = False
+
+    def event_page(self, event_id: str) -> str:
+        """Site-relative page of an event (the index for an event no page holds)."""
+        return self.page_of.get(event_id, INDEX_PAGE)
+
+    def neighbours(self, period: Period) -> tuple[Period | None, Period | None]:
+        """The periods before and after ``period``, in date order."""
+        index = self.periods.index(period)
+        before = self.periods[index - 1] if index > 0 else None
+        after = self.periods[index + 1] if index + 1 < len(self.periods) else None
+        return before, after
+
+
+def period_page(key: str) -> str:
+    return f"{PERIODS_DIR}/{key}.html"
+
+
+def plan_pages(events: Iterable[Event], key_dates: Sequence[KeyDate] = (), *,
+               page_weight: int = PAGE_WEIGHT, index_weight: int = INDEX_WEIGHT) -> PagePlan:
+    """Cut the shown events (hidden ones are left out) into period pages, and choose the key
+    dates the index has room for."""
+    ordered = sorted((e for e in events if not e.hidden), key=lambda e: e.sort_key)
+    periods: list[Period] = []
+    year_pages: dict[int, str] = {}
+    for year, in_year in groupby(ordered, key=lambda e: e.start.year):
+        made = _year_periods(year, list(in_year), page_weight)
+        year_pages[year] = made[0].page
+        periods += made
+    page_of = {event.id: period.page for period in periods for event in period.events}
+    key_dates = list(key_dates)
+    on_key_dates = sum(len(d.events) for d in key_dates)
+    complete = bool(ordered) and on_key_dates >= len(ordered) and sum(
+        entry_weight(e) for e in ordered) <= index_weight
+    index_dates = key_dates if complete else _within(key_dates, index_weight)
+    return PagePlan(periods, page_of, year_pages, index_dates, len(key_dates), complete)
+
+
+def _within(key_dates: list[KeyDate], weight: int) -> list[KeyDate]:
+    """The most salient key dates whose entries fit in ``weight``, in date order."""
+    cost = {id(d): sum(entry_weight(e) for e in d.summary) for d in key_dates}
+    if sum(cost.values()) <= weight:
+        return key_dates
+    kept, used = [], 0
+    for key_date in sorted(key_dates, key=lambda d: (-d.salience, d.start, d.value)):
+        if used + cost[id(key_date)] <= weight:
+            kept.append(key_date)
+            used += cost[id(key_date)]
+    return sorted(kept, key=lambda d: (d.start, d.end, d.value))
+
+
+def entry_weight(event: Event) -> int:
+    """Estimated bytes of an event's entry on the index (see :data:`_ENTRY_BASE`)."""
+    weight = _ENTRY_BASE + 2 * len(event.text) + len(event.headline) + len(event.note or "")
+    for citation in event.citations[:INDEX_CITATIONS]:
+        article = citation.article
+        weight += (_ENTRY_CITATION_BASE + len(article.title) + len(article.source)
+                   + 2 * len(article.slug) + len(article.url or ""))
+    return weight
+
+
+def year_label(year: int, events: list[Event]) -> str:
+    """The year, or "1990s"/"11th century" when every event of the group is that coarse."""
+    coarser = {"decade", "century", "millennium"}
+    labels = {describe(e.value) for e in events}
+    if events and all(e.precision in coarser for e in events) and len(labels) == 1:
+        return labels.pop()
+    return str(year)
+
+
+def _year_periods(year: int, events: list[Event], page_weight: int) -> list[Period]:
+    if sum(event_weight(e) for e in events) <= page_weight:
+        return [Period(str(year), year_label(year, events), year, events=events)]
+    coarse = [e for e in events if e.precision not in MONTH_PRECISIONS]
+    fine = [e for e in events if e.precision in MONTH_PRECISIONS]
+    months: list[Period] = []
+    for month, in_month in groupby(fine, key=lambda e: e.start.month):
+        label = f"{calendar.month_name[month]} {year}"
+        months += _parts(f"{year}-{month:02d}", label, year, month, list(in_month), page_weight)
+    year_parts = _parts(str(year), str(year), year, None, coarse, page_weight)
+    year_parts[0].months = [m for m in months if m.part == 1]
+    return year_parts + months
+
+
+def _parts(key: str, label: str, year: int, month: int | None, events: list[Event],
+           page_weight: int) -> list[Period]:
+    """``events`` on one page, or on numbered parts of at most ``page_weight`` each."""
+    chunks = _cut(events, page_weight)
+    periods = []
+    for number, chunk in enumerate(chunks, start=1):
+        suffix = f"-part-{number}" if number > 1 else ""
+        shown = f"{label}, part {number}" if len(chunks) > 1 else label
+        periods.append(Period(key + suffix, shown, year, month, number, len(chunks), chunk))
+    return periods
+
+
+def _cut(events: list[Event], page_weight: int) -> list[list[Event]]:
+    """Consecutive runs of at most ``page_weight``, cut between dates where one can be.
+
+    A run of events on one date heavier than a page is cut inside the date: no page may
+    break the budget, and the date's heading is repeated on the next part.
+    """
+    chunks: list[list[Event]] = [[]]
+    weight = 0
+    for _, same_date in groupby(events, key=lambda e: (e.value, e.precision)):
+        same_date = list(same_date)
+        group = sum(event_weight(e) for e in same_date)
+        if chunks[-1] and weight + group > page_weight:
+            chunks.append([])
+            weight = 0
+        for event in same_date:
+            single = event_weight(event)
+            if chunks[-1] and weight + single > page_weight:
+                chunks.append([])
+                weight = 0
+            chunks[-1].append(event)
+            weight += single
+    return chunks
+
+
+def event_weight(event: Event) -> int:
+    """Estimated bytes of the event's HTML on a period page (see :data:`_EVENT_BASE`)."""
+    weight = _EVENT_BASE + 2 * len(event.text) + len(event.headline) + len(event.note or "")
+    for citation in event.citations:
+        article = citation.article
+        weight += (_CITATION_BASE + 2 * len(article.title) + len(article.source)
+                   + len(article.slug) + len(article.url or "") + len(citation.timex.text))
+    return weight
