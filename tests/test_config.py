@@ -36,6 +36,9 @@ def test_values_from_file_and_overrides(tmp_path):
         ("colour = 'red'\n", "unknown setting 'colour'"),
         ("title = 3\n", "setting 'title' must be a str"),
         ("dayfirst = 'yes'\n", "setting 'dayfirst' must be a bool"),
+        ("conventions = 'now=untagged'\n", "setting 'conventions' must be a list"),
+        ("conventions = [1]\n", "setting 'conventions' must be a list of strings"),
+        ("conventions = ['now=never']\n", "unknown convention 'now=never'"),
     ],
 )
 def test_bad_config_names_the_file(tmp_path, text, fragment):

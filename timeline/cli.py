@@ -230,15 +230,23 @@ class _ImportPrinter:
               show_default=True, help="Which types --errors and --per-doc list.")
 @click.option("--per-doc", is_flag=True, help="Also print one line per document.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_command(directory, show_errors, subset, per_doc, as_json) -> None:
+@click.option("--conventions", "convention_items", default="", metavar="NAME=CHOICE,...",
+              help="Annotation conventions of the gold: zone=local|utc, now=present|untagged, "
+                   "the-day=told|untagged (defaults first).")
+def eval_command(directory, show_errors, subset, per_doc, as_json, convention_items) -> None:
     """Score the tagger on a folder of TimeML (.tml) files, TempEval-3 style."""
+    from functools import partial
+
     from timeline.temporal import evaluate as scorer
     from timeline.temporal import tag
+    from timeline.temporal.conventions import Conventions
     from timeline.temporal.timeml import read_timeml_dir
 
     subset = subset.replace("-", "_")
     try:
-        evaluation = scorer.evaluate(read_timeml_dir(directory), tag)
+        conventions = Conventions.parse(i for i in convention_items.split(",") if i.strip())
+        tagger = partial(tag, conventions=conventions)
+        evaluation = scorer.evaluate(read_timeml_dir(directory), tagger)
     except TimelineError as exc:
         _fail(exc)
     if as_json:

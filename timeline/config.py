@@ -40,6 +40,9 @@ class Config:
     templates_dir: str = "templates"
     #: Read ambiguous numeric dates like 3/4/2013 as day-first (4 March) instead of month-first.
     dayfirst: bool = False
+    #: Annotation conventions other than the defaults, as ``name=choice`` items: "zone=utc",
+    #: "now=untagged", "the-day=untagged" (see :mod:`timeline.temporal.conventions`).
+    conventions: list = field(default_factory=list)
     #: Time zone for publication dates given without one.
     timezone: str = "UTC"
     #: Similarity (0-100) above which two same-date sentences are one event.
@@ -173,6 +176,12 @@ def _validated(root: Path, values: dict) -> Config:
                 root / CONFIG_FILE,
             )
         setattr(config, key, value)
+    if not all(isinstance(item, str) for item in config.conventions):
+        raise TimelineError("setting 'conventions' must be a list of strings",
+                            root / CONFIG_FILE, hint='e.g. conventions = ["now=untagged"]')
+    from timeline.temporal.conventions import Conventions
+
+    Conventions.parse(config.conventions, root / CONFIG_FILE)  # a bad item names the file
     if config.key_events < 0:
         raise TimelineError("setting 'key_events' must be 0 (automatic) or more",
                             root / CONFIG_FILE, hint="e.g. key_events = 30")

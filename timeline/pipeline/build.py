@@ -34,6 +34,7 @@ from timeline.model import Article, Event, KeyDate
 from timeline.progress import Stages
 from timeline.publish.deploy import BUILD_MARKER
 from timeline.temporal import tag
+from timeline.temporal.conventions import Conventions
 from timeline.temporal.model import Timex
 
 #: Written into every built site; lists the files the build wrote (named where publishing,
@@ -101,7 +102,8 @@ def process_article(path: Path, config: Config) -> ArticleResult:
         return result
     result.article = article
     try:
-        result.timexes = tag(article.text, article.published_date, dayfirst=config.dayfirst)
+        result.timexes = tag(article.text, article.published_date, dayfirst=config.dayfirst,
+                             conventions=Conventions.parse(config.conventions))
         result.events = build_events(article, result.timexes)
     except Exception as exc:  # noqa: BLE001 - a tagger bug must cost one article, not the site
         result.timexes, result.events = [], []

@@ -246,6 +246,10 @@ RULES: list[tuple[str, str]] = [
                 rf"|(?:(?:the\s+)?day|the\s+(?:{WEEKDAY}|week))\s+(?:before|after)\s+"
                 r"(?:(?:last|next|this)\s+)?"
                 rf"(?:{WEEKDAY}|{MD}|(?:{HOLIDAY})\b)"),
+    # "up 2.7 percent on the day", "throughout the day": the day being told about
+    ("theday", r"(?:(?<=\bon\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bthroughout\s)"
+               r"|(?<=\bthrough\s)|(?<=\bover\s)|(?<=\bacross\s)|(?<=\ball\s))the\s+day\b"
+               r"(?=\s*[,.;:)]|\s+(?:and|but|as|while|with|in|on|at|to|from|when|amid)\b)"),
     ("relunit", rf"{EDGE}?(?:the\s+)?{REL}\s+(?:(?:{NUM}|few|several)\s+)?"
                 r"(?:(?:fiscal|calendar|trading|business)\s+)?(?:" + UNIT + r"|weekends?\b|"
                 + SEASON + "|" + MONTH_FULL + "|" + WEEKDAY + rf"(?:\s+{DAYPART}\b)?)"
@@ -323,7 +327,7 @@ FIRST_CHARS = {
     "century": _EDGE_FIRST + r"\dn", "era": r"\dac", "holiday": _HOLIDAY_FIRST,
     "season": _EDGE_FIRST + r"naw\d", "ago": r"\dabcdefhjlmnorst", "weekendrule": "tlncpf",
     "reltoday": _EDGE_FIRST + "ya", "relunit": _EDGE_FIRST + "npure",
-    "thatday": _EDGE_FIRST + "npd", "edgeunit": _EDGE_FIRST + "y",
+    "thatday": _EDGE_FIRST + "npd", "theday": "t", "edgeunit": _EDGE_FIRST + "y",
     "monthlyday": "t", "nthweekday": "t", "weekof": "tfslw", "daypart": "telmadsn",
     "yearrange": r"\d", "weekday": "lntcemwfs",
     "set": "epdwmayhnqbsotf",

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from timeline.temporal import context, values
+from timeline.temporal.conventions import Conventions
 from timeline.temporal.model import Timex
 from timeline.temporal.offsets import join_offsets
 from timeline.temporal.patterns import find
@@ -21,7 +22,7 @@ from timeline.temporal.ranges import join_ranges
 from timeline.temporal.resolve import Resolution, Resolver
 
 #: Cache key for tagged output: bump whenever the tagger's behaviour changes.
-TAGGER_VERSION = "19"
+TAGGER_VERSION = "20"
 
 # A text repeats a few values many times ("1989-Q3", "PRESENT_REF"): interpret each once.
 _is_valid = lru_cache(maxsize=4096)(values.is_valid_value)
@@ -36,8 +37,10 @@ _RESOLVE_ERRORS = (ValueError, OverflowError, KeyError, IndexError, StopIteratio
                    TypeError)
 
 
-def tag(text: str, anchor: dt.date | None = None, *, dayfirst: bool = False) -> list[Timex]:
-    """Return the temporal expressions of ``text``, resolved against ``anchor``."""
+def tag(text: str, anchor: dt.date | None = None, *, dayfirst: bool = False,
+        conventions: Conventions | None = None) -> list[Timex]:
+    """Return the temporal expressions of ``text``, resolved against ``anchor``, in the
+    annotation ``conventions`` given (the defaults: see :mod:`timeline.temporal.conventions`)."""
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
     resolver = Resolver(text, anchor, dayfirst)
@@ -54,7 +57,8 @@ def tag(text: str, anchor: dt.date | None = None, *, dayfirst: bool = False) -> 
             continue
     if anchor is not None:
         found = _redate_quoted_today(text, found, anchor)
-    return join_offsets(text, join_ranges(text, [_timex(text, r) for r in found]))
+    timexes = join_offsets(text, join_ranges(text, [_timex(text, r) for r in found]))
+    return conventions.apply(timexes) if conventions is not None else timexes
 
 
 def _timex(text: str, r: Resolution) -> Timex:

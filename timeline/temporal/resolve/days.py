@@ -265,6 +265,20 @@ class DayRules:
         value = day.isoformat() + (f"T{daypart}" if daypart else "")
         return self._result(start, end, value)
 
+    def _theday(self, text, start, end):
+        """ "up 2.7 percent on the day", "throughout the day": the last day told, when it was
+        told in this sentence or the one before, else the publication date."""
+        if self.last_day is not None and self._day_in_discussion(start):
+            return self._result(start, end, self.last_day.first.isoformat())
+        if self.anchor is None:
+            return self._result(start, end, "XXXX-XX-XX")
+        return self._result(start, end, self.anchor.isoformat())
+
+    def _day_in_discussion(self, start: int) -> bool:
+        """True when the last day told was named in this sentence or the one before."""
+        between = re.sub(r"\s+", " ", self.text[self.last_day_at:start])
+        return len(between) <= 300 and len(context.sentence_ends(between)) <= 1
+
     def _unit_next_to_ref(self, unit: str, side: str, start: int, end: int):
         """ "the week before", "the year after": next to the week or year of the last date
         told."""

@@ -27,6 +27,13 @@ _DATE_AHEAD = re.compile(r"\s+(?:as\s+)?(?:(?:last|this|on)\s+)?(?:(?-i:[A-Z][a-
                          r"|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec|Mon|Tues|Wednes"
                          r"|Thurs|Fri|Satur|Sun)|(?:19|20)\d\d\b|(?:last|this)\s+(?:year|month|week)\b)")
 
+#: What follows a sentence-opening "Now," that makes it a turn of speech, not the present:
+#: "Now, I'm aware that...", "Now, look:", "Now, let's be clear". Otherwise "Now, a year on,
+#: the town has recovered" is the story's present.
+_DISCOURSE_NOW = re.compile(r"\s*(?:I|I'm|I've|I'd|you|you're|look|listen|let|let's|here's"
+                            r"|that's|mind|granted|admittedly|of\s+course|to\s+be|then|wait"
+                            r"|OK|okay|well|honestly|frankly|remember|consider|imagine|suppose"
+                            r"|what|why|how|who|if|obviously|clearly|sure)\b[,']?", re.I)
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|'ll)\s+$", re.I)
 _MODAL_AFTER = re.compile(r",?\s+(?:we|they|you|he|she|it|I)(?:\s+will|'ll)\b")
 # "a quarter mile", "a quarter-point cut": a fraction of a measure, not three months
@@ -157,8 +164,8 @@ class DurationRules:
         """ "now", "recently", "the future", "the near term": PRESENT/PAST/FUTURE_REF."""
         lower = re.sub(r"\s+", " ", text.lower())
         if lower == "now" and self.text[end:end + 1] == "," and _OPENS_SENTENCE.search(
-                self.text, max(0, start - 4), start):
-            return None  # "Now, he says, ...": a discourse marker turning the story, not a time
+                self.text, max(0, start - 4), start) and _DISCOURSE_NOW.match(self.text, end + 1):
+            return None  # "Now, I'm aware that...": a discourse marker, not the present
         if lower == "recently" and _DATE_AHEAD.match(self.text, end):
             return None  # "most recently last October", "as recently as 2019": the date is
         if lower in ("recently", "lately", "the past") or lower.startswith(("then", "a recent")):
