@@ -40,8 +40,8 @@ class Config:
     templates_dir: str = "templates"
     #: Read ambiguous numeric dates like 3/4/2013 as day-first (4 March) instead of month-first.
     dayfirst: bool = False
-    #: Annotation conventions other than the defaults, as ``name=choice`` items: "zone=utc",
-    #: "now=untagged", "the-day=untagged" (see :mod:`timeline.temporal.conventions`).
+    #: Annotation conventions other than the defaults, as name=choice items: "zone=utc" (a
+    #: time written with its zone given in UTC), "now=untagged", "the-day=untagged".
     conventions: list = field(default_factory=list)
     #: Time zone for publication dates given without one.
     timezone: str = "UTC"
@@ -111,11 +111,13 @@ def setting_docs() -> list[SettingDoc]:
 
 
 def toml_value(value: object) -> str:
-    """``value`` written as TOML (strings, booleans and numbers: what settings hold)."""
+    """``value`` written as TOML (strings, booleans, numbers and lists: what settings hold)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
     return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a TOML basic string
 
 
