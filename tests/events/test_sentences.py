@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.events.sentences import split_sentences
+from timeline.events.sentences import WINDOW, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -69,3 +69,15 @@ def test_paragraph_without_sentence_ends_still_splits_into_bounded_pieces():
     spans = split_sentences(text)
     assert spans[0][0] == 0 and spans[-1][1] == len(text.rstrip())
     assert all(b - a <= 4 * 3000 for a, b in spans)
+
+
+def test_a_forced_cut_in_a_long_unpunctuated_paragraph_keeps_a_date_whole():
+    """Without any sentence end for thousands of characters the text is cut at a space; the
+    first space after the window's length here falls inside "June 3, 2014", which is kept in
+    one piece (its event would otherwise be lost)."""
+    text = "word " * 599 + "On June 3, 2014 it ended and " + "word " * 3000 + "The end."
+    assert text.index("June") < WINDOW < text.index("2014")
+    date = text.index("June 3, 2014")
+    spans = split_sentences(text)
+    assert any(s <= date and date + len("June 3, 2014") <= e for s, e in spans)
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")

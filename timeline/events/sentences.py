@@ -51,6 +51,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, *,
     return spans
 
 
+_PROBABLE_END = re.compile(r"(?<=[.!?][\"'”’)]) |(?<=[.!?]) ")
+_BETWEEN_WORDS = re.compile(r"(?<=[a-z]) (?=[a-z])")
+_SPACE = re.compile(" ")
+
+
 def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     windows = []
     while end - start > WINDOW:
@@ -61,9 +66,16 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
             start = cut.end()
             continue
         # No clear sentence end (a list, a table, garbage): cut at a space, or anywhere, so
-        # a pathological paragraph costs linear time; a sentence may be split there.
-        space = text.find(" ", start + WINDOW, limit)  # the first: windows stay ~WINDOW long
-        stop = space if space > start else limit
+        # a pathological paragraph costs linear time; a sentence may be split there. First
+        # choice: after end punctuation ("2014. The"); then a space between two lowercase
+        # words, never inside a date ("June 3, 2014" holds capitals and digits), whose event
+        # a cut would lose; then any space.
+        stop = limit
+        for cut in (_PROBABLE_END, _BETWEEN_WORDS, _SPACE):
+            found = cut.search(text, start + WINDOW, limit)
+            if found is not None:
+                stop = found.start()
+                break
         windows.append((start, stop))
         start = stop
     windows.append((start, end))
