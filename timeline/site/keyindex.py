@@ -193,7 +193,7 @@ def period_links(plan: PagePlan) -> list[PeriodLink]:
                              calendar.month_abbr[p.month])
                   for p in periods if p.month is not None and p.part == 1]
         label = first.label.split(",")[0]  # a year's first part is named as the year
-        links.append(PeriodLink(label, first.page, sum(p.count for p in periods), months))
+        links.append(PeriodLink(label, first.page, sum(p.count for p in periods), months=months))
     return links
 
 

@@ -34,22 +34,33 @@ from timeline.temporal.values import describe
 #: Precisions that sit under a month; coarser events belong to their year as a whole.
 MONTH_PRECISIONS = ("second", "minute", "hour", "daypart", "day", "weekend", "week", "month")
 #: A period page is cut when its events would weigh more than this (estimated HTML bytes).
-#: Well under the 1.5 MB budget of a page, and a page a phone renders without stalling
-#: (about 250 events with two citations each).
-PAGE_WEIGHT = 600_000
-#: Estimated HTML bytes of an event without its text and citations (markup, badges, data).
-_EVENT_BASE = 1_100
-#: Estimated HTML bytes of one citation without its title, publisher and expression.
-_CITATION_BASE = 420
+#: A third of the 1.5 MB budget of a page, and a page a phone lays out without stalling
+#: (about 200 events with two citations each; chromium shows one in about 0.4 s).
+PAGE_WEIGHT = 500_000
 #: Estimated HTML bytes the index's entries may weigh. The page's budget is 1 MB; the rest
-#: is for its header, the list of periods and the metadata in its head.
-INDEX_WEIGHT = 750_000
+#: is for its header, the list of periods and the metadata in its head (about 100 kB at most).
+INDEX_WEIGHT = 800_000
 #: Citations an index entry lists in full; the others are counted, and listed on the event's
 #: period page (an event reported by sixty articles would otherwise outweigh twenty dates).
 INDEX_CITATIONS = 4
-#: Estimated bytes of an index entry without its text and citations, and of a citation there.
-_ENTRY_BASE = 700
-_ENTRY_CITATION_BASE = 200
+
+
+@dataclass(frozen=True)
+class _Markup:
+    """Bytes of markup around an event's text and around each of its citations, the
+    original-article link, a conflict and a tag, on one kind of page (measured on the theme:
+    the estimate is within 0.8-1.0 of the rendered total on the dev and made-up
+    collections)."""
+
+    event: int
+    citation: int
+    original: int
+    conflict: int = 90
+    tag: int = 25
+
+
+_PERIOD_MARKUP = _Markup(event=1_000, citation=220, original=110)
+_INDEX_MARKUP = _Markup(event=500, citation=100, original=95)
 
 
 @dataclass
@@ -140,16 +151,6 @@ def _within(key_dates: list[KeyDate], weight: int) -> list[KeyDate]:
     return sorted(kept, key=lambda d: (d.start, d.end, d.value))
 
 
-def entry_weight(event: Event) -> int:
-    """Estimated bytes of an event's entry on the index (see :data:`_ENTRY_BASE`)."""
-    weight = _ENTRY_BASE + 2 * len(event.text) + len(event.headline) + len(event.note or "")
-    for citation in event.citations[:INDEX_CITATIONS]:
-        article = citation.article
-        weight += (_ENTRY_CITATION_BASE + len(article.title) + len(article.source)
-                   + 2 * len(article.slug) + len(article.url or ""))
-    return weight
-
-
 def year_label(year: int, events: list[Event]) -> str:
     """The year, or "1990s"/"11th century" when every event of the group is that coarse."""
     coarser = {"decade", "century", "millennium"}
@@ -210,10 +211,32 @@ def _cut(events: list[Event], page_weight: int) -> list[list[Event]]:
 
 
 def event_weight(event: Event) -> int:
-    """Estimated bytes of the event's HTML on a period page (see :data:`_EVENT_BASE`)."""
-    weight = _EVENT_BASE + 2 * len(event.text) + len(event.headline) + len(event.note or "")
-    for citation in event.citations:
+    """Estimated bytes of the event's HTML on its period page."""
+    return _weight(event, _PERIOD_MARKUP, len(event.citations), expressions=True)
+
+
+def entry_weight(event: Event) -> int:
+    """Estimated bytes of the event's entry on the index, which lists
+    :data:`INDEX_CITATIONS` citations in full."""
+    return _weight(event, _INDEX_MARKUP, INDEX_CITATIONS, expressions=False)
+
+
+def _weight(event: Event, markup: _Markup, citations: int, *, expressions: bool) -> int:
+    weight = (markup.event + _bytes(event.text) + _bytes(event.headline)
+              + _bytes(event.note or ""))
+    for citation in event.citations[:citations]:
         article = citation.article
-        weight += (_CITATION_BASE + 2 * len(article.title) + len(article.source)
-                   + len(article.slug) + len(article.url or "") + len(citation.timex.text))
-    return weight
+        weight += (markup.citation + _bytes(article.title) + 2 * _bytes(article.source)
+                   + len(article.slug) + 20)  # the link to the source page: sources/<slug>.html
+        if expressions:
+            weight += _bytes(citation.timex.text)
+        if article.url:
+            weight += markup.original + len(article.url)
+    for conflict in event.conflicts:
+        weight += markup.conflict + sum(_bytes(str(v)) for v in conflict.values())
+    return weight + sum(markup.tag + _bytes(tag) for tag in event.tags)
+
+
+def _bytes(text: str) -> int:
+    """UTF-8 length: what the page weighs (a non-Latin script takes 2-3 bytes a letter)."""
+    return len(text) if text.isascii() else len(text.encode("utf-8"))
