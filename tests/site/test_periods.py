@@ -61,7 +61,8 @@ def test_a_month_too_heavy_for_a_page_continues_on_parts_cut_between_dates():
                      "events/2010-06-part-3.html", "events/2010-06-part-4.html"]
     parts = plan.periods[1:]
     assert [p.count for p in parts] == [9, 9, 9, 3]
-    assert [p.label for p in parts][:2] == ["June 2010, part 1", "June 2010, part 2"]
+    assert [p.label for p in parts] == [  # a month's parts are named by their days
+        "1–3 June 2010", "4–6 June 2010", "7–9 June 2010", "10 June 2010"]
     for part in parts:  # no date is cut in two
         assert len({e.value for e in part.events}) * 3 == part.count
     assert parts[0].parts == 4 and parts[3].part == 4
@@ -70,7 +71,10 @@ def test_a_month_too_heavy_for_a_page_continues_on_parts_cut_between_dates():
 def test_one_date_heavier_than_a_page_is_cut_inside_it():
     events = [day("2010-06-01", name=str(n)) for n in range(10)]
     plan = plan_pages(events, page_weight=sum(event_weight(e) for e in events[:4]))
-    assert [p.count for p in plan.periods if p.month] == [4, 4, 2]
+    parts = [p for p in plan.periods if p.month]
+    assert [p.count for p in parts] == [4, 4, 2]
+    assert [p.label for p in parts] == [
+        "1 June 2010", "1 June 2010 (continued)", "1 June 2010 (continued)"]
 
 
 def test_hidden_events_have_no_page():

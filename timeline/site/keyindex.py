@@ -189,10 +189,10 @@ def period_links(plan: PagePlan) -> list[PeriodLink]:
     for _, periods in groupby(plan.periods, key=lambda p: p.year):
         periods = list(periods)
         first = periods[0]
-        months = [PeriodLink(p.label.split(",")[0], p.page, _total(periods, p),
-                             calendar.month_abbr[p.month])
+        months = [PeriodLink(f"{calendar.month_name[p.month]} {p.year}", p.page,
+                             _total(periods, p), calendar.month_abbr[p.month])
                   for p in periods if p.month is not None and p.part == 1]
-        label = first.label.split(",")[0]  # a year's first part is named as the year
+        label = year_label(first.year, [e for p in periods for e in p.events])
         links.append(PeriodLink(label, first.page, sum(p.count for p in periods), months=months))
     return links
 
@@ -211,7 +211,7 @@ def period_view(period: Period, plan: PagePlan, index: IndexView) -> PeriodView:
     return PeriodView(
         label=period.label, page=period.page, count=period.count,
         previous=_link(before), next=_link(after), year=year,
-        parts=[PeriodLink(f"Part {p.part}", p.page, p.count) for p in siblings],
+        parts=[PeriodLink(p.part_label, p.page, p.count) for p in siblings],
         key_dates=index.key_links.get(period.page, []), is_year=period.month is None)
 
 

@@ -68,7 +68,7 @@ class Period:
     """One page of events: a year, a month, or a numbered part of either."""
 
     key: str  # "2014", "2014-06", "2014-06-part-2"
-    label: str  # "2014", "June 2014", "June 2014, part 2"
+    label: str  # "2014", "June 2014", "10–16 June 2014" (a part of a month), "2014, part 2"
     year: int
     month: int | None = None  # None: the year page (all of a light year, or its coarse events)
     part: int = 1
@@ -76,6 +76,8 @@ class Period:
     events: list[Event] = field(default_factory=list)
     #: the year's month pages, listed on a split year's own page
     months: list[Period] = field(default_factory=list)
+    #: what tells this part from its siblings: its days ("10–16") or its number
+    part_label: str = ""
 
     @property
     def page(self) -> str:
@@ -179,11 +181,25 @@ def _parts(key: str, label: str, year: int, month: int | None, events: list[Even
     """``events`` on one page, or on numbered parts of at most ``page_weight`` each."""
     chunks = _cut(events, page_weight)
     periods = []
+    previous = ""
     for number, chunk in enumerate(chunks, start=1):
         suffix = f"-part-{number}" if number > 1 else ""
-        shown = f"{label}, part {number}" if len(chunks) > 1 else label
-        periods.append(Period(key + suffix, shown, year, month, number, len(chunks), chunk))
+        part, shown = "", label
+        if len(chunks) > 1 and month is not None:  # a month's parts are told by their days
+            days = _days(chunk)
+            more = " (continued)" if days == previous else ""
+            part, shown, previous = days + more, f"{days} {label}{more}", days
+        elif len(chunks) > 1:
+            part, shown = f"Part {number}", f"{label}, part {number}"
+        periods.append(Period(key + suffix, shown, year, month, number, len(chunks), chunk,
+                              part_label=part))
     return periods
+
+
+def _days(events: list[Event]) -> str:
+    """The days of the month a part's events start on: "14", "14–16"."""
+    first, last = events[0].start.day, events[-1].start.day
+    return str(first) if first == last else f"{first}\u2013{last}"
 
 
 def _cut(events: list[Event], page_weight: int) -> list[list[Event]]:
