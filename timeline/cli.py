@@ -105,7 +105,14 @@ def init_command(directory) -> None:
 @click.option("--verbose", "-v", is_flag=True, help="Also print a line per article read.")
 @click.option("--quiet", "-q", is_flag=True,
               help="Print only warnings and errors: no progress, no summary (for scripts).")
-def build(content_dir, output_dir, root, strict, verbose, quiet) -> None:
+@click.option("--timings", is_flag=True, help="Also print the time each build stage took.")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=None,
+              help="Processes reading the articles at once (default: one per core; 0 too).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Read the articles on a Dask cluster, e.g. tcp://host:8786 (needs the "
+                   "dask extra).")
+def build(content_dir, output_dir, root, strict, verbose, quiet, timings, jobs,
+          scheduler) -> None:
     """Build the site from the articles.
 
     On a terminal a progress bar shows the articles read, the events built and the pages
@@ -121,9 +128,11 @@ def build(content_dir, output_dir, root, strict, verbose, quiet) -> None:
         else None
     try:
         try:
-            config = load_config(root, content_dir=content_dir, output_dir=output_dir)
-            result = build_site(config, strict=strict, echo=echo,
-                                cache=ArticleCache.for_project(config), progress=stages)
+            config = load_config(root, content_dir=content_dir, output_dir=output_dir,
+                                 jobs=jobs, scheduler=scheduler)
+            # one build per process: the cache's entries only need to be on disk
+            result = build_site(config, strict=strict, echo=echo, progress=stages,
+                                cache=ArticleCache.for_project(config, in_memory=False))
         finally:
             stages.close()  # the bar goes before any message, and on Ctrl-C
     except TimelineError as exc:
@@ -134,6 +143,10 @@ def build(content_dir, output_dir, root, strict, verbose, quiet) -> None:
         for note in result.notes:
             _say(f"note: {note}", err=True)
         _say(result.summary())
+    if timings:
+        click.echo("Time per stage:")
+        for stage, seconds in result.stages.items():
+            click.echo(f"  {stage:<10} {seconds:8.2f} s")
     if not result.ok:
         sys.exit(1)
 

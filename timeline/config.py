@@ -49,6 +49,11 @@ class Config:
     merge_threshold: float = 80.0
     #: File of editorial annotations, relative to the content folder.
     annotations_file: str = "annotations.yaml"
+    #: Processes reading and dating articles at once; 0 means one per core.
+    jobs: int = 0
+    #: Address of a Dask scheduler (``tcp://host:8786``) to read and date the articles on a
+    #: cluster instead of this machine; empty to build here.
+    scheduler: str = ""
     #: Number of key dates on the index page; 0 chooses a number that grows with the collection.
     key_events: int = 0
     #: Largest article file read, in MB (1,000,000 bytes); larger ones are refused with an
@@ -194,6 +199,9 @@ def _validated(root: Path, values: dict) -> Config:
     if not config.max_article_mb > 0:
         raise TimelineError("setting 'max_article_mb' must be more than 0", root / CONFIG_FILE,
                             hint="e.g. max_article_mb = 10")
+    if config.jobs < 0:
+        raise TimelineError("setting 'jobs' must be 0 (one per core) or more",
+                            root / CONFIG_FILE, hint="e.g. jobs = 2")
     problem = base_url_problem(config.base_url)
     if problem:  # it becomes canonical, og:url, sitemap and feed links
         raise TimelineError(f"base_url {problem}: {config.base_url!r}", root / CONFIG_FILE,

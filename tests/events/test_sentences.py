@@ -16,8 +16,9 @@ def test_graham_on_cnn_stays_one_sentence():
             "Sen. Lindsey Graham (R., S.C.) said Sunday on CNN. "
             "“The Iranians can provide some assets to make sure Baghdad doesn’t fall.”")
     found = sentences(text)
-    assert any("Sen. Lindsey Graham (R., S.C.) said Sunday on CNN." in s for s in found)
-    assert found[-1] == "“The Iranians can provide some assets to make sure Baghdad doesn’t fall.”"
+    # the quotation and its speech tag are one sentence, as pysbd had them
+    assert found == [text[:text.index(" “The")], "“The Iranians can provide some assets to make "
+                     "sure Baghdad doesn’t fall.”"]
 
 
 def test_seed_sentence_alone():
@@ -81,3 +82,39 @@ def test_a_forced_cut_in_a_long_unpunctuated_paragraph_keeps_a_date_whole():
     spans = split_sentences(text)
     assert any(s <= date and date + len("June 3, 2014") <= e for s, e in spans)
     assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He lives in the U.S. He is happy.", ["He lives in the U.S.", "He is happy."]),
+    ("The U.S. Senate voted.", ["The U.S. Senate voted."]),
+    ("Apple Inc. Chief Executive Tim Cook spoke.", ["Apple Inc. Chief Executive Tim Cook spoke."]),
+    ("They met at 10:35 a.m. (0735 GMT) Friday.", ["They met at 10:35 a.m. (0735 GMT) Friday."]),
+    ("It was 5 p.m. The sun set.", ["It was 5 p.m.", "The sun set."]),
+    ("Gov. Brown spoke. Lt. Gov. Smith did too.", ["Gov. Brown spoke.", "Lt. Gov. Smith did too."]),
+    ("J. R. Smith went home. Then he slept.", ["J. R. Smith went home.", "Then he slept."]),
+    ("He left in Jan. He came back in Feb. 2011.",
+     ["He left in Jan.", "He came back in Feb. 2011."]),
+])
+def test_abbreviations_end_sentences_only_before_a_sentence_start(text, expected):
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"Why now?" he asked. Nobody knew.', ['"Why now?" he asked.', "Nobody knew."]),
+    ("“Why now?” Ana Ruiz asked. Nobody knew.", ["“Why now?” Ana Ruiz asked.", "Nobody knew."]),
+    ("“Stop.” Then he left.", ["“Stop.”", "Then he left."]),
+    ("``Stop it. Now.'' Then he left.", ["``Stop it. Now.''", "Then he left."]),
+    ("Yahoo! said it would. It did.", ["Yahoo! said it would.", "It did."]),
+    ("An “unclosed quote. It ends.", ["An “unclosed quote.", "It ends."]),
+])
+def test_quotations_stay_whole_and_lowercase_goes_on(text, expected):
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("First line\nSecond line", ["First line", "Second line"]),
+    ("他来了。她走了。", ["他来了。", "她走了。"]),
+    ("Wait... what? No... He left.", ["Wait... what?", "No...", "He left."]),
+])
+def test_line_breaks_cjk_stops_and_ellipses(text, expected):
+    assert sentences(text) == expected

@@ -7,9 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from timeline.config import Config
 from timeline.errors import Diagnostics, TimelineError
+from timeline.ingest import content as content_module
 from timeline.ingest.content import discover, load_article, parse_date_line, slugify
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -440,3 +443,49 @@ def test_yaml_python_tags_are_refused(project):
     with pytest.raises(TimelineError, match=r"a.txt:2: broken front matter"):
         load_article(write(project, "a.txt", "---\n!!python/object:os.system x\n---\nT.\n"),
                      project)
+
+
+# --- Markdown without syntax is read without markdown-it ------------------------------------
+
+# Pieces of text: words, every character Markdown gives a meaning to, escapes, line starts,
+# blank lines, indentation and odd whitespace.
+PIECES = st.lists(st.sampled_from(
+    ["word", "Kerry", " ", "  ", "\n", "\n\n", "\n  \n", "    ", "\t", "\u00a0", "\u2028",
+     "*", "_", "`", "[", "]", "(", ")", "<", ">", "#", "&", "&amp;", "&#35;", "~", "~~", "|",
+     "---", "- ", "+ ", "= ", "1. ", "2) ", "\\", "\\*", "\\/", "\\\\", "!", ":", "-", ".",
+     "http://x.org", "2014", "\u201cquoted\u201d"]), max_size=40).map("".join)
+
+
+def _through_markdown_it(body: str):
+    saved = content_module._may_be_markup
+    content_module._may_be_markup = lambda _body: True
+    try:
+        return content_module._markdown_blocks(body)
+    finally:
+        content_module._may_be_markup = saved
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=PIECES)
+def test_text_without_markdown_syntax_gets_the_blocks_markdown_it_gives(body):
+    if content_module._may_be_markup(body):
+        return
+    assert content_module._plain_paragraphs(body) == _through_markdown_it(body)
+
+
+@pytest.mark.parametrize("body", [
+    "One line.\nSecond line of the same paragraph.\n\nA new paragraph \\/ with an escape.",
+    "  Indented a little.\n\n\n\nAfter blank lines.  \nWith a hard break.",
+    "A pipe | in a sentence, and a # sign, and 3 > 2.",
+])
+def test_plain_markdown_takes_the_fast_path_and_reads_the_same(body):
+    assert not content_module._may_be_markup(body)
+    assert content_module._plain_paragraphs(body) == _through_markdown_it(body)
+
+
+@pytest.mark.parametrize("body", [
+    "Some *emphasis*.", "A [link](http://x.org).", "- a list", "# Heading", "> quote",
+    "    code", "a &amp; b", "line\\\nbreak", "Title\n===", "a | b\n--|--\nc | d", "1. one",
+])
+def test_markdown_syntax_goes_through_markdown_it(body):
+    assert content_module._may_be_markup(body)

@@ -218,6 +218,16 @@ def test_cli_build_prints_summary(example_project):
     assert (example_project / "site/index.html").is_file()
 
 
+def test_cli_timings_name_every_stage(example_project):
+    done = run_cli(example_project, "--quiet", "--timings")
+    assert done.returncode == 0, done.stderr
+    _, header, table = done.stdout.partition("Time per stage:\n")
+    assert header
+    stages = [line.split()[0] for line in table.splitlines()]
+    assert stages == ["articles", "merge", "enrich", "render", "exports", "finalize", "swap"]
+    assert all(line.endswith(" s") for line in table.splitlines())
+
+
 def test_cli_exit_code_and_one_line_errors(example_project):
     add_bad_files(example_project)
     done = run_cli(example_project, "--quiet")

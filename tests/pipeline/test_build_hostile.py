@@ -169,16 +169,15 @@ def test_one_paragraph_of_pasted_sentences_costs_no_pairwise_work(tmp_path, monk
 
 def test_a_huge_paragraph_is_split_into_sentences_only_near_its_dates(tmp_path, monkeypatch):
     """Sentences are only needed around dating expressions: in one long paragraph with a date
-    at its end, pysbd reads the last window, not the megabytes before it."""
+    at its end, the splitter reads the last window, not the megabytes before it."""
     read = []
-    real = sentences_module._segmenter()
+    real = sentences_module._split_window
 
-    class Counting:
-        def segment(self, text):
-            read.append(len(text))
-            return real.segment(text)
+    def counting(text, start, end, spans):
+        read.append(end - start)
+        return real(text, start, end, spans)
 
-    monkeypatch.setattr(sentences_module, "_segmenter", lambda: Counting())
+    monkeypatch.setattr(sentences_module, "_split_window", counting)
     filler = "Officials said the council would review the plans. " * 4000  # 200 KB
     project = make_project(tmp_path, {"2014-06-15-long.txt": filler + "It ended on June 3."})
     result = build_site(load_config(project))

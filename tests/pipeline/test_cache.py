@@ -191,3 +191,12 @@ def test_the_build_command_fills_the_project_cache(example_project):
     assert outcome.exit_code == 0, outcome.output
     entries = list((example_project / ".timeline-cache" / "articles").glob("*.pickle"))
     assert len(entries) == len(list((example_project / "content").glob("*.txt")))
+
+
+def test_a_disk_only_cache_keeps_no_entries_or_pages_in_memory(config, article, tmp_path):
+    """What timeline build uses: it runs once, so copies in memory would only cost RAM."""
+    cache, process = ArticleCache(tmp_path / "cache", in_memory=False), CountingProcess()
+    cache.get(article, config, process)
+    assert cache.pages is None and cache._memory == {}
+    assert cache.get(article, config, process).article.title  # a hit, from disk
+    assert len(process.calls) == 1

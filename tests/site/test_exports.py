@@ -241,3 +241,17 @@ def test_key_dates_and_salience_are_in_the_document(tmp_path):
     assert summarised["key"] is True and summarised["date"] == key_date["date"]
     assert all(isinstance(e["salience"], float) for e in document["events"])
     assert sum(e["key"] for e in document["events"]) == 1
+
+
+def test_a_build_that_does_not_remember_writes_the_same_and_keeps_nothing(tmp_path):
+    """timeline build runs once: events.json is streamed to the file and no event text is
+    kept for a next build (the preview server's builds keep them)."""
+    from timeline.site import exports
+
+    events = [event("Monday", "2014-06-16"), event("on Saturday", "2014-06-14")]
+    expected = json.dumps(events_document(events, Config(title="T")), ensure_ascii=False,
+                          indent=2) + "\n"
+    for remember in (True, False):
+        target = write_events_json(tmp_path, events, Config(title="T"), remember=remember)
+        assert target.read_text(encoding="utf-8") == expected
+        assert bool(exports._EVENT_ITEMS._texts) is remember

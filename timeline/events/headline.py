@@ -103,20 +103,27 @@ def assign_headlines(events: list[Event]) -> list[Event]:
 
 
 def _split(sentence: str, expression_start: int, expression_end: int) -> list[_Part]:
-    """Top-level parts; never cut inside brackets or inside the expression ("Sept. 11, 2001")."""
+    """Top-level parts; never cut inside brackets or inside the expression ("Sept. 11, 2001").
+
+    Jumps from one possible separator to the next (a character-by-character walk was most of
+    the time spent on headlines), counting the brackets passed on the way."""
     parts: list[_Part] = []
     start, depth, position, separator = 0, 0, 0, ""
-    while position < len(sentence):
-        char = sentence[position]
-        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(char, 0)
-        inside = expression_start <= position < expression_end
-        match = _SEPARATOR.match(sentence, position) if depth <= 0 and not inside else None
-        if match and match.end() > position and position > start:
-            parts.append(_Part(start, position, separator))
+    while True:
+        match = _SEPARATOR.search(sentence, position)
+        if match is None:
+            break
+        here = match.start()
+        passed = sentence[position:here + 1]
+        depth += (passed.count("(") + passed.count("[")
+                  - passed.count(")") - passed.count("]"))
+        inside = expression_start <= here < expression_end
+        if depth <= 0 and not inside and here > start:
+            parts.append(_Part(start, here, separator))
             separator = match.group()
             start = position = match.end()
-            continue
-        position += 1
+        else:
+            position = here + 1
     if start < len(sentence):
         parts.append(_Part(start, len(sentence), separator))
     return parts or [_Part(0, len(sentence), "")]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import functools
 import hashlib
 import os
 import re
@@ -132,13 +133,19 @@ def _follow_link(link: Path, found: list[Path], config: Config,
         found.append(link)
 
 
-def load_article(path: Path, config: Config, diagnostics: Diagnostics | None = None) -> Article:
+def load_article(path: Path, config: Config, diagnostics: Diagnostics | None = None,
+                 data: bytes | None = None) -> Article:
     """Read one content file. Raises :class:`TimelineError` (file, line, fix) for unusable input;
-    adds warnings (such as a missing publication date) to ``diagnostics``."""
+    adds warnings (such as a missing publication date) to ``diagnostics``.
+
+    ``data``, when given, is the file's bytes as :func:`read_source` returned them: the file is
+    not read again (a build reads each file once; a Dask worker may not see the files at all).
+    """
     diagnostics = diagnostics if diagnostics is not None else Diagnostics()
     shown = _display_path(path, config)
-    _check_inside_content(path, shown, config)
-    raw = _read_text(path, shown, limit=int(config.max_article_mb * 1_000_000))
+    if data is None:
+        data = read_source(path, config)
+    raw = _decode_text(data, shown)
     meta, body = _split_front_matter(raw, shown)
     if not body.strip() and not meta.get("title"):
         raise TimelineError("the file has no text", shown,
@@ -192,10 +199,16 @@ def slugify(name: str) -> str:
     return slug or "article"
 
 
+@functools.lru_cache(maxsize=16)
+def _resolved(folder: Path) -> Path:
+    """``folder.resolve()``, once per build rather than twice per article (system calls)."""
+    return folder.resolve()
+
+
 def _display_path(path: Path, config: Config) -> str:
     """The path as the user knows it: relative to the project, symlinks not followed."""
     absolute = Path(path).absolute()
-    for base in (config.root, config.root.resolve()):
+    for base in (config.root, _resolved(config.root)):
         try:
             return absolute.relative_to(base).as_posix()
         except ValueError:
@@ -215,7 +228,19 @@ def _check_inside_content(path: Path, shown: str, config: Config) -> None:
                             hint="copy the article into the content folder instead")
 
 
+def read_source(path: Path, config: Config) -> bytes:
+    """The bytes of a content file, once it is known to be inside the content folder and not
+    larger than ``max_article_mb``. Raises :class:`TimelineError` otherwise, or if unreadable."""
+    shown = _display_path(path, config)
+    _check_inside_content(path, shown, config)
+    return _read_bytes(Path(path), shown, limit=int(config.max_article_mb * 1_000_000))
+
+
 def _read_text(path: Path, shown: str, limit: int | None = None) -> str:
+    return _decode_text(_read_bytes(path, shown, limit), shown)
+
+
+def _read_bytes(path: Path, shown: str, limit: int | None = None) -> bytes:
     try:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -225,10 +250,13 @@ def _read_text(path: Path, shown: str, limit: int | None = None) -> str:
                     "article may hold", shown,
                     hint="split it into several articles, or raise max_article_mb in "
                          "timeline.toml")
-            data = handle.read()
+            return handle.read()
     except OSError as exc:
         raise TimelineError(f"cannot read the file ({_reason(exc)})", shown,
                             hint=_READ_HINTS.get(exc.errno)) from None
+
+
+def _decode_text(data: bytes, shown: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # a UTF-8 byte order mark carries no text
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -283,8 +311,10 @@ def _split_front_matter(raw: str, shown: str) -> tuple[dict, str]:
         raise TimelineError("front matter has no closing '---' line", shown, 1,
                             hint="end the front matter with a line holding only ---")
     source = "\n".join(lines[1:index])
+    meta = _fast_front_matter(source)
     try:
-        meta = yaml.load(source, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader
+        if meta is _SLOW:
+            meta = yaml.load(source, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:
         raise TimelineError(f"broken front matter: {exc}", shown, 2,
                             hint="fix the YAML between the --- lines") from None
@@ -328,6 +358,38 @@ class _FrontMatterLoader(yaml.SafeLoader):
 
 _FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp",
                                    _FrontMatterLoader.construct_yaml_timestamp)
+
+_SLOW = object()
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastFrontMatterLoader(yaml.CSafeLoader):
+        """libyaml's parser with :class:`_FrontMatterLoader`'s constructors: the pure-Python
+        parser took 6 ms per article, a fifth of loading one."""
+
+    _FastFrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp",
+                                           _FrontMatterLoader.construct_yaml_timestamp)
+else:  # PyYAML built without libyaml
+    _FastFrontMatterLoader = None
+
+
+def _fast_front_matter(source: str):
+    """The front matter read by libyaml, or :data:`_SLOW` when the Python loader must read it:
+    it may hold aliases (refused there, with the line), libyaml found a problem (reported
+    there, in the same words as always), or values nest deeper than the Python loader goes."""
+    if _FastFrontMatterLoader is None or "*" in source or "&" in source:
+        return _SLOW
+    try:
+        meta = yaml.load(source, Loader=_FastFrontMatterLoader)  # noqa: S506 - a SafeLoader
+    except Exception:  # noqa: BLE001 - any problem is reported by the Python loader
+        return _SLOW
+    return meta if _shallow(meta, 20) else _SLOW
+
+
+def _shallow(value, depth: int) -> bool:
+    if isinstance(value, dict):
+        value = [*value.keys(), *value.values()]
+    if isinstance(value, list):
+        return depth > 0 and all(_shallow(item, depth - 1) for item in value)
+    return True
 
 
 # --- plain text -----------------------------------------------------------------------------
@@ -486,8 +548,26 @@ def _warn_too_deep(raw: str, body: str, body_line: int, shown: str,
         hint="reduce the nesting: remove some of the leading '>' or list markers")
 
 
+# Anything that can make Markdown more than paragraphs of text: emphasis, code, link and
+# autolink characters (unless backslash-escaped), entities, strikethrough, list/heading/quote/
+# rule markers and indented code at a line start, a table's delimiter row, a backslash before a
+# line break or another backslash, tabs, and whitespace other than spaces (which markdown-it
+# strips differently from the fast path).
+_MARKUP_CHARS = re.compile(
+    r"[*_`\[\]<\t\x0b\x0c\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    r"|&[#A-Za-z]|~~|\\\\|\\$", re.M)
+_MARKUP_LINES = re.compile(r"\n(?: *(?:[-+=>#]|\d{1,9}[.)])| {4}|[ |:]*-[ |:-]*(?:\n|$))")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation
+
+
 def _markdown_blocks(body: str, env: dict | None = None) -> tuple[str, list[Block]]:
-    """Blocks of a Markdown body; markdown-it's notes (see :data:`_TOO_DEEP`) go to ``env``."""
+    """Blocks of a Markdown body; markdown-it's notes (see :data:`_TOO_DEEP`) go to ``env``.
+
+    A body without any Markdown syntax (most scraped or converted news) is paragraphs of text,
+    read without markdown-it, which was half of the time spent loading such an article: the
+    blocks are the same (tested against markdown-it)."""
+    if not _may_be_markup(body):
+        return _plain_paragraphs(body)
     parts: list[tuple[str, int, str, tuple]] = []
     context: list[str] = []  # enclosing containers: blockquote, list_item
     kind, level = "paragraph", 0
@@ -507,6 +587,26 @@ def _markdown_blocks(body: str, env: dict | None = None) -> tuple[str, list[Bloc
             kind, level = "paragraph", 0
         elif token.type in ("fence", "code_block") and token.content.strip():
             parts.append(("code", 0, token.content.rstrip("\n"), ()))
+    return _join_blocks(parts)
+
+
+def _may_be_markup(body: str) -> bool:
+    for hit in _MARKUP_CHARS.finditer(body):
+        if hit[0] in "*_`[]<" and hit.start() > 0 and body[hit.start() - 1] == "\\":
+            continue  # escaped: a plain character
+        return True
+    return _MARKUP_LINES.search("\n" + body) is not None  # line starts, the first one too
+
+
+def _plain_paragraphs(body: str) -> tuple[str, list[Block]]:
+    """What markdown-it makes of text without syntax: chunks between blank lines, each line
+    stripped, the lines of a chunk joined by a space (a soft or hard break)."""
+    parts = []
+    for chunk in re.split(r"\n(?: *\n)+", body):
+        content = " ".join(line.strip(" ") for line in chunk.split("\n") if line.strip(" "))
+        content = _ESCAPED.sub(r"\1", content)
+        if content.strip():
+            parts.append(("paragraph", 0, content.strip(), ()))
     return _join_blocks(parts)
 
 

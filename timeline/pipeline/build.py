@@ -16,10 +16,12 @@ import fcntl
 import gc
 import json
 import os
+import pickle
 import shutil
 import stat
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +31,7 @@ from timeline.config import Config
 from timeline.errors import Diagnostics, TimelineError
 from timeline.events.extract import UniqueNames, build_events
 from timeline.events.keydates import select_key_dates
-from timeline.ingest.content import discover, load_article
+from timeline.ingest.content import discover, load_article, read_source
 from timeline.model import Article, Event, KeyDate
 from timeline.progress import Stages
 from timeline.publish.deploy import BUILD_MARKER
@@ -69,6 +71,8 @@ class BuildResult:
     #: every build of the project, so ``--strict`` does not fail on it
     notes: list[str] = field(default_factory=list)
     key_dates: list[KeyDate] = field(default_factory=list)
+    #: wall-clock seconds per build stage, in the order they ran (``timeline build --timings``)
+    stages: dict[str, float] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
@@ -89,14 +93,33 @@ def _plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
+class Stopwatch:
+    """Wall-clock time per named stage; a stage timed twice adds up."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def __call__(self, stage: str):
+        began = time.perf_counter()
+        try:
+            yield
+        finally:
+            elapsed = time.perf_counter() - began
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + elapsed
+
+
 # --- per article ----------------------------------------------------------------------------
 
 
-def process_article(path: Path, config: Config) -> ArticleResult:
-    """Load, tag and build events for one content file. Problems become diagnostics."""
+def process_article(path: Path, config: Config, data: bytes | None = None) -> ArticleResult:
+    """Load, tag and build events for one content file. Problems become diagnostics.
+
+    ``data`` is the file's bytes if the caller has read them (see
+    :func:`timeline.ingest.content.read_source`)."""
     result = ArticleResult(path=Path(path), article=None)
     try:
-        article = load_article(Path(path), config, result.diagnostics)
+        article = load_article(Path(path), config, result.diagnostics, data)
     except TimelineError as exc:
         result.diagnostics.add(exc.diagnostic)
         return result
@@ -121,11 +144,12 @@ def build_site(config: Config, *, strict: bool = False, echo: Echo | None = None
 
     ``echo`` gets a line per article read; ``progress`` is told each stage (articles read,
     events built, pages written) and each item done, for a progress bar. ``cache``, if given,
-    is called as ``cache(path, config)`` instead of :func:`process_article` (see
-    :class:`timeline.pipeline.cache.ArticleCache`). With ``strict``, any warning or error fails
-    the build and leaves the output untouched; otherwise articles that cannot be read are left
-    out, the rest is built, and errors make ``ok`` False. Raises :class:`TimelineError` for
-    problems that stop the whole build (unsafe output folder).
+    is a :class:`timeline.pipeline.cache.ArticleCache`: articles whose inputs are unchanged
+    come from it, the others are processed (by ``config.jobs`` processes, or on the Dask
+    cluster of ``config.scheduler``) and stored in it. With ``strict``, any warning or error
+    fails the build and leaves the output untouched; otherwise articles that cannot be read are
+    left out, the rest is built, and errors make ``ok`` False. Raises :class:`TimelineError`
+    for problems that stop the whole build (unsafe output folder).
     """
     with _cycle_collector_paused():
         return _build_site(config, strict, echo, cache, progress or Stages(enabled=False))
@@ -150,27 +174,31 @@ def _build_site(config: Config, strict: bool, echo: Echo | None, cache,
                 stages: Stages) -> BuildResult:
     began = time.perf_counter()
     say = echo or (lambda _line: None)
+    clock = Stopwatch()  # the time of each stage, for --timings
     output = config.output_path.resolve()
     check_output_dir(output, config)
     diagnostics = Diagnostics()
-    results = _process_all(config, cache, say, diagnostics, stages)
-    articles = [r.article for r in results if r.article is not None]
-    _unique_slugs(articles, diagnostics)
-    dated = [e for r in results for e in r.events]
-    stages.stage(f"Building events from {_plural(len(dated), 'dated sentence')}")
-    events = merge(dated, config)
-    _unique_event_ids(events)
-    events = enrich(events, config, diagnostics)
-    key_dates = select_key_dates(events, config)
+    with clock("articles"):
+        results = _process_all(config, cache, say, diagnostics, stages)
+        articles = [r.article for r in results if r.article is not None]
+        _unique_slugs(articles, diagnostics)
+    with clock("merge"):
+        dated = [e for r in results for e in r.events]
+        stages.stage(f"Building events from {_plural(len(dated), 'dated sentence')}")
+        events = merge(dated, config)
+        _unique_event_ids(events)
+    with clock("enrich"):
+        events = enrich(events, config, diagnostics)
+        key_dates = select_key_dates(events, config)
     result = BuildResult(ok=True, diagnostics=diagnostics, articles=articles, events=events,
-                         output=output, key_dates=key_dates)
+                         output=output, key_dates=key_dates, stages=clock.seconds)
     result.notes = setting_notes(config)
     if strict and diagnostics.items:
         result.ok = False
         return result
     memo = getattr(cache, "pages", None)  # rendered pages kept by the cache between builds
     result.files = _render_and_swap(output, config, results, events, key_dates,
-                                    diagnostics, memo, stages)
+                                    diagnostics, memo, stages, clock)
     result.written = True
     result.ok = not diagnostics.errors
     result.seconds = time.perf_counter() - began
@@ -188,19 +216,53 @@ def setting_notes(config: Config) -> list[str]:
 
 def _process_all(config: Config, cache, say: Echo, diagnostics: Diagnostics,
                  stages: Stages) -> list[ArticleResult]:
+    """Every content file's result, in discovery order: from the cache when its inputs are
+    unchanged, the others processed by :func:`timeline.pipeline.workers.process_sources` (on
+    every core, or a Dask cluster), each cached as it comes back."""
+    from timeline.pipeline.workers import process_sources
+
     paths = discover(config, diagnostics)
     say(f"Reading {_plural(len(paths), 'file')} from {config.content_path}")
     stages.stage("Reading articles", len(paths))
-    results = []
-    for path in paths:
-        result = cache(path, config) if cache is not None else process_article(path, config)
+    results: list[ArticleResult | None] = [None] * len(paths)
+    misses: deque[tuple[int, Path, bytes, str | None]] = deque()
+    for index, path in enumerate(paths):
+        try:
+            data = read_source(path, config)
+        except TimelineError as exc:
+            results[index] = ArticleResult(path=path, article=None)
+            results[index].diagnostics.add(exc.diagnostic)
+            stages.advance(note=path.name)
+            continue
+        key = cache.key_for(path, data, config) if cache is not None else None
+        hit = cache.lookup(key) if cache is not None else None
+        if hit is not None:
+            results[index] = hit
+            stages.advance(note=path.name)
+        else:
+            misses.append((index, path, data, key))
+    if misses:
+        say(f"Processing {_plural(len(misses), 'article')}"
+            + (f" ({len(paths) - len(misses)} unchanged)" if len(misses) < len(paths) else ""))
+    pending = deque((index, key) for index, _, _, key in misses)
+
+    def sources():  # hands each file's bytes over once and forgets them
+        while misses:
+            _, path, data, _ = misses.popleft()
+            yield path, data
+
+    for made in process_sources(sources(), len(misses), config):
+        index, key = pending.popleft()
+        if cache is not None:
+            cache.store(key, made)  # a pickle is stored as it is
+        results[index] = pickle.loads(made) if isinstance(made, bytes) else made
+        stages.advance(note=paths[index].name)
+    for result in results:
         for item in result.diagnostics.items:
             diagnostics.add(item)
         if result.article is not None:
             say(f"  {result.article.path}: {_plural(len(result.timexes), 'time expression')}, "
                 f"{_plural(len(result.events), 'event')}")
-        stages.advance(note=path.name)
-        results.append(result)
     return results
 
 
@@ -255,34 +317,41 @@ def _unique_event_ids(events: list[Event]) -> None:
 
 def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
                      events: list[Event], key_dates: list[KeyDate], diagnostics: Diagnostics,
-                     memo=None, stages: Stages | None = None) -> list[str]:
+                     memo=None, stages: Stages | None = None,
+                     clock: Stopwatch | None = None) -> list[str]:
     from timeline.publish.deploy import record_inputs
     from timeline.site.exports import write_exports
     from timeline.site.periods import plan_pages
     from timeline.site.render import page_count, render_site
-    from timeline.site.seo import finalize_site
+    from timeline.site.seo import PageFinisher
 
     staging, in_use = _make_staging(output)
+    stages = stages or Stages(enabled=False)
+    clock = clock or Stopwatch()
     try:
-        docs = source_docs(results, events)
-        # the period page of every event, for every link to one; the key dates on the index
-        plan = plan_pages(events, key_dates)
-        pages: dict[str, str] = {}  # rendered HTML, finished and written by finalize_site
-        stages = stages or Stages(enabled=False)
-        stages.stage("Writing pages", page_count(plan, docs))
-        # The files written are listed by finalize_site, which reads the folder after renaming.
-        render_site(staging, config, events, docs, key_dates=key_dates, plan=plan, pages=pages,
-                    memo=memo, on_page=stages.advance)
-        stages.stage("Writing exports, feeds and metadata")
-        write_exports(staging, events, config, key_dates, plan)
-        # Host-ready pass (metadata, 404, sitemap, fingerprinted assets) and the inputs record
-        # that lets `timeline publish` refuse a stale site (PUBLISH: timeline.seo/publish).
-        written = finalize_site(staging, config, events, [d.article for d in docs],
-                                pages=pages, memo=memo, plan=plan)
-        written.append(record_inputs(staging, config))
-        files = sorted({p.as_posix() for p in written})
-        _write_marker(staging, files, results, events, diagnostics)
-        _swap(staging, output)
+        # Each page is finished (head tags, fingerprinted asset names: PUBLISH, timeline.seo)
+        # and written as soon as it is rendered, so the pages are never all in memory.
+        with clock("render"):
+            docs = source_docs(results, events)
+            # the period page of every event, for every link to one; the key dates on the index
+            plan = plan_pages(events, key_dates)
+            stages.stage("Writing pages", page_count(plan, docs))
+            finisher = PageFinisher(staging, config, events, [d.article for d in docs],
+                                    memo=memo, plan=plan)
+            render_site(staging, config, events, docs, key_dates=key_dates, plan=plan,
+                        memo=memo, on_page=stages.advance, emit=finisher.write)
+        with clock("exports"):
+            stages.stage("Writing exports, feeds and metadata")
+            write_exports(staging, events, config, key_dates, plan, remember=memo is not None)
+        # 404, sitemap, robots.txt; the files written are read from the folder, as assets were
+        # renamed. Then the inputs record that lets `timeline publish` refuse a stale site.
+        with clock("finalize"):
+            written = finisher.finish()
+        with clock("swap"):
+            written.append(record_inputs(staging, config))
+            files = sorted({p.as_posix() for p in written})
+            _write_marker(staging, files, results, events, diagnostics)
+            _swap(staging, output)
         if memo is not None:
             memo.sweep()  # forget pages of deleted articles
     except OSError as exc:

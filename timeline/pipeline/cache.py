@@ -37,7 +37,7 @@ CACHE_DIR = ".timeline-cache"
 #: Any other setting - including ones added later - is part of the key, to err on the safe side.
 IRRELEVANT_SETTINGS = frozenset({
     "root", "title", "description", "base_url", "output_dir", "templates_dir",
-    "merge_threshold", "annotations_file",
+    "merge_threshold", "annotations_file", "jobs", "scheduler",
 })
 
 _code_fingerprint: str | None = None
@@ -93,27 +93,36 @@ class ArticleCache:
     on-disk cache of a project.
     """
 
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(self, directory: Path | None = None, *, in_memory: bool = True) -> None:
         self.directory = directory
+        #: keep entries in memory too (for a process that builds again, like the preview
+        #: server); a one-shot ``timeline build`` only needs the disk.
+        self.in_memory = in_memory or directory is None
         self.stats = CacheStats()
         self._memory: dict[str, bytes] = {}
         self._slot_keys: dict[str, str] = {}  # article slot -> its latest key in memory
+        self._on_disk: dict[str, set[str]] | None = None  # slot -> keys on disk, once listed
         self._lock = threading.Lock()
-        #: rendered pages, shared by the builds that use this cache (see build_site)
-        self.pages = PageMemo()
+        #: rendered pages, shared by the builds that use this cache (see build_site); only
+        #: worth their memory in a process that builds again
+        self.pages = PageMemo() if self.in_memory else None
 
     @classmethod
-    def for_project(cls, config: Config) -> ArticleCache:
-        return cls(config.root / CACHE_DIR / "articles")
+    def for_project(cls, config: Config, *, in_memory: bool = True) -> ArticleCache:
+        return cls(config.root / CACHE_DIR / "articles", in_memory=in_memory)
 
     def key(self, path: Path, config: Config) -> str:
-        """The cache key of the article at ``path``: ``<slot>-<digest>``.
+        """The cache key of the article at ``path`` (see :meth:`key_for`)."""
+        return self.key_for(path, Path(path).read_bytes(), config)
+
+    def key_for(self, path: Path, data: bytes, config: Config) -> str:
+        """The cache key of the article at ``path`` whose bytes are ``data``: ``<slot>-<digest>``.
 
         The digest covers content hash + code + settings + path; the slot names the article
         file alone, so a new entry for an article replaces its older ones (the cache holds
         one entry per article instead of one per edit).
         """
-        content = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        content = hashlib.sha256(data).hexdigest()
         # Plain string paths: pathlib's resolve() per article costs more than the hashing.
         where = os.path.relpath(os.path.abspath(path), os.path.abspath(config.root))
         parts = (code_fingerprint(), settings_fingerprint(config), where, content)
@@ -133,16 +142,28 @@ class ArticleCache:
             key = self.key(path, config)
         except OSError:
             return compute(path, config)
-        cached = self._lookup(key)
+        cached = self.lookup(key)
         if cached is not None:
-            self.stats.hits += 1
             return cached
-        self.stats.misses += 1
         result = compute(path, config)
-        self._store(key, result)
+        self.store(key, result)
         return result
 
     __call__ = get
+
+    def lookup(self, key: str) -> Any | None:
+        """A fresh copy of the result stored under ``key`` (a hit), or None (a miss)."""
+        cached = self._lookup(key)
+        if cached is None:
+            self.stats.misses += 1
+        else:
+            self.stats.hits += 1
+        return cached
+
+    def store(self, key: str, result: Any) -> None:
+        """Remember ``result`` under ``key``: the object, or its pickle from
+        :func:`timeline.pipeline.digest.dumps` (as the build's workers return it)."""
+        self._store(key, result)
 
     def _lookup(self, key: str) -> Any | None:
         with self._lock:
@@ -158,22 +179,45 @@ class ArticleCache:
             return None
 
     def _store(self, key: str, result: Any) -> None:
-        try:
-            data = fast_dumps(result)  # loads twice as fast as plain pickle
-        except Exception:  # noqa: BLE001 - an unpicklable result is simply not cached
-            return
+        if isinstance(result, bytes):
+            data = result
+        else:
+            try:
+                data = fast_dumps(result)  # loads twice as fast as plain pickle
+            except Exception:  # noqa: BLE001 - an unpicklable result is simply not cached
+                return
         slot = key.split("-", 1)[0]
         with self._lock:
             older = self._slot_keys.get(slot)
             if older is not None and older != key:
                 self._memory.pop(older, None)
-            self._memory[key] = data
+            if self.in_memory:
+                self._memory[key] = data
             self._slot_keys[slot] = key
         if self.directory is not None:
             self._write_entry(key, data)
-            for stale in self.directory.glob(f"{slot}-*.pickle"):
-                if stale.stem != key:
-                    stale.unlink(missing_ok=True)
+            for stale in self._entries_on_disk(slot, key):
+                self._entry_path(stale).unlink(missing_ok=True)
+
+    def _entries_on_disk(self, slot: str, key: str) -> list[str]:
+        """Keys of the slot's other entries on disk, and ``key`` recorded as its only one.
+
+        The folder is listed once per cache object, not once per entry written: globbing it
+        for every article made a cold build of 10,000 articles quadratic."""
+        with self._lock:
+            if self._on_disk is None:
+                self._on_disk = {}
+                try:
+                    with os.scandir(self.directory) as entries:
+                        for entry in entries:
+                            stem, dot, suffix = entry.name.rpartition(".")
+                            if dot and suffix == "pickle" and not stem.startswith(".tmp-"):
+                                self._on_disk.setdefault(stem.split("-", 1)[0], set()).add(stem)
+                except OSError:
+                    pass
+            others = self._on_disk.get(slot, set()) - {key}
+            self._on_disk[slot] = {key}
+        return sorted(others)
 
     def _forget(self, key: str) -> None:
         with self._lock:
@@ -196,8 +240,9 @@ class ArticleCache:
         if not raw.startswith(header):
             return None  # another format or a damaged file: recompute and overwrite
         data = raw[len(header):]
-        with self._lock:
-            self._memory[key] = data
+        if self.in_memory:
+            with self._lock:
+                self._memory[key] = data
         return data
 
     def _write_entry(self, key: str, data: bytes) -> None:

@@ -7,15 +7,20 @@ This module writes ``events.json`` (schema: ``docs/events-schema.md``). Other fo
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import operator
 import pickle
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from timeline.config import Config
 from timeline.model import Citation, Event, KeyDate
-from timeline.site.feeds import FEED_EXPORTERS  # TimelineJS, Atom, iCalendar, CSV (PUBLISH)
+from timeline.site.feeds import (  # TimelineJS, Atom, iCalendar, CSV (PUBLISH)
+    FEED_EXPORTERS,
+    forget_previous_feeds,
+)
 from timeline.site.formats import safe_url
 from timeline.site.jsontext import IndentedItems
 from timeline.site.periods import PagePlan, plan_pages
@@ -128,10 +133,13 @@ def events_document(events: list[Event], config: Config, key_dates: Sequence[Key
 
 def write_events_json(out_dir: Path, events: list[Event], config: Config,
                       key_dates: Sequence[KeyDate] = (),
-                      event_pages: Mapping[str, str] | None = None) -> Path:
+                      event_pages: Mapping[str, str] | None = None, *,
+                      remember: bool = True) -> Path:
+    """Write events.json, event by event (the whole text is never in memory). With
+    ``remember``, each event's text is kept for the next build (the preview server's)."""
     target = out_dir / EVENTS_JSON
-    target.write_text(_EVENT_ITEMS.events_json(events, config, key_dates, event_pages),
-                      encoding="utf-8")
+    with target.open("w", encoding="utf-8") as out:
+        _EVENT_ITEMS.write(out, events, config, key_dates, event_pages, remember=remember)
     return target
 
 
@@ -162,26 +170,38 @@ class _EventItems:
                     event_pages: Mapping[str, str] | None = None) -> str:
         """The same text as ``events_json_text(events_document(events, config, key_dates,
         event_pages))``."""
+        out = io.StringIO()
+        self.write(out, events, config, key_dates, event_pages)
+        return out.getvalue()
+
+    def write(self, out: TextIO, events: list[Event], config: Config,
+              key_dates: Sequence[KeyDate] = (), event_pages: Mapping[str, str] | None = None,
+              *, remember: bool = True) -> None:
+        """Write :meth:`events_json`'s text to ``out``, one event at a time."""
         shown = sorted((e for e in events if not e.hidden), key=lambda e: e.sort_key)
         document = events_document([], config, key_dates)
         head = json.dumps(document, ensure_ascii=False, indent=2)
         hole = '"events": []\n}'
         if not shown or not head.endswith(hole):
-            return events_json_text(events_document(events, config, key_dates, event_pages))
+            out.write(events_json_text(events_document(events, config, key_dates,
+                                                       event_pages)))
+            return
         pages = event_pages or {}
         margin = " " * 4  # items sit at depth 2 (see timeline.site.jsontext)
-        known, kept, pieces = self._texts, {}, []
-        for event in shown:
+        known, kept = self._texts, {}
+        out.write(head[: -len("[]\n}")] + "[\n")
+        for number, event in enumerate(shown):
             page = pages.get(event.id)
             key = _event_key(event, page)
             text = known.get(key)
             if text is None:
                 text = margin + json.dumps(event_to_json(event, page), ensure_ascii=False,
                                            indent=2).replace("\n", "\n" + margin)
-            kept[key] = text
-            pieces.append(text)
+            if remember:
+                kept[key] = text
+            out.write(",\n" + text if number else text)
+        out.write("\n  ]\n}\n")
         self._texts = kept
-        return head[: -len("[]\n}")] + "[\n" + ",\n".join(pieces) + "\n  ]\n}\n"
 
     def clear(self) -> None:
         self._texts = {}
@@ -205,12 +225,17 @@ EXPORTERS: list[Callable[..., Path]] = [*FEED_EXPORTERS]
 
 
 def write_exports(out_dir: Path, events: list[Event], config: Config,
-                  key_dates: Sequence[KeyDate] = (), plan: PagePlan | None = None) -> list[Path]:
+                  key_dates: Sequence[KeyDate] = (), plan: PagePlan | None = None, *,
+                  remember: bool = True) -> list[Path]:
     """Write every export into ``out_dir``; return the files written, relative to it.
 
     ``plan`` says which period page holds each event (:func:`timeline.site.periods.plan_pages`,
-    made here when not given)."""
+    made here when not given). ``remember``: keep what makes the next build faster (for a
+    process that builds again)."""
     pages = (plan or plan_pages(events)).page_of
-    written = [write_events_json(out_dir, events, config, key_dates, pages)]
-    written += [exporter(out_dir, events, config, pages) for exporter in EXPORTERS]
+    written = [write_events_json(out_dir, events, config, key_dates, pages, remember=remember)]
+    for exporter in EXPORTERS:
+        written.append(exporter(out_dir, events, config, pages))
+        if not remember:
+            forget_previous_feeds()
     return [path.relative_to(out_dir) for path in written]

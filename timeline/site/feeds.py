@@ -394,6 +394,13 @@ _ENTRY_WITH_NS = f'<entry xmlns="{ATOM_NS}">'
 _ATOM_ENTRIES = _AtomEntries()
 
 
+def forget_previous_feeds() -> None:
+    """Drop what the exports remember for the next build (see :func:`write_exports`'s
+    ``remember``): a process that builds once would carry it until it exits."""
+    _SLIDES_TEXT.clear()
+    _ATOM_ENTRIES.clear()
+
+
 def _atom_entry(info: FeedInfo, event: Event,
                 fallback: dt.datetime) -> tuple[ET.Element, dt.datetime]:
     first, last = reported(event)

@@ -41,3 +41,7 @@ class IndentedItems:
         self._texts = kept
         closing = "\n" + " " * indent + "]\n}"
         return head[: -len("[]\n}")] + "[\n" + ",\n".join(pieces) + closing
+
+    def clear(self) -> None:
+        """Forget the remembered items (a process that builds once has no use for them)."""
+        self._texts = {}

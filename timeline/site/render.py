@@ -45,7 +45,8 @@ __all__ = ["THEME", "SourceDoc", "make_environment", "render_site", "copy_static
 def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[SourceDoc],
                 *, key_dates: Sequence[KeyDate] | None = None, plan: PagePlan | None = None,
                 pages: dict[str, str] | None = None, memo=None,
-                on_page: Callable[[str], None] | None = None) -> list[Path]:
+                on_page: Callable[[str], None] | None = None,
+                emit: Callable[[str, str], None] | None = None) -> list[Path]:
     """Write the key-event index, the period pages, the sources list, one page per source and
     the static assets.
 
@@ -53,8 +54,10 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     the template (and line) when a template is broken. ``key_dates`` are the build's
     (:func:`timeline.events.keydates.select_key_dates`, chosen here when not given) and
     ``plan`` the period pages (:func:`timeline.site.periods.plan_pages`, likewise). With
-    ``pages``, the HTML pages are put there (site path -> text) instead of being written, for
-    a later pass to finish and write (:func:`timeline.site.seo.finalize_site`). With ``memo``
+    ``emit``, each HTML page is handed to ``emit(site path, text)`` as soon as it is rendered
+    instead of being written (a build finishes and writes it there:
+    :class:`timeline.site.seo.PageFinisher`), so the pages are never all in memory at once;
+    with ``pages``, they are put there (for :func:`timeline.site.seo.finalize_site`). With ``memo``
     (a :class:`timeline.pipeline.cache.PageMemo`), a source page or an event entry whose inputs
     are unchanged since an earlier build is reused, not re-rendered. ``on_page`` is called with
     each page's path once it is rendered (for a progress bar; :func:`page_count` pages in all).
@@ -78,41 +81,40 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
         view = memoised_event_view(memo, articles, view_keys)
         if not (config.templates_path / EVENT_PARTIAL).exists():
             timeline_env = with_event_memo(env, memo, templates, articles, view_keys)
+
+    def put(rel: str, text: str) -> None:
+        if emit is not None:
+            emit(rel, text)
+        elif pages is not None:
+            pages[rel] = text
+        else:
+            target = out_dir / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        written.append(out_dir / rel)
+        done(rel)
+
     index = index_view(plan, docs_by_path, view=view)
     view_keys.clear()
-    rendered: list[tuple[str, str]] = [(INDEX_PAGE, render_template(
-        env, "index.html", root="", site=site, index=index, key_years=index.years,
-        periods=index.periods))]
-    done(INDEX_PAGE)
+    put(INDEX_PAGE, render_template(env, "index.html", root="", site=site, index=index,
+                                    key_years=index.years, periods=index.periods))
     for period in plan.periods:
-        rendered.append((period.page, render_template(
+        put(period.page, render_template(
             timeline_env, "period.html", root="../", site=site, periods=index.periods,
             period=period_view(period, plan, index),
-            years=group_events(period.events, docs_by_path, root="../", view=view))))
+            years=group_events(period.events, docs_by_path, root="../", view=view)))
         view_keys.clear()
-        done(period.page)
     # Counted in one pass: per source it was sources x events x citations (1,000 articles: 5 s).
     cited = Counter(str(c.article.path) for e in shown for c in e.citations)
     sources = [source_summary(d, cited) for d in newest_first(docs)]
     for page, pager, chunk in source_list_pages(sources):
-        rendered.append((page, render_template(env, "sources.html", root="../", site=site,
-                                               sources=chunk, pager=pager,
-                                               total=len(sources))))
-        done(page)
+        put(page, render_template(env, "sources.html", root="../", site=site, sources=chunk,
+                                  pager=pager, total=len(sources)))
     if memo is not None:
         env.policies["json.dumps_function"] = dumps_marking_reads
     for doc in docs:
-        rendered.append((source_page(doc.article.slug), render_source(
-            env, doc, site, memo, templates, articles, plan.page_of)))
-        done(rendered[-1][0])
-    for rel, text in rendered:
-        if pages is None:
-            target = out_dir / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        else:
-            pages[rel] = text
-        written.append(out_dir / rel)
+        put(source_page(doc.article.slug), render_source(env, doc, site, memo, templates,
+                                                         articles, plan.page_of))
     return [p.relative_to(out_dir) for p in written]
 
 

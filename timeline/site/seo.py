@@ -307,67 +307,97 @@ def finalize_site(site: Path, config, events: list[Event], articles: list[Articl
                   plan: PagePlan | None = None) -> list[Path]:
     """Run the host-ready pass over a rendered site; return the files now in it (relative).
 
-    The list is read from the folder, not kept by the build, because assets are renamed
-    here. ``pages`` holds rendered pages not written yet (site path ->
-    HTML, see :func:`timeline.site.render.render_site`): they are finished in memory and written
-    once. With ``memo`` (a :class:`timeline.pipeline.cache.PageMemo`), a page whose text, head and
-    asset names are unchanged since an earlier build is not rewritten again. ``plan`` says which
-    period page holds each event (:func:`timeline.site.periods.plan_pages`, made here when not
-    given).
+    ``pages`` holds rendered pages not written yet (site path -> HTML, see
+    :func:`timeline.site.render.render_site`); pages already on disk are finished in place.
+    A build streams its pages through a :class:`PageFinisher` instead, so they are never all
+    in memory at once. With ``memo`` (a :class:`timeline.pipeline.cache.PageMemo`), a page whose
+    text, head and asset names are unchanged since an earlier build is not rewritten again.
+    ``plan`` says which period page holds each event (:func:`timeline.site.periods.plan_pages`,
+    made here when not given).
     """
-    urls = SiteUrls(config.base_url)
-    shown = sorted((e for e in events if not e.hidden), key=lambda e: e.sort_key)
-    plan = plan or plan_pages(shown)
-    # the index's list: the best sentence of each key date it shows (a plan made here has no
-    # key dates: then the key events, or every event of a timeline without any)
-    on_index = ([d.summary[0] for d in plan.index_dates if d.summary]
-                or [e for e in shown if e.key] or shown)
-    periods = {period.page: period.label for period in plan.periods}
-    (site / FAVICON).write_text(FAVICON_SVG, encoding="utf-8")
-    pages = {} if pages is None else dict(pages)
-    not_found = _render_not_found(config)
-    if pages:
-        pages[NOT_FOUND_PAGE] = not_found
-    else:
-        (site / NOT_FOUND_PAGE).write_text(not_found, encoding="utf-8")
-    by_page = {f"{SOURCES_DIR}/{a.slug}.html": a for a in articles}
+    finisher = PageFinisher(site, config, events, articles, memo=memo, plan=plan)
+    for rel, text in (pages or {}).items():
+        finisher.write(rel, text)
+    return finisher.finish()
 
-    def tags_of(rel: str) -> str:
-        article = by_page.get(rel)
+
+class PageFinisher:
+    """Finishes and writes the site's pages one at a time, as they are rendered.
+
+    Each page gets its head tags and the content-hashed names of the assets; the assets are
+    renamed when the first page arrives (the theme's files are in place by then) or at
+    :meth:`finish`. :meth:`finish` writes 404.html, sitemap.xml, robots.txt and the favicon and
+    returns the files of the site, read from the folder because assets were renamed.
+    """
+
+    def __init__(self, site: Path, config, events: list[Event], articles: list[Article], *,
+                 memo=None, plan: PagePlan | None = None) -> None:
+        self.site, self.config, self.memo = site, config, memo
+        self.urls = SiteUrls(config.base_url)
+        shown = sorted((e for e in events if not e.hidden), key=lambda e: e.sort_key)
+        self.plan = plan or plan_pages(shown)
+        # the index's list: the best sentence of each key date it shows (a plan made here has
+        # no key dates: then the key events, or every event of a timeline without any)
+        self.on_index = ([d.summary[0] for d in self.plan.index_dates if d.summary]
+                         or [e for e in shown if e.key] or shown)
+        self.periods = {period.page: period.label for period in self.plan.periods}
+        self.by_page = {f"{SOURCES_DIR}/{a.slug}.html": a for a in articles}
+        self._renamed: dict[str, str] | None = None
+        self._renamed_key = ""
+
+    def write(self, rel: str, text: str) -> None:
+        """Finish the page at site path ``rel`` and write it."""
+        renamed = self._assets_renamed()
+        tags = self._tags_of(rel)
+        final = key = None
+        if self.memo is not None:
+            key = hashlib.sha256("\0".join((self._renamed_key, self.urls.path_prefix, tags,
+                                            text)).encode()).digest()
+            final = self.memo.get(("seo", rel), key)
+        if final is None:
+            final = _rewrite(inject_head(text, tags), rel, renamed, self.urls.path_prefix,
+                             _ATTR_REF)
+            if self.memo is not None:
+                self.memo.put(("seo", rel), key, final)
+        target = self.site / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(final, encoding="utf-8")
+
+    def finish(self) -> list[Path]:
+        """Write the site-wide files; return every file of the site (relative)."""
+        site = self.site
+        self.write(NOT_FOUND_PAGE, _render_not_found(self.config))
+        (site / FAVICON).write_text(FAVICON_SVG, encoding="utf-8")
+        if self.urls.known:
+            (site / SITEMAP).write_text(
+                sitemap_xml(self.urls, _sitemap_pages(site, self.by_page)), encoding="utf-8")
+        (site / ROBOTS).write_text(robots_txt(self.urls), encoding="utf-8")
+        return [Path(rel) for rel in site_files(site)]
+
+    def _assets_renamed(self) -> dict[str, str]:
+        if self._renamed is None:
+            for rel in _html_files(self.site):  # pages rendered straight to disk, if any
+                page = self.site / rel
+                page.write_text(inject_head(page.read_text(encoding="utf-8"),
+                                            self._tags_of(rel)), encoding="utf-8")
+            self._renamed = fingerprint_assets(self.site, self.urls.path_prefix)
+            self._renamed_key = repr(sorted(self._renamed.items()))
+        return self._renamed
+
+    def _tags_of(self, rel: str) -> str:
+        config = self.config
+        article = self.by_page.get(rel)
         title = article.title if article else config.title
-        if rel in periods:
-            title = f"{periods[rel]} · {config.title}"
+        if rel in self.periods:
+            title = f"{self.periods[rel]} · {config.title}"
         description = config.description
         if article is not None:
             description = " · ".join(x for x in (article.source, _published(article)) if x)
         return head_tags(rel, title=title, description=description, site_title=config.title,
-                         urls=urls, article=article,
-                         events=on_index if rel == INDEX_PAGE else None,
-                         event_pages=plan.page_of,
+                         urls=self.urls, article=article,
+                         events=self.on_index if rel == INDEX_PAGE else None,
+                         event_pages=self.plan.page_of,
                          not_found=rel == NOT_FOUND_PAGE)
-
-    for rel in _html_files(site):  # pages on disk: all, or the theme's assets
-        page = site / rel
-        page.write_text(inject_head(page.read_text(encoding="utf-8"), tags_of(rel)),
-                        encoding="utf-8")
-    renamed = fingerprint_assets(site, urls.path_prefix)
-    renamed_key = repr(sorted(renamed.items()))
-    for rel, text in pages.items():
-        tags = tags_of(rel)
-        key = hashlib.sha256("\0".join((renamed_key, urls.path_prefix, tags, text)).encode())
-        final = memo.get(("seo", rel), key.digest()) if memo is not None else None
-        if final is None:
-            final = _rewrite(inject_head(text, tags), rel, renamed, urls.path_prefix, _ATTR_REF)
-            if memo is not None:
-                memo.put(("seo", rel), key.digest(), final)
-        target = site / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(final, encoding="utf-8")
-    if urls.known:
-        (site / SITEMAP).write_text(sitemap_xml(urls, _sitemap_pages(site, by_page)),
-                                    encoding="utf-8")
-    (site / ROBOTS).write_text(robots_txt(urls), encoding="utf-8")
-    return [Path(rel) for rel in site_files(site)]
 
 
 def site_files(site: Path) -> list[str]:

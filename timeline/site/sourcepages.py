@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from timeline.model import Article, Block
 from timeline.site.formats import html_datetime, published_label, safe_url
@@ -92,28 +92,28 @@ def _blocks_html(doc: SourceDoc, event_pages: Mapping[str, str]) -> list[Markup]
     for block in doc.article.blocks:
         body = _block_inner(doc, block, event_pages)
         if block.kind == "list_item":
-            list_items.append(Markup("<li>{}</li>").format(body))
+            list_items.append(Markup(f"<li>{body}</li>"))
             continue
         if list_items:
-            out.append(Markup("<ul>{}</ul>").format(Markup("").join(list_items)))
+            out.append(Markup(f"<ul>{''.join(list_items)}</ul>"))
             list_items = []
         out.append(_wrap_block(block, body))
     if list_items:
-        out.append(Markup("<ul>{}</ul>").format(Markup("").join(list_items)))
+        out.append(Markup(f"<ul>{''.join(list_items)}</ul>"))
     return out
 
 
 def _wrap_block(block: Block, body: Markup) -> Markup:
     if block.kind == "heading":
         level = min(max(block.level + 1, 2), 6)  # the article title is the page's only h1
-        return Markup(f"<h{level}>{{}}</h{level}>").format(body)
+        return Markup(f"<h{level}>{body}</h{level}>")
     if block.kind == "quote":
-        return Markup("<blockquote><p>{}</p></blockquote>").format(body)
+        return Markup(f"<blockquote><p>{body}</p></blockquote>")
     if block.kind == "code":
-        return Markup("<pre><code>{}</code></pre>").format(body)
+        return Markup(f"<pre><code>{body}</code></pre>")
     if block.kind == "dateline":
-        return Markup('<p class="dateline">{}</p>').format(body)
-    return Markup("<p>{}</p>").format(body)
+        return Markup(f'<p class="dateline">{body}</p>')
+    return Markup(f"<p>{body}</p>")
 
 
 _INLINE_TAGS = {"link": 0, "strong": 1, "em": 2, "del": 3, "code": 4}
@@ -128,7 +128,7 @@ def _block_inner(doc: SourceDoc, block: Block, event_pages: Mapping[str, str]) -
             if href is None:
                 continue
             links.append(span)
-            opening = Markup('<a href="{}" rel="noopener">').format(href)
+            opening = Markup(f'<a href="{escape(href)}" rel="noopener">')
             layers.append(Layer(span.start, span.end, opening, Markup("</a>"), 0))
         elif span.kind in _INLINE_TAGS:
             tag = span.kind
@@ -156,24 +156,24 @@ def _timex_tags(doc: SourceDoc, timex: Timex, index: int,
     tip = timex_tip(timex, undated=doc.article.published is None)
     event_id = doc.event_of.get(timex.start)
     classes = "tx " + ("tx-event" if timex.start in doc.anchors else _timex_class(timex))
-    inner = Markup('<mark class="{}">').format(classes)
+    # f-strings around markupsafe's escape(): what Markup.format does, without its
+    # pure-Python formatter (a third of the time spent on source pages)
+    inner = f'<mark class="{escape(classes)}">'
     iso = html_datetime(timex.value, timex.precision, timex.interval[0]) if timex.interval else ""
     if iso:
-        inner += Markup('<time datetime="{}">').format(iso)
-    closing = (Markup("</time>") if iso else Markup("")) + Markup("</mark>")
-    ident = f"t-{index + 1}"
+        inner += f'<time datetime="{escape(iso)}">'
+    closing = ("</time>" if iso else "") + "</mark>"
+    ident, tip = escape(f"t-{index + 1}"), escape(tip)
     if event_id and event_page is not None:
-        opening = Markup('<a class="tx-link" id="{}" href="../{}" data-tip="{}" '
-                         'aria-describedby="{}-tip">').format(
-            ident, _URLS.event(event_id, event_page), tip, ident)
-        tail = Markup('<span class="tx-tip" id="{}-tip" role="tooltip">{}</span></a>').format(
-            ident, tip)
-        return opening + inner, closing + tail
-    opening = Markup('<span class="tx-wrap" id="{}" tabindex="0" data-tip="{}" '
-                     'aria-describedby="{}-tip">').format(ident, tip, ident)
-    tail = Markup('<span class="tx-tip" id="{}-tip" role="tooltip">{}</span></span>').format(
-        ident, tip)
-    return opening + inner, closing + tail
+        href = escape(_URLS.event(event_id, event_page))
+        opening = (f'<a class="tx-link" id="{ident}" href="../{href}" data-tip="{tip}" '
+                   f'aria-describedby="{ident}-tip">')
+        tail = f'<span class="tx-tip" id="{ident}-tip" role="tooltip">{tip}</span></a>'
+        return Markup(opening + inner), Markup(closing + tail)
+    opening = (f'<span class="tx-wrap" id="{ident}" tabindex="0" data-tip="{tip}" '
+               f'aria-describedby="{ident}-tip">')
+    tail = f'<span class="tx-tip" id="{ident}-tip" role="tooltip">{tip}</span></span>'
+    return Markup(opening + inner), Markup(closing + tail)
 
 
 def _timex_class(timex: Timex) -> str:

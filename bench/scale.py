@@ -1,0 +1,519 @@
+"""Measure how the build scales: 1k, 5k and 10k articles, cold and warm, time and memory.
+
+    python3 bench/scale.py [--sizes 1000,5000,10000] [--jobs 2] [--edits 5] [--work DIR]
+
+The collections are the Timeline17 dev topics of ``../shared/data/tls-dev`` turned into content
+files by ``../shared/tools/tls/t17_to_content.py``, replicated to the size wanted: copy *k* is
+published 52*k weeks later (weekdays stay right), the years written in its text move *k* years
+on, and its rarer words are swapped for other words of the corpus (a fixed permutation per
+copy), so copies neither merge with one another nor share sentences, while wire copy inside
+one copy still merges as in the original. Without ``../shared``, articles are generated from
+sentence templates instead (``--generated`` forces that).
+
+Per size it prints, for ``timeline build`` run as a command (a new process, like a user's):
+
+- cold build (no site, no cache): wall time, the time of each stage (``--timings``), the peak
+  RSS of the main process and of all processes together (sampled every 20 ms);
+- one-article rebuild with the on-disk cache: an article is edited, ``timeline build`` again
+  (median of ``--edits``);
+- save -> reload in the preview server: ``timeline serve``'s server in a child process, an
+  article saved, the clock stops when the server's live-reload event of the finished rebuild
+  arrives (median of ``--edits``; includes the 100 ms debounce window);
+- the largest page and file, and the size of the site.
+
+Nothing in the project is touched; everything happens under ``--work`` (a temporary folder by
+default). The machine's load (``os.getloadavg``) is printed with the figures, as timings on a
+shared machine are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+TLS_DEV = SHARED / "data" / "tls-dev"
+CONVERTER = SHARED / "tools" / "tls" / "t17_to_content.py"
+WEEKS_PER_COPY = 52  # a copy is a year later, less a day: weekdays keep their dates
+EDIT_SENTENCE = "\n\nOfficials met again on Monday to review the figures, update {n}.\n"
+
+
+# -- the collections ---------------------------------------------------------------------------
+
+
+@dataclass
+class Source:
+    """One article: its front matter fields and its body."""
+
+    stem: str  # file name without date and extension
+    title: str
+    publisher: str
+    published: dt.date
+    body: str
+
+
+def tls_sources(work: Path) -> list[Source]:
+    """The tls-dev topics, converted once into ``work/tls-content``."""
+    converted = work / "tls-content"
+    if not converted.is_dir():
+        staging = work / "tls-content.tmp"
+        shutil.rmtree(staging, ignore_errors=True)
+        folders = sorted(str(p) for p in TLS_DEV.iterdir() if (p / "InputDocs").is_dir())
+        subprocess.run([sys.executable, str(CONVERTER), str(staging), *folders], check=True,
+                       stdout=subprocess.DEVNULL)
+        staging.rename(converted)
+    return [_read_source(path) for path in sorted(converted.glob("*.md"))]
+
+
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def _read_source(path: Path) -> Source:
+    text = path.read_text(encoding="utf-8")
+    match = _FRONT.match(text)
+    fields = dict(line.split(": ", 1) for line in match[1].splitlines())
+    published = dt.date.fromisoformat(fields["date"])
+    return Source(stem=path.stem[len("YYYY-MM-DD-"):], title=json.loads(fields["title"]),
+                  publisher=json.loads(fields["source"]), published=published,
+                  body=text[match.end():])
+
+
+# Words the tagger or its resolver reads: never swapped, so each copy dates like the original.
+_TIME_WORDS = """
+today tonight yesterday tomorrow ago earlier later week weeks weekend weekends month months
+year years decade decades century centuries hour hours minute minutes second seconds day days
+night nights morning mornings afternoon evening noon midnight spring summer autumn winter fall
+quarter quarters season seasons christmas easter thanksgiving during since until before after
+recently currently formerly previously already annual annually daily weekly monthly yearly
+fortnight overnight early late latest future present former
+"""
+
+
+def _protected_words() -> set[str]:
+    from timeline.temporal import lexicon
+
+    words = set(_TIME_WORDS.split())
+    for table in (lexicon.MONTHS, lexicon.WEEKDAYS, lexicon.NUMBERS, lexicon.ORDINALS,
+                  lexicon.UNITS, lexicon.DAYPARTS, lexicon.SEASONS):
+        words.update(w for key in table for w in key.split())
+    return words
+
+
+_WORD = re.compile(r"[A-Za-z]{5,}")
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+
+class Varier:
+    """Per copy, a fixed permutation of the corpus's rarer words (same length, same case):
+    frequent words (grammar, reporting verbs) and time words stay, names and nouns change."""
+
+    def __init__(self, sources: list[Source], keep_most_common: int = 400) -> None:
+        counts = Counter(w.lower() for s in sources for w in _WORD.findall(s.body))
+        common = {w for w, _ in counts.most_common(keep_most_common)}
+        protected = _protected_words() | common
+        buckets: dict[tuple[int, bool], set[str]] = {}
+        for source in sources:
+            for word in _WORD.findall(source.body):
+                if word.lower() in protected:
+                    continue
+                buckets.setdefault((len(word), word[0].isupper()), set()).add(word)
+        self._buckets = {key: sorted(words) for key, words in buckets.items()}
+        self._index = {w: (key, i) for key, words in self._buckets.items()
+                       for i, w in enumerate(words)}
+
+    def vary(self, text: str, copy: int) -> str:
+        if copy == 0:
+            return text
+        text = _YEAR.sub(lambda m: str(int(m[0]) + copy), text)
+        return _WORD.sub(lambda m: self._swap(m[0], copy), text)
+
+    def _swap(self, word: str, copy: int) -> str:
+        found = self._index.get(word)
+        if found is None:
+            return word
+        key, position = found
+        words = self._buckets[key]
+        if len(words) < 3:
+            return word
+        step = 1 + (copy * 7919) % (len(words) - 1)  # never 0: every swappable word changes
+        return words[(position + step) % len(words)]
+
+
+def write_tls_collection(sources: list[Source], varier: Varier, content: Path,
+                         size: int) -> None:
+    written, copy = 0, 0
+    while written < size:
+        for source in sources[: size - written]:
+            published = source.published + dt.timedelta(weeks=WEEKS_PER_COPY * copy)
+            title = json.dumps(varier.vary(source.title, copy), ensure_ascii=False)
+            front = (f"---\ntitle: {title}\nsource: {json.dumps(source.publisher)}\n"
+                     f"date: {published.isoformat()}\n---\n")
+            name = f"{published.isoformat()}-{source.stem}-c{copy}.md"
+            (content / name).write_text(front + varier.vary(source.body, copy), encoding="utf-8")
+            written += 1
+        copy += 1
+
+
+# -- generated articles (no ../shared) --------------------------------------------------------
+
+_PEOPLE = ("Maria Lopez", "Chen Wei", "Amal Haddad", "John Carter", "Olga Petrova",
+           "Samuel Okafor", "Ines Duarte", "Kenji Sato", "Laura Becker", "Ahmed Nasser")
+_GROUPS = ("the ministry", "the regulator", "the company", "the city council", "the union",
+           "the central bank", "the coast guard", "the health agency", "the court", "the army")
+_PLACES = ("the capital", "the northern province", "the port", "the border region",
+           "the eastern districts", "the coast", "the airport", "the old town")
+_ACTIONS = ("announced new measures", "opened an inquiry", "signed the agreement",
+            "reported a sharp rise in cases", "suspended the talks", "approved the budget",
+            "released the first figures", "closed the main road", "held an emergency meeting",
+            "promised further help")
+_WHENS = ("on Monday", "on Tuesday", "last week", "yesterday", "on {month} {day}",
+          "in {month}", "two days ago", "earlier this month", "in {year}", "next month",
+          "by the end of the year", "on {month} {day}, {year}", "this morning", "last year")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def _generated_sentence(rng: random.Random, year: int) -> str:
+    who = rng.choice(_PEOPLE + _GROUPS)
+    when = rng.choice(_WHENS).format(month=rng.choice(_MONTHS), day=rng.randint(1, 28),
+                                     year=rng.randint(year - 3, year + 1))
+    where = rng.choice(_PLACES)
+    forms = (f"{who.capitalize()} {rng.choice(_ACTIONS)} in {where} {when}.",
+             f"{when.capitalize()}, {who} {rng.choice(_ACTIONS)}, officials said.",
+             f"Residents of {where} said the situation had not changed, according to {who}.",
+             f"\u201cWe are watching this closely,\u201d {rng.choice(_PEOPLE)} said {when}.")
+    return rng.choice(forms)
+
+
+def write_generated_collection(content: Path, size: int, seed: int = 18) -> None:
+    rng = random.Random(seed)
+    start = dt.date(2008, 1, 1)
+    for number in range(size):
+        published = start + dt.timedelta(days=rng.randint(0, 8 * 365))
+        paragraphs = []
+        for _ in range(rng.randint(12, 40)):
+            sentences = [_generated_sentence(rng, published.year)
+                         for _ in range(rng.randint(1, 4))]
+            paragraphs.append(" ".join(sentences))
+        title = paragraphs[0].split(".")[0][:120]
+        front = (f"---\ntitle: {json.dumps(title)}\nsource: \"Wire {number % 7}\"\n"
+                 f"date: {published.isoformat()}\n---\n")
+        (content / f"{published.isoformat()}-gen-{number}.md").write_text(
+            front + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+
+
+# -- measuring a process tree ------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    seconds: float
+    output: str
+    peak_main_mb: float = 0.0  # VmHWM of the command's own process
+    peak_total_mb: float = 0.0  # largest sampled sum of VmRSS over the process tree
+    stages: dict[str, float] = field(default_factory=dict)
+
+
+def _status_kb(pid: int, key: str) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith(key):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as listing:
+                found.extend(int(p) for p in listing.read().split())
+        except OSError:
+            continue
+    return found
+
+
+def _tree(pid: int) -> list[int]:
+    pids, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        pids.append(current)
+        pending.extend(_children(current))
+    return pids
+
+
+def run_measured(command: list[str], cwd: Path) -> Run:
+    """Run ``command``; return its wall time, output and memory peaks (sampled every 20 ms)."""
+    began = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    peaks = {"main": 0, "total": 0}
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            pids = _tree(process.pid)
+            peaks["main"] = max(peaks["main"], _status_kb(process.pid, "VmHWM:"))
+            peaks["total"] = max(peaks["total"], sum(_status_kb(p, "VmRSS:") for p in pids))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output, _ = process.communicate()
+    seconds = time.perf_counter() - began
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{output}")
+    return Run(seconds, output, peaks["main"] / 1024, peaks["total"] / 1024,
+               _stage_times(output))
+
+
+_STAGE_LINE = re.compile(r"^  (\S+)\s+([\d.]+) s$", re.M)
+
+
+def _stage_times(output: str) -> dict[str, float]:
+    _, _, tail = output.partition("Time per stage:")
+    return {name: float(seconds) for name, seconds in _STAGE_LINE.findall(tail)}
+
+
+# -- one size ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Figures:
+    size: int
+    chars: int
+    summary: str
+    cold: Run
+    rebuilds: list[Run]
+    reloads: list[float]
+    reload_builds: list[float]
+    largest_page: tuple[str, int]
+    largest_file: tuple[str, int]
+    site_files: int
+    site_bytes: int
+    load: tuple[float, float, float] = (0.0, 0.0, 0.0)
+
+
+def build_command(jobs: int | None) -> list[str]:
+    command = [sys.executable, "-m", "timeline", "build", "--timings"]  # summary + stages
+    return command + (["--jobs", str(jobs)] if jobs is not None else [])
+
+
+def measure(project: Path, size: int, jobs: int | None, edits: int, serve: bool) -> Figures:
+    for leftover in (project / "site", project / ".timeline-cache"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    content = sorted((project / "content").iterdir())
+    chars = sum(len(p.read_text(encoding="utf-8")) for p in content)
+    load = os.getloadavg()
+    cold = run_measured(build_command(jobs), project)
+    summary = next((line for line in cold.output.splitlines() if line.startswith("Built")), "")
+    edited = content[len(content) // 2]
+    rebuilds = []
+    for number in range(edits):
+        with edited.open("a", encoding="utf-8") as out:
+            out.write(EDIT_SENTENCE.format(n=number))
+        rebuilds.append(run_measured(build_command(jobs), project))
+    reloads, reload_builds = ([], [])
+    if serve:
+        reloads, reload_builds = serve_in_child(project, edited, edits, jobs)
+    pages = _files(project / "site")
+    html = [(rel, size) for rel, size in pages if rel.endswith(".html")]
+    return Figures(size=size, chars=chars, summary=summary, cold=cold, rebuilds=rebuilds,
+                   reloads=reloads, reload_builds=reload_builds,
+                   largest_page=max(html, key=lambda p: p[1]),
+                   largest_file=max(pages, key=lambda p: p[1]), site_files=len(pages),
+                   site_bytes=sum(size for _, size in pages), load=load)
+
+
+def _files(site: Path) -> list[tuple[str, int]]:
+    return [(p.relative_to(site).as_posix(), p.stat().st_size)
+            for p in site.rglob("*") if p.is_file()]
+
+
+# -- the preview server, in a child process ----------------------------------------------------
+
+
+def serve_in_child(project: Path, article: Path, edits: int,
+                   jobs: int | None) -> tuple[list[float], list[float]]:
+    command = [sys.executable, str(Path(__file__).resolve()), "--serve-child", str(project),
+               "--article", str(article), "--edits", str(edits)]
+    if jobs is not None:
+        command += ["--jobs", str(jobs)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"preview measurement failed:\n{done.stdout}\n{done.stderr}")
+    data = json.loads(done.stdout.strip().splitlines()[-1])
+    return data["reloads"], data["builds"]
+
+
+def serve_child(project: Path, article: Path, edits: int, jobs: int | None) -> None:
+    """Start a preview server, save ``article`` ``edits`` times, time each save -> reload."""
+    sys.path.insert(0, str(ROOT))
+    from timeline.config import load_config
+    from timeline.preview.livereload import EventStreamClient
+    from timeline.preview.serve import PreviewServer
+
+    overrides = {"jobs": jobs} if jobs is not None else {}
+    server = PreviewServer(load_config(project, **overrides), "127.0.0.1", 0)
+    server.start()
+    client = EventStreamClient("127.0.0.1", server.port, timeout=600)
+    reloads = []
+    try:
+        seen = client.next_state()["build"]
+        for number in range(edits):
+            time.sleep(0.5)  # a pause between saves, as an editor makes
+            began = time.perf_counter()
+            with article.open("a", encoding="utf-8") as out:
+                out.write(EDIT_SENTENCE.format(n=100 + number))
+            state = client.next_state()
+            while state["build"] <= seen:
+                state = client.next_state()
+            reloads.append(time.perf_counter() - began)
+            seen = state["build"]
+            if state["problems"]:
+                raise SystemExit(f"the preview build failed: {state['problems']}")
+        builds = [record.seconds for record in server.builds[1:]]
+    finally:
+        client.close()
+        server.stop()
+    print(json.dumps({"reloads": reloads, "builds": builds}))
+
+
+# -- report ------------------------------------------------------------------------------------
+
+
+def _mb(count: float) -> str:
+    return f"{count / 1e6:.1f} MB"
+
+
+def report(figures: Figures, jobs: int | None) -> None:
+    cold = figures.cold
+    print(f"\n== {figures.size:,} articles, {_mb(figures.chars)} of text "
+          f"(load average at start {figures.load[0]:.2f}) ==")
+    print(f"  {figures.summary}")
+    print(f"  cold build{f' --jobs {jobs}' if jobs is not None else ''}:  {cold.seconds:7.2f} s"
+          f"  ({1000 * cold.seconds / figures.size:.1f} ms per article)")
+    print("    stages: " + ", ".join(f"{k} {v:.2f}" for k, v in cold.stages.items()))
+    print(f"    peak RSS: main process {cold.peak_main_mb:.0f} MB, all processes "
+          f"{cold.peak_total_mb:.0f} MB")
+    if figures.rebuilds:
+        times = [run.seconds for run in figures.rebuilds]
+        middle = sorted(figures.rebuilds, key=lambda r: r.seconds)[len(times) // 2]
+        print(f"  one-article rebuild, CLI + cache: median {statistics.median(times):.2f} s "
+              f"of {len(times)} (min {min(times):.2f}, max {max(times):.2f}); peak RSS "
+              f"{max(r.peak_total_mb for r in figures.rebuilds):.0f} MB")
+        print("    stages (median run): "
+              + ", ".join(f"{k} {v:.2f}" for k, v in middle.stages.items()))
+    if figures.reloads:
+        print(f"  save -> reload, preview server: median "
+              f"{1000 * statistics.median(figures.reloads):.0f} ms of {len(figures.reloads)} "
+              f"(min {1000 * min(figures.reloads):.0f}, max {1000 * max(figures.reloads):.0f});"
+              f" rebuild itself median {1000 * statistics.median(figures.reload_builds):.0f} ms")
+    page, page_size = figures.largest_page
+    name, size = figures.largest_file
+    print(f"  largest page: {page} {_mb(page_size)}; largest file: {name} {_mb(size)}")
+    print(f"  site: {figures.site_files:,} files, {_mb(figures.site_bytes)}")
+
+
+def report_growth(all_figures: list[Figures]) -> None:
+    if len(all_figures) < 2:
+        return
+    first, last = all_figures[0], all_figures[-1]
+    scale = last.size / first.size
+    print(f"\ngrowth {first.size:,} -> {last.size:,} articles (x{scale:.0f}):")
+    rows = [("cold build time", first.cold.seconds, last.cold.seconds),
+            ("peak RSS, all processes", first.cold.peak_total_mb, last.cold.peak_total_mb)]
+    if first.rebuilds and last.rebuilds:
+        rows.append(("one-article rebuild",
+                     statistics.median(r.seconds for r in first.rebuilds),
+                     statistics.median(r.seconds for r in last.rebuilds)))
+    for label, small, large in rows:
+        ratio = large / small if small else float("inf")
+        verdict = "linear or better" if ratio <= scale * 1.1 else "WORSE than linear"
+        print(f"  {label:26} x{ratio:5.1f}  ({verdict})")
+
+
+# -- main --------------------------------------------------------------------------------------
+
+
+def make_project(work: Path, size: int, generated: bool) -> Path:
+    project = work / f"scale-{size}"
+    shutil.rmtree(project, ignore_errors=True)
+    content = project / "content"
+    content.mkdir(parents=True)
+    (project / "timeline.toml").write_text(f'title = "Scale benchmark, {size} articles"\n',
+                                           encoding="utf-8")
+    if generated:
+        write_generated_collection(content, size)
+    else:
+        sources = tls_sources(work)
+        write_tls_collection(sources, Varier(sources), content, size)
+    return project
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,5000,10000",
+                        help="comma-separated numbers of articles")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="passed to timeline build --jobs (default: not passed)")
+    parser.add_argument("--edits", type=int, default=5, help="one-article edits per size")
+    parser.add_argument("--no-serve", action="store_true", help="skip the preview server")
+    parser.add_argument("--generated", action="store_true",
+                        help="generate articles even when ../shared is there")
+    parser.add_argument("--work", type=Path, help="folder for the collections (kept)")
+    parser.add_argument("--serve-child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--article", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
+    sys.path.insert(0, str(ROOT))
+    if args.serve_child:
+        serve_child(args.serve_child, args.article, args.edits, args.jobs)
+        return
+    generated = args.generated or not (TLS_DEV.is_dir() and CONVERTER.is_file())
+    sizes = [int(s) for s in args.sizes.split(",")]
+    kind = "generated articles" if generated else f"tls-dev ({TLS_DEV}) replicated"
+    print(f"scale benchmark: {kind}; {os.cpu_count()} cores; python {sys.version.split()[0]}")
+    work = args.work or Path(tempfile.mkdtemp(prefix="timeline-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    everything = []
+    try:
+        for size in sizes:
+            project = make_project(work, size, generated)
+            figures = measure(project, size, args.jobs, args.edits, not args.no_serve)
+            report(figures, args.jobs)
+            everything.append(figures)
+            sys.stdout.flush()
+        report_growth(everything)
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
