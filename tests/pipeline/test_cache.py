@@ -200,3 +200,27 @@ def test_a_disk_only_cache_keeps_no_entries_or_pages_in_memory(config, article, 
     assert cache.pages is None and cache._memory == {}
     assert cache.get(article, config, process).article.title  # a hit, from disk
     assert len(process.calls) == 1
+
+
+def test_repeated_hits_are_copies_that_share_only_what_no_stage_changes(config, article):
+    """The preview server's hits copy a kept result instead of unpickling it every build: what
+    later stages change (article slug, events, their lists and citations) is copied, what they
+    never change (text, blocks, time expressions) is shared."""
+    cache, process = ArticleCache(), CountingProcess()
+    cache.get(article, config, process)
+    second = cache.get(article, config, process)
+    second.article.slug = "renamed"
+    second.article.tags.append("changed")
+    event = second.events[0]
+    event.status, event.id = "mutated", "other-id"
+    event.tags.append("tag")
+    event.citations.reverse()
+    event.citations.append(event.citations[0])
+    third = cache.get(article, config, process)
+    assert len(process.calls) == 1 and cache.stats.hits == 2
+    assert third.article.slug != "renamed" and "changed" not in third.article.tags
+    assert third.events[0].status != "mutated" and third.events[0].id != "other-id"
+    assert third.events[0].tags == [] and len(third.events[0].citations) == 1
+    assert all(c.article is third.article for e in third.events for c in e.citations)
+    assert third.article.text is second.article.text  # shared, not unpickled again
+    assert third.timexes == second.timexes

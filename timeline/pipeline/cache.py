@@ -16,6 +16,8 @@ a hash of what it was made from, so a rebuild re-renders only the pages whose in
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import os
 import pickle
@@ -99,7 +101,7 @@ class ArticleCache:
         #: server); a one-shot ``timeline build`` only needs the disk.
         self.in_memory = in_memory or directory is None
         self.stats = CacheStats()
-        self._memory: dict[str, bytes] = {}
+        self._memory: dict[str, Any] = {}  # key -> pickle, or the result once unpickled
         self._slot_keys: dict[str, str] = {}  # article slot -> its latest key in memory
         self._on_disk: dict[str, set[str]] | None = None  # slot -> keys on disk, once listed
         self._lock = threading.Lock()
@@ -167,16 +169,24 @@ class ArticleCache:
 
     def _lookup(self, key: str) -> Any | None:
         with self._lock:
-            data = self._memory.get(key)
-        if data is None and self.directory is not None:
-            data = self._read_entry(key)
-        if data is None:
+            held = self._memory.get(key)
+        if held is not None and not isinstance(held, bytes):
+            return fresh_copy(held)  # a result unpickled by an earlier hit
+        if held is None and self.directory is not None:
+            held = self._read_entry(key)
+        if held is None:
             return None
         try:
-            return pickle.loads(data)  # a fresh copy for every hit
+            pristine = pickle.loads(held)
         except Exception:  # noqa: BLE001 - any unreadable entry is just a miss
             self._forget(key)
             return None
+        if not self.in_memory:
+            return pristine  # nobody else holds it: it is fresh
+        with self._lock:
+            if self._memory.get(key) is held:
+                self._memory[key] = pristine  # later hits copy it instead of unpickling
+        return fresh_copy(pristine)
 
     def _store(self, key: str, result: Any) -> None:
         if isinstance(result, bytes):
@@ -256,6 +266,58 @@ class ArticleCache:
             os.replace(tmp, self._entry_path(key))
         except OSError:
             pass  # a read-only or full disk only costs speed, never the build
+
+
+def fresh_copy(result: Any) -> Any:
+    """A copy of a cached result that the build may change without changing the cache.
+
+    The later stages change articles (their slug) and events (merging, status, annotations),
+    never blocks, time expressions or texts (frozen or left alone): an
+    :class:`~timeline.pipeline.build.ArticleResult` is copied down to its events, citations
+    and article, and shares the rest. That is several times cheaper than unpickling it all,
+    which was most of a preview rebuild's reading time. Anything else is copied by pickling.
+    """
+    from timeline.pipeline.build import ArticleResult
+
+    if type(result) is not ArticleResult:
+        return pickle.loads(fast_dumps(result))
+    article = result.article
+    if article is None:
+        return dataclasses.replace(result)
+    copied = _copy_slots(article)
+    copied.tags, copied.authors = list(article.tags), list(article.authors)
+    copied.extra = dict(article.extra)
+    events = []
+    for event in result.events:
+        twin = _copy_slots(event)
+        twin.citations = [_cited_in(citation, article, copied) for citation in event.citations]
+        twin.conflicts = [dict(c) for c in event.conflicts]
+        twin.tags, twin.aliases = list(event.tags), list(event.aliases)
+        events.append(twin)
+    return ArticleResult(path=result.path, article=copied, timexes=list(result.timexes),
+                         events=events, diagnostics=result.diagnostics)
+
+
+def _copy_slots(obj: Any) -> Any:
+    """A shallow copy of a slotted dataclass instance (every field is an __init__ argument)."""
+    twin = object.__new__(type(obj))
+    for name in _slot_names(type(obj)):
+        object.__setattr__(twin, name, getattr(obj, name))
+    return twin
+
+
+@functools.cache
+def _slot_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _cited_in(citation, old, new):
+    if citation.article is not old:
+        return citation
+    twin = _copy_slots(citation)
+    twin.article = new
+    twin.other_timexes = list(citation.other_timexes)
+    return twin
 
 
 class PageMemo:
