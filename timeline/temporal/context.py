@@ -50,10 +50,22 @@ still now and not n't
 """)
 
 #: Words that point to the future only when no verb in the clause says otherwise.
-WEAK_FUTURE_CUES = word_set("by until till if unless")
+WEAK_FUTURE_CUES = word_set("by until till through thru if unless")
+_THROUGH = word_set("through thru")
 _AS_SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
 _FROM_NOW = re.compile(r"\b(?:between\s+now\s+and|from\s+now\s+(?:until|till|to|through))\s+$",
                        re.I)
+#: Putting something off sends it to a later day, whatever the verb's tense: "postponed until
+#: Monday", "delayed to Tuesday", "pushed back to Thursday", "extended through March".
+POSTPONED = re.compile(
+    r"\b(?:postpon\w*|delay\w*|push\w*\s+back|put\s+off|puts\s+off|putting\s+off|defer\w*"
+    r"|adjourn\w*|extend\w*|reschedul\w*|recess\w*|suspend\w*|moved?\s+back|pushed"
+    r"|bumped|shifted|set\s+back)(?:\s+(?!until\b|till\b|to\b|through\b|into\b|for\b)[\w'-]+)"
+    r"{0,3}\s+(?:until|till|to|through|into|for)\s+(?:the\s+)?(?:(?:next|following|coming)\s+)?$",
+    re.I)
+#: "not before Wednesday", "no earlier than June 3", "not until Monday": the earliest it can be.
+_NOT_BEFORE = re.compile(r"\b(?:not|no|n't|never)\s+(?:\w+\s+)?(?:before|until|till|earlier\s+than"
+                         r"|sooner\s+than)\s+$", re.I)
 
 #: Words that point to the past (besides verbs ending in -ed).
 PAST_CUES = word_set("""
@@ -74,7 +86,7 @@ hundred united based related limited succeed proceed exceed breed bleed
 _AFTER_VERB = word_set("""
 the a an on in at to his her its their that this these those with by for from last it he she
 they we about over as up out off down into him them us our its early late earlier later
-percent points cents
+percent points cents until till through
 """)
 
 ABBREVIATIONS = word_set("""
@@ -105,13 +117,16 @@ def direction(text: str, start: int, end: int) -> int:
     company brought in...") decides.
     """
     left = text[max(0, start - 100):start]
-    if _AS_SOON_AS.search(left) or _FROM_NOW.search(left):
-        return 1  # "as early as Tuesday", "between now and November"
+    if _AS_SOON_AS.search(left) or _FROM_NOW.search(left) or POSTPONED.search(left) or (
+            _NOT_BEFORE.search(left)):
+        return 1  # "as early as Tuesday", "between now and November", "postponed until Monday"
     clause = _lower_words(_after_last_quote_mark(left[_last_boundary(left):]))
     weak = 0  # "by"/"until" lean to the future unless a verb says otherwise
     for index in range(len(clause) - 1, max(len(clause) - 8, 0) - 1, -1):  # the last 8 words
         if clause[index] in WEAK_FUTURE_CUES:
-            weak = 1
+            # "through" only right before the expression ("closed through Tuesday", not
+            # "through the second half"), and "until"/"by" anywhere in the last words
+            weak = weak or int(clause[index] not in _THROUGH or index == len(clause) - 1)
             continue
         cue = _cue(clause, index, len(clause) - index)
         if cue:
@@ -205,8 +220,12 @@ def _cue(words: list[str], index: int, distance: int) -> int:
 
 
 def _after_be(words: list[str], index: int) -> bool:
-    """ "be paid", "being held": a passive, whose tense the auxiliary before it decides."""
-    return index > 0 and words[index - 1] in ("be", "being")
+    """ "be paid", "being held", "be fully recovered": a passive, whose tense the auxiliary
+    before it decides."""
+    before = index - 1
+    while before > 0 and (words[before].endswith("ly") or words[before] in ("not", "still")):
+        before -= 1  # an adverb between
+    return before >= 0 and words[before] in ("be", "being")
 
 
 def _future_cue(words: list[str], index: int) -> int:
@@ -254,6 +273,8 @@ def _past_cue(words: list[str], index: int) -> int:
         if index > 1 and words[index - 2] in ("could", "couldn't"):
             return -1  # "could not be located Wednesday": a past attempt
         return 1  # "will be paid Dec. 14", "to be completed by Dec. 15"
+    if regular and before in ("is", "are", "remains", "remain", "stays", "stay"):
+        return 0  # "the road is closed until Friday": a present state, which "until" leads on
     return -1
 
 

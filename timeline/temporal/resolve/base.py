@@ -332,7 +332,8 @@ class ResolverBase:
         past = [c for c in candidates if c[1] <= day]
         if not future or not past:
             return nearest[0]
-        firmly_ahead = _FIRMLY_AHEAD.search(self.text, max(0, start - 40), start) is not None
+        firmly_ahead = (_FIRMLY_AHEAD.search(self.text, max(0, start - 40), start) is not None
+                        or self._put_off(start))
         if _distance(day, nearest) <= 31 and not (firmly_ahead and nearest[2] <= day):
             return nearest[0]  # a month just ended, unless "will"/"is set for" says otherwise
         if direction is None:
@@ -343,6 +344,10 @@ class ResolverBase:
         # reading is much closer ("in December" written in October).
         ahead = 4 * _distance(day, future[0]) < _distance(day, past[-1])
         return future[0][0] if ahead else past[-1][0]
+
+    def _put_off(self, start: int) -> bool:
+        """True for the new date of something put off: "postponed until June 3"."""
+        return context.POSTPONED.search(self.text, max(0, start - 80), start) is not None
 
     def _year_from_last_date(self, words: list[str], make) -> int | None:
         """The year of a month or season named from the last date the text told: "that

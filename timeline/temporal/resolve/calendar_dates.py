@@ -279,7 +279,12 @@ class CalendarDateRules:
         if month is None or not self._month_context_ok(text, start, end):
             return None
         mod = _edge_mod(words[:-1])
-        year = self._pick(lambda y: _month_span(y, month), start, end)
+        ref = self.ref
+        if ref is not None and ref.gran == "month" and self._ends_range(start):
+            # "from April through June": the first such month after the range's start
+            year = ref.first.year + (month <= ref.first.month)
+        else:
+            year = self._pick(lambda y: _month_span(y, month), start, end)
         if year is None:
             return self._result(start, end, f"XXXX-{month:02d}", mod)
         return self._result(start, end, f"{year:04d}-{month:02d}", mod)

@@ -112,8 +112,16 @@ class DayRules:
         if self._ends_day_range(start) and day < self.ref.first:
             # "will run from Tuesday through Thursday", said on a Wednesday: a range runs forward
             day = _weekday_from(self.ref.first, weekday, 1, strict=True)
+        elif self._put_off(start) and self._day_told_in_sentence(start):
+            # "On Monday the vote was postponed until Thursday": the Thursday after that Monday
+            day = _weekday_from(self.ref.first, weekday, 1, strict=True)
         self.weekdays_told[weekday] = (day, end)
         return day
+
+    def _day_told_in_sentence(self, start: int) -> bool:
+        """True when the last date told is a day named earlier in this sentence."""
+        return (self.ref is not None and self.ref.gran == "day" and 0 < self.ref_at <= start
+                and context.same_sentence(self.text, self.ref_at, start))
 
     def _weekday_by_word(self, weekday: int, words: list[str]) -> dt.date | None:
         """ "last Friday", "next Friday", "the following Monday": the word says which one."""
@@ -183,7 +191,12 @@ class DayRules:
     def _ends_day_range(self, start: int) -> bool:
         """True when the expression at ``start`` closes a range opened by the day just named
         ("Tuesday through Thursday", "June 2 to Friday", "Monday-Wednesday")."""
-        return (self.ref is not None and self.ref.gran == "day" and 0 < self.ref_at <= start
+        return self.ref is not None and self.ref.gran == "day" and self._ends_range(start)
+
+    def _ends_range(self, start: int) -> bool:
+        """True when the expression at ``start`` closes a range opened by the date just told
+        ("Tuesday through Thursday", "from April to June")."""
+        return (0 < self.ref_at <= start
                 and _RANGE_LINK.fullmatch(self.text, self.ref_at, start) is not None)
 
     def _weekend(self, rel, start, end, mod):

@@ -17,7 +17,8 @@ _ENDING = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|to|through|before|aft
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|another)\s+(?:[a-z]+\s+)?$")
 _GAME_WORDS = re.compile(r"\b(?:touchdowns?|quarterback|field\s+goals?|goals?|scored|points"
                          r"|innings?|halftime|rebounds|assists|yards|passes|penalty|penalties|striker"
-                         r"|pitcher|shots?|games?|match|trailed|whistle|starters|wild[\s-]card"
+                         r"|pitcher|shots?|games?|match|trailed|whistle|starters|wild[\s-]card|goalkeeper"
+                         r"|free[\s-]kick|corner[\s-]kick|header|substitute|equali[sz]er"
                          r"|playoffs?|clinch(?:ed)?|coach|league|tournament|season)\b", re.I)
 _MONEY_WORDS = re.compile(r"[$\u00a3\u20ac%]|\b(?:earnings|revenue|revenues|profits?|sales|net"
                           r"|income|losses|shares|results|growth|economy|percent|billion"
