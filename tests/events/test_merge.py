@@ -103,51 +103,55 @@ def test_sentences_of_one_article_never_merge_with_each_other():
         assert len(slugs) == len(set(slugs))
 
 
-def test_same_sentence_resolved_to_different_dates_is_one_event_with_a_conflict():
+def test_the_same_sentence_on_two_days_is_two_events():
+    """A weekly meeting, reported in the same words a week apart: two Saturdays, no conflict."""
     sentence = "Kerry called Zebari on Saturday to discuss the Iraq crisis."
     merged = merge_events([event(WSJ, sentence, "on Saturday", "2014-06-14"),
                            event(LATER, sentence, "on Saturday", "2014-06-21")])
-    assert len(merged) == 1
-    conflicted = merged[0]
-    assert len(conflicted.citations) == 2
-    # A tie between the two readings goes to the earliest publication.
-    assert conflicted.value == "2014-06-14"
-    readings = {(c["source"], c["value"], c["label"]) for c in conflicted.conflicts}
-    assert readings == {("content/wsj.txt", "2014-06-14", "14 June 2014"),
-                        ("content/later.txt", "2014-06-21", "21 June 2014")}
+    assert [(e.value, len(e.citations), e.conflicts) for e in merged] == [
+        ("2014-06-14", 1, []), ("2014-06-21", 1, [])]
 
 
-def test_the_date_most_sources_give_wins_a_conflict():
-    sentence = "The ministers met in Vienna on Monday for a new round of talks."
-    merged = merge_events([event(EARLY, sentence, "on Monday", "2014-06-09"),
-                           event(WSJ, sentence, "on Monday", "2014-06-16"),
-                           event(LATER, sentence, "on Monday", "2014-06-16")])
-    assert len(merged) == 1
-    assert merged[0].value == "2014-06-16"
-    assert len(merged[0].conflicts) == 3
+def test_an_annual_report_a_year_apart_is_two_events():
+    first = article("y1", dt.date(2013, 3, 4), "Harbour Post")
+    second = article("y2", dt.date(2014, 3, 3), "Harbour Post")
+    sentence = "The port authority published its annual report on Monday, showing record cargo."
+    merged = merge_events([event(first, sentence, "on Monday", "2013-03-04"),
+                           event(second, sentence, "on Monday", "2014-03-03")])
+    assert len(merged) == 2 and all(not e.conflicts for e in merged)
 
 
-def test_nested_dates_agree_and_the_finest_one_dates_the_event():
-    merged = merge_events([
-        event(WSJ, "Senior White House officials met their Iranian counterparts in Geneva last "
-              "week but didn't discuss the Iraq crisis.", "last week", "2014-W24"),
-        event(LATER, "Senior White House officials met their Iranian counterparts in Geneva on "
-              "Tuesday but didn't discuss the Iraq crisis.", "on Tuesday", "2014-06-10"),
-    ])
-    assert len(merged) == 1
-    assert merged[0].value == "2014-06-10" and merged[0].precision == "day"
-    assert merged[0].conflicts == []
-
-
-def test_sources_agreeing_on_the_week_but_not_the_day_are_a_conflict():
+def test_days_differ_so_sources_split_by_day_and_the_week_joins_the_first():
     sentence = ("Senior White House officials met their Iranian counterparts in Geneva but "
                 "didn't discuss the Iraq crisis.")
     merged = merge_events([event(WSJ, sentence, "Geneva", "2014-W24"),
                            event(BLOG, sentence, "Geneva", "2014-06-10"),
                            event(LATER, sentence, "Geneva", "2014-06-11")])
-    assert len(merged) == 1
-    assert merged[0].value == "2014-W24"  # the date all three readings agree with
-    assert {c["value"] for c in merged[0].conflicts} == {"2014-W24", "2014-06-10", "2014-06-11"}
+    assert [(e.value, sorted(c.article.slug for c in e.citations), e.conflicts)
+            for e in merged] == [("2014-06-10", ["blog", "wsj"], []),
+                                 ("2014-06-11", ["later"], [])]
+
+
+def test_a_coarse_date_supports_the_day_most_sources_give():
+    sentence = "The ministers met in Vienna for a new round of talks on the nuclear programme."
+    others = [article(f"s{i}", JUNE_15, f"Paper {i}") for i in range(4)]
+    merged = merge_events([event(EARLY, sentence, "Vienna", "2014-06"),
+                           event(others[0], sentence, "Vienna", "2014-06-09"),
+                           event(others[1], sentence, "Vienna", "2014-06-10"),
+                           event(others[2], sentence, "Vienna", "2014-06-10"),
+                           event(others[3], sentence, "Vienna", "2014-07-01")])
+    assert [(e.value, len(e.citations)) for e in merged] == [
+        ("2014-06-09", 1), ("2014-06-10", 3), ("2014-07-01", 1)]
+    assert "early" in {c.article.slug for c in merged[1].citations}
+
+
+def test_a_day_and_the_week_holding_it_are_one_event_without_conflict():
+    sentence = "The river festival ran with concerts, boat races and a market in the old town."
+    merged = merge_events([event(WSJ, sentence, "river festival", "2014-06-03"),
+                           event(LATER, sentence, "river festival", "2014-06-03"),
+                           event(EARLY, sentence, "river festival", "2014-W23")])
+    assert len(merged) == 1  # a day and the week holding it: they nest, no conflict
+    assert merged[0].conflicts == []
 
 
 def test_threshold_decides_borderline_pairs():
@@ -270,31 +274,45 @@ def test_no_sentence_of_the_seeds_appears_in_two_events(built_site):
     assert all(len(ids) == 1 for ids in by_sentence.values())
 
 
-def test_conflicting_dates_show_on_the_page_and_in_events_json(tmp_path):
+def build_from(tmp_path, articles: list[tuple[str, str, str, str]]) -> list[dict]:
+    """Build a site from real files: (name, publication date, publisher, text) each."""
     from timeline.config import load_config
     from timeline.pipeline.build import build_site
 
     content = tmp_path / "content"
     content.mkdir()
-    sentence = ("Secretary of State John Kerry spoke to his Iraqi counterpart, Hoshyar Zebari, "
-                "in a phone call on Saturday, according to the State Department.")
-    for name, date, publisher in (("first", "2014-06-15", "The Wall Street Journal"),
-                                  ("later", "2014-06-23", "Weekly Digest")):
+    for name, date, publisher, text in articles:
         (content / f"{name}.txt").write_text(
-            f"---\ntitle: {name}\nsource: {publisher}\ndate: {date}\n---\n{sentence}\n",
+            f"---\ntitle: {name}\nsource: {publisher}\ndate: {date}\n---\n{text}\n",
             encoding="utf-8")
     result = build_site(load_config(tmp_path))
     assert result.ok, [str(d) for d in result.diagnostics.items]
-    events = json.loads((result.output / "events.json").read_text(encoding="utf-8"))["events"]
-    assert len(events) == 1
-    [call] = events
-    assert len(call["citations"]) == 2 and call["independent_sources"] == 2
-    assert call["date"]["value"] == "2014-06-14"  # tie: the earliest publication's reading
-    assert {(c["source"], c["value"]) for c in call["conflicts"]} == {
-        ("content/first.txt", "2014-06-14"), ("content/later.txt", "2014-06-21")}
-    page = (result.output / "index.html").read_text(encoding="utf-8")
+    return json.loads((result.output / "events.json").read_text(encoding="utf-8"))["events"]
+
+
+def test_a_weekly_call_reported_in_the_same_words_is_two_events_on_the_page(tmp_path):
+    sentence = ("Secretary of State John Kerry spoke to his Iraqi counterpart, Hoshyar Zebari, "
+                "in a phone call on Saturday, according to the State Department.")
+    events = build_from(tmp_path, [("first", "2014-06-15", "The Wall Street Journal", sentence),
+                                   ("later", "2014-06-23", "Weekly Digest", sentence)])
+    assert sorted((e["date"]["value"], e.get("conflicts")) for e in events) == [
+        ("2014-06-14", None), ("2014-06-21", None)]
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Sources disagree on this date" not in page
+
+
+def test_overlapping_ranges_show_as_a_conflict_on_the_page_and_in_events_json(tmp_path):
+    text = ("The river festival in the old town ran from June {} to June {} with concerts, "
+            "boat races and a market.")
+    events = build_from(tmp_path, [("first", "2014-06-10", "Harbour Post", text.format(3, 5)),
+                                   ("later", "2014-06-12", "Weekly Digest", text.format(4, 8))])
+    [festival] = events
+    assert len(festival["citations"]) == 2 and festival["independent_sources"] == 2
+    assert {(c["source"], c["label"]) for c in festival["conflicts"]} == {
+        ("content/first.txt", "3–5 June 2014"), ("content/later.txt", "4–8 June 2014")}
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "Sources disagree on this date" in page
-    assert "Weekly Digest: 21 June 2014" in page
+    assert "Weekly Digest: 4–8 June 2014" in page
 
 
 # --- invariants on random inputs ------------------------------------------------------------

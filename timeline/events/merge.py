@@ -14,11 +14,15 @@ How sentences are matched, in three passes that stay near-linear in the number o
 3. *Verify* each candidate pair with rapidfuzz against ``threshold`` (0-100; see
    :func:`similarity`) and join verified pairs with union-find.
 
-Then a group is split so that it never holds two sentences of the same article, and its
-dates are compared. Readings that nest (a day inside its week) agree; the date most readings
-agree with dates the event (ties: the finer, then the earliest published). If any two
-readings do not nest (14 June vs 21 June), that is a *conflict*: every reading is kept on the
-one event in :attr:`Event.conflicts` instead of being merged silently or shown twice.
+Then a group is split so that it never holds two sentences of the same article, and split
+again by date: sentences alike in words are one event only when their dates overlap, within
+the precision each was given: the same day for day dates ("on Monday" in two articles a week
+apart is two Mondays: the weekly meeting, the annual report, the season's opener recur), a
+day inside a week or month that holds it, ranges that overlap. Readings that nest (a day inside
+its week) agree; the date most readings agree with dates the event (ties: the finer, then the
+earliest published). Two readings that overlap without nesting (3-5 June vs 4-8 June) are a
+*conflict*: every reading is kept on the one event in :attr:`Event.conflicts` instead of being
+merged silently or shown twice.
 """
 
 from __future__ import annotations
@@ -80,7 +84,8 @@ def merge_events(events: Iterable[Event], threshold: float = DEFAULT_THRESHOLD) 
     merged: list[Event] = []
     for members in groups:
         for part in _split_same_article(members, events, texts, threshold):
-            merged.append(_combine([events[i] for i in part]))
+            for same_time in split_by_date([events[i] for i in part]):
+                merged.append(_combine(same_time))
     return sorted(merged, key=lambda e: e.sort_key)
 
 
@@ -186,6 +191,39 @@ def _split_same_article(members: list[int], events: list[Event], texts: list[str
 
 def _article_key(event: Event) -> str:
     return event.citations[0].article.path.as_posix() if event.citations else event.id
+
+
+# --- one date per event ---------------------------------------------------------------------
+
+
+def split_by_date(members: list[Event]) -> list[list[Event]]:
+    """Split events alike in words into groups whose dates all overlap.
+
+    The finest dates are placed first, each joining the largest group whose every date
+    overlaps its own (ties: the group started first); a coarser date ("June", "2014") then joins
+    the largest group it holds, so it supports the day most sources give instead of joining
+    two different days into one event.
+    """
+    # Intervals overlap pairwise exactly when they share a day: the latest start is before
+    # the earliest end. Each group keeps that shared stretch.
+    if max(e.start for e in members) < min(e.end for e in members):
+        return [members]
+    groups: list[tuple[list[Event], list]] = []  # (events, [shared start, shared end])
+    for event in sorted(members, key=_finest_first):
+        fitting = [g for g in groups if event.start < g[1][1] and g[1][0] < event.end]
+        if not fitting:
+            groups.append(([event], [event.start, event.end]))
+            continue
+        events, shared = max(fitting, key=lambda g: len(g[0]))  # the first of equal sizes
+        events.append(event)
+        shared[0], shared[1] = max(shared[0], event.start), min(shared[1], event.end)
+    return [events for events, _ in groups]
+
+
+def _finest_first(event: Event) -> tuple:
+    citation = event.citations[0] if event.citations else None
+    return (precision_rank(event.precision), event.end - event.start,
+            citation_order(citation) if citation else (True, "", False, ""), event.id)
 
 
 # --- combine a part into one event ----------------------------------------------------------
