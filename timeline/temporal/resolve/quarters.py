@@ -136,7 +136,8 @@ class QuarterRules:
         if "last year" in lower:  # "the corresponding period last year", "last year's quarter"
             if self.anchor is None:
                 return self._result(start, end, "XXXX-QX")
-            base = self.last_quarter or Period.of("quarter", self.anchor).shift("quarter", -1)
+            base = (self._period_told_now(start) or self._reported_quarter()
+                    or Period.of("quarter", self.anchor).shift("quarter", -1))
             return self._result(start, end, base.shift("year", -1).value())
         if lower.endswith(("a year ago", "a year earlier")):  # "the quarter a year ago"
             found = self._qref(text[:lower.index(" a year")], start, end)
@@ -182,6 +183,25 @@ class QuarterRules:
             return self._result(start, end, this_quarter.value())
         return self._result(start, end, this_quarter.shift("quarter", -1).value())
 
+    def _period_told_now(self, start: int) -> Period | None:
+        """The part of the story's present year just told, which "the same period last year"
+        compares with: "Orders this spring rose 9% from the same period last year"."""
+        ref = self.ref
+        if (ref is None or ref.gran not in ("week", "month", "season", "quarter", "half")
+                or not 0 < self.ref_at <= start or start - self.ref_at > 300):
+            return None
+        months_back = (self.anchor.year - ref.first.year) * 12 + self.anchor.month - ref.first.month
+        return ref if -3 <= months_back <= 9 else None
+
+    def _reported_quarter(self) -> Period | None:
+        """The quarter a report is about, if it is the story's: one that ended in the nine
+        months before the publication date (not a quarter of years ago told as background)."""
+        quarter = self.last_quarter
+        if quarter is None:
+            return None
+        ended = add_months(quarter.first, 6 if quarter.gran == "half" else 3)
+        return quarter if -92 <= (self.anchor - ended).days <= 275 else None
+
     def _quarter_ended(self, end: int) -> Period | None:
         """The calendar quarter mostly covered by three months ending on the date that follows.
 
@@ -225,6 +245,9 @@ class QuarterRules:
         # said in the second half of a year, "the new year" is the one to come
         newyear = ("new" in text.lower() and self.anchor.month >= 7
                    and self._direction(start, end) >= 0)  # "since the new year": this one
+        told = None if newyear else self._year_told(start, end)
+        if told is not None:  # "In 2009 the plant lost money for the entire year"
+            return self._result(start, end, f"{told:04d}")
         return self._result(start, end, f"{self.anchor.year + newyear:04d}")
 
     def _yearago(self, text, start, end):

@@ -272,6 +272,9 @@ class RelativeRules:
             return self._result(start, end, self.anchor.isoformat(), mod)
         if lower == "year-end":
             return self._year_end(start, end)
+        told = self._year_told(start, end) if gran == "year" else None
+        if told is not None:  # "In 2009 the firm moved and hired 200 people by the end of the year"
+            return self._result(start, end, f"{told:04d}", mod)
         return self._result(start, end, Period.of(gran, self.anchor).value(), mod)
 
     def _year_end(self, start, end):
