@@ -19,11 +19,10 @@ def headline(sentence: str, expression: str) -> str:
 
 
 CASES = [
-    # a trailing attribution goes
+    # a trailing attribution goes; at most 60% of the sentence: cut before "after"
     ("The harbour authority reopened the northern pier to ferries on Tuesday after three "
      "weeks of repairs to its deck, according to a statement from the port.", "on Tuesday",
-     "The harbour authority reopened the northern pier to ferries on Tuesday after three "
-     "weeks of repairs to its deck"),
+     "The harbour authority reopened the northern pier to ferries on Tuesday"),
     # an opening adverbial holding the date keeps its main clause, not the aside after it
     ("In 1967, as the cost of the clean-up grew and the fishing fleet stayed in port, the "
      "county council sold the old cannery to a developer from the city.", "1967",
@@ -39,8 +38,7 @@ CASES = [
     # an appositive between subject and verb is skipped
     ("The outbreak of cholera, first reported by doctors in the coastal villages, was declared "
      "over by the health ministry on Friday after six weeks without a new case.", "on Friday",
-     "The outbreak of cholera was declared over by the health ministry on Friday after six "
-     "weeks without a new case"),
+     "The outbreak of cholera was declared over by the health ministry on Friday"),
     # a connective goes; a relative clause is skipped; too long: cut before "after"
     ("But city officials said the new ferry terminal, which cost twice as much as planned, "
      "would open to passengers on 1 June after a last round of safety checks.", "1 June",
@@ -49,8 +47,7 @@ CASES = [
     ("The search moved to the northern coast of the island, where rescue teams found the "
      "missing fishing boat on Wednesday after four days of high winds and heavy rain.",
      "on Wednesday",
-     "Rescue teams found the missing fishing boat on Wednesday after four days of high winds "
-     "and heavy rain"),
+     "Rescue teams found the missing fishing boat on Wednesday"),
 ]
 
 

@@ -18,8 +18,8 @@ rules are few and deterministic:
 5. a phrase longer than :data:`MAX_WORDS` is cut before a preposition, "to", "that" or the
    like, after the time expression, where what is kept reads as a clause (it has a verb, every
    "that"/"which" in it is followed by one, it does not end on "the" or "of");
-6. a headline that keeps most of the sentence (:data:`REPEATS`) would only repeat the quote:
-   none.
+6. a headline must be shorter than :data:`REPEATS` of the sentence (cut as in 5 to get there);
+   a longer one would only repeat the quote under it.
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ MAX_WORDS = 20
 MIN_WORDS = 4
 #: A sentence this short (in words) is its own headline.
 STANDS_ALONE = 20
-#: A headline keeping this share of the sentence's words only repeats the quote under it.
-REPEATS = 0.75
+#: A headline keeping this share of the sentence's words (or more) repeats the quote under it.
+REPEATS = 0.6
 
 _SEPARATOR = re.compile(r"\s*(?:[,;:]|\s[—–-]{1,2}\s|—)\s*")
 _ATTRIBUTION = re.compile(
