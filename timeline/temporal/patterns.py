@@ -95,7 +95,8 @@ RELDAY = r"(?:today|tonight|tomorrow|yesterday)\b"
 DAY_RANGE_END = (rf"(?:\s*[-\u2013]\s*{DAYNUM}|\s+and\s+{DAYNUM}"
                  r"(?=\s*[.,;:)]|\s+(?:in|at|on|to|for|with|when|as)\b))")
 MD = (rf"(?:{MONTH_BEFORE_DAY}\s*{DAYNUM}{DAY_RANGE_END}?(?:(?:,\s*|\s+){YEAR})?"
-      rf"|(?:the\s+)?(?<![\d,.$])(?:{DAYNUM}\s*[-\u2013]\s*)?(?:{DAYNUM})(?:\s+of)?\s+{MONTH_ANY}"
+      rf"|(?:the\s+)?(?<![\d,.$])(?:{DAYNUM}(?:\s*[-\u2013]\s*|\s+(?:and|&)\s+(?:the\s+)?))?"
+      rf"(?:{DAYNUM})(?:\s+of)?\s+{MONTH_ANY}"
       rf"(?:,?\s+{YEAR})?)")
 
 
@@ -314,6 +315,11 @@ RULES: list[tuple[str, str]] = [
              rf"{YEAR}"
              r"(?![\w$/-])|(?-i:FY)\s?\d{2,4}\b|the\s+year\s+(?:two\s+thousand|2000)\b"),
     ("shortyear", rf"(?<![\w'\u2019]){SHORT_YEAR}(?!\w)"),
+    # the next item of a list whose first item was a date: "June 3, 4 and 6", "on the 5th and
+    # 6th", "in 1990, '91 and '92", "the 1980s and 90s"; the resolver checks the list's head
+    ("listed", r"(?:(?<=,\s)|(?<=\sand\s)|(?<=\sor\s)|(?<=\s&\s))"
+               r"(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?|['\u2019]\d\d|\d0s)"
+               r"(?=\s*(?:[,.;:)]|and\b|or\b|&|$)|\s+(?:in|at|to|for|on|when|as)\b)"),
 ]
 
 _EDGE_FIRST = "tbsemcfl"
@@ -333,6 +339,7 @@ FIRST_CHARS = {
     "set": "epdwmayhnqbsotf",
     "duration": r"\dabcdefhjlmnorstuwy", "vague": "rnctlapt", "spokenyear": _EDGE_FIRST + "n",
     "month": _EDGE_FIRST + "jaond", "year": _EDGE_FIRST + r"\dm", "shortyear": "'\u2019",
+    "listed": "\\d'\u2019",
 }
 
 FINDER = re.compile("|".join(f"(?P<{name}>(?=[{FIRST_CHARS[name]}]){pattern})"

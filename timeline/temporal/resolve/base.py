@@ -42,7 +42,8 @@ _UNIT_WORD = re.compile(r"(second|minute|hour|day|night|week|fortnight|month|qua
 _MD = re.compile(r"(?P<month>[A-Za-z]+)\.?\s*(?P<day>\d{1,2})(?!\d)(?:st|nd|rd|th)?"
                  r"(?:(?:\s*[-\u2013]\s*|\s+and\s+)(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"
                  r"(?:(?:,\s*|\s+)(?P<year>\d{4}))?"
-                 r"|(?:(?P<dday0>\d{1,2})(?:st|nd|rd|th)?\s*[-\u2013]\s*)?"
+                 r"|(?:(?P<dday0>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*"
+                 r"|\s+(?:and|&)\s+(?:the\s+)?))?"
                  r"(?P<dday>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dmonth>[A-Za-z]+)\.?"
                  r"(?:,?\s+(?P<dyear>\d{4}))?")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?\"'`\u201c]\s*|\n\s*)$")

@@ -52,6 +52,8 @@ _AFTER_A_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d,?\s+(?:and|or|&)\s+$")
 _BETWEEN_ABOUT = re.compile(r"\b(?:between|from|since|in)\s+(?:roughly|about|around|circa)\s+$",
                             re.I)
 _YEAR_APPOSED = re.compile(r"\b((?:1[5-9]|20)\d\d),\s+$")
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)?")
+_LIST_LINK = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)(?:the\s+)?")
 _BC = re.compile(r"\s*(?-i:BC|B\.C\.|BCE|B\.C\.E\.)")
 _CLIPPED_YEAR = re.compile(r"['\u2019](\d\d)\b")
 _EARLY_DECADE = re.compile(r"\b(\d\d\d)0['\u2019]?s\b")
@@ -164,7 +166,10 @@ class CalendarDateRules:
         if not last:
             return None
         first = self._month_day(month, int(m["dday0"]), None, None, start, end, like=last)
-        results = [self._result(start + m.start("dday0"), start + m.end("dday0"), first)
+        # the first day's span keeps its article and ordinal: "the 5th" of "the 5th and 6th"
+        head = start if self.text[start:start + 4].lower() == "the " else start + m.start("dday0")
+        ordinal = _ORDINAL_SUFFIX.match(self.text, start + m.end("dday0"))
+        results = [self._result(head, start + m.end("dday0") + len(ordinal.group()), first)
                    ] if first else []
         return results + [self._result(start + m.start("dday"), end, last)]
 
@@ -363,6 +368,24 @@ class CalendarDateRules:
         return [self._result(start + m.start(1), start + m.end(1), f"{first:04d}"),
                 self._result(start + m.start(2), start + m.end(2), f"{second:04d}")]
 
+    def _listed(self, text, start, end):
+        """The next item of a list headed by a date: a day of the same month ("June 3, 4 and
+        6", "on the 5th and 6th"), a year of the same century ("in 1990, '91 and '92"), a
+        decade ("the 1980s and 90s"). Nothing when the list has no date before it."""
+        ref = self.ref
+        if ref is None or not 0 < self.ref_at <= start or not _LIST_LINK.fullmatch(
+                self.text, self.ref_at, start):
+            return None
+        digits = re.search(r"\d+", text).group()
+        if text.endswith("s") and ref.gran == "decade":
+            return self._result(start, end, f"{ref.first.year // 100}{digits[0]}")
+        if text[0] in "'\u2019" and ref.gran == "year":
+            return self._result(start, end, f"{ref.first.year // 100}{digits}")
+        if digits == text.rstrip("stndrh") and ref.gran == "day":
+            day = ref.first.replace(day=int(digits))  # ValueError for a day the month lacks
+            return self._result(start, end, day.isoformat()) if day > ref.first else None
+        return None
+
     def _spokenyear(self, text, start, end):
         year = _find_year(text)
         if year is None or year < 1000:
@@ -376,7 +399,7 @@ class CalendarDateRules:
         before = self.text[max(0, start - 12):start].split()
         prev = before[-1].lower() if before else ""
         if prev not in _YEAR_CUES and prev not in ("class", "the"):
-            return None
+            return self._listed(text, start, end)  # "in 1990, '91 and '92"
         return self._result(start, end, f"{year:04d}")
 
     def _clipped_year(self, two: int) -> int:
