@@ -111,8 +111,10 @@ def init_command(directory) -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Read the articles on a Dask cluster, e.g. tcp://host:8786 (needs the "
                    "dask extra).")
+@click.option("--explain-furniture", is_flag=True,
+              help="List the text set aside as page furniture, comments or social posts.")
 def build(content_dir, output_dir, root, strict, verbose, quiet, timings, jobs,
-          scheduler) -> None:
+          scheduler, explain_furniture) -> None:
     """Build the site from the articles.
 
     On a terminal a progress bar shows the articles read, the events built and the pages
@@ -139,6 +141,11 @@ def build(content_dir, output_dir, root, strict, verbose, quiet, timings, jobs,
         _fail(exc)
     for diagnostic in result.diagnostics.items:
         click.echo(str(diagnostic), err=True)
+    if explain_furniture:
+        from timeline.events.setaside import explain_set_aside
+
+        for line in explain_set_aside(result.articles):
+            click.echo(line)
     if not quiet:
         for note in result.notes:
             _say(f"note: {note}", err=True)

@@ -63,6 +63,10 @@ class Config:
     #: Events in the TimelineJS, Atom and iCalendar exports: "key" (the key events, when the
     #: build chose any) or "all". events.json and events.csv always hold every event.
     feed_events: str = "key"
+    #: What the collection is about, in a phrase; steers which sentences count as central.
+    topic: str = ""
+    #: Words that matter to the story; steer salience like ``topic`` (e.g. ["spill", "well"]).
+    keywords: list[str] = field(default_factory=list)
 
     @property
     def content_path(self) -> Path:
@@ -189,6 +193,9 @@ def _validated(root: Path, values: dict) -> Config:
     from timeline.temporal.conventions import Conventions
 
     Conventions.parse(config.conventions, root / CONFIG_FILE)  # a bad item names the file
+    if not all(isinstance(word, str) for word in config.keywords):
+        raise TimelineError("setting 'keywords' must be a list of words",
+                            root / CONFIG_FILE, hint='e.g. keywords = ["flood", "dam"]')
     if config.key_events < 0:
         raise TimelineError("setting 'key_events' must be 0 (automatic) or more",
                             root / CONFIG_FILE, hint="e.g. key_events = 30")

@@ -1,4 +1,5 @@
-"""timeline.events.keydates: salience per event, key dates chosen by it, editors' choices win."""
+"""timeline.events.keydates: salience on a small hand-made collection, key dates chosen by it,
+per-date summaries without repeats, editors' choices win."""
 
 from __future__ import annotations
 
@@ -9,48 +10,118 @@ from eventfactory import article, event
 from timeline.config import Config
 from timeline.events.keydates import key_date_count, select_key_dates
 
-DAY = dt.date(2020, 3, 10)
+MONDAY = dt.date(2021, 3, 8)
 
 
-def _cited_by(n: int, sentence: str, value: str):
-    """One event reported by ``n`` different articles (as merging would leave it)."""
-    first = event(article("a0", DAY), sentence, "on Monday", value)
-    for i in range(1, n):
-        other = event(article(f"a{i}", DAY), sentence, "on Monday", value)
+def _reported(sentence: str, expression: str, value: str, *published: tuple[str, dt.date]):
+    """One event reported in ``sentence`` by each ``(publisher, day)`` (as merging leaves it)."""
+    first, *rest = (event(article(f"{source}-{day}-{sentence[:12]}", day, source), sentence,
+                          expression, value) for source, day in published)
+    for other in rest:
         first.citations += other.citations
     return first
 
 
-def test_an_event_reported_by_more_articles_is_more_salient():
-    wide = _cited_by(3, "The dam gave way on Monday.", "2020-03-09")
-    narrow = _cited_by(1, "A school reopened on Monday.", "2020-03-02")
-    select_key_dates([narrow, wide], Config())
-    assert wide.salience > narrow.salience > 0
+def _flood_story():
+    """A dam burst on Monday 8 March; rescues on Tuesday; a minister's visit on Friday; a
+    football match nobody links to the flood; the dam's construction decades ago."""
+    monday, tuesday, friday = "2021-03-08", "2021-03-09", "2021-03-12"
+    return {
+        "burst": _reported("The Ebro dam burst on Monday, flooding three villages in the valley.",
+                           "on Monday", monday, ("Daily", MONDAY), ("Herald", MONDAY),
+                           ("Wire", MONDAY + dt.timedelta(days=1))),
+        "burst again": _reported("Since the dam burst on Monday the valley villages have been "
+                                 "without power.", "on Monday", monday,
+                                 ("Daily", MONDAY + dt.timedelta(days=4)),
+                                 ("Herald", MONDAY + dt.timedelta(days=5))),
+        "paraphrase": _reported("On Monday the Ebro dam burst and flooded three valley villages.",
+                                "On Monday", monday, ("Wire", MONDAY)),
+        "rescue": _reported("Rescue teams evacuated 2,000 residents of the flooded valley "
+                            "villages on Tuesday.", "on Tuesday", tuesday,
+                            ("Daily", MONDAY + dt.timedelta(days=1)),
+                            ("Wire", MONDAY + dt.timedelta(days=1))),
+        "minister": _reported("The minister visited the flooded villages on Friday.",
+                              "on Friday", friday, ("Herald", MONDAY + dt.timedelta(days=4)),
+                              ("Daily", MONDAY + dt.timedelta(days=4))),
+        "football": _reported("The football club's match on Tuesday drew a record crowd.",
+                              "on Tuesday", "2021-03-02", ("Daily", MONDAY - dt.timedelta(days=6)),
+                              ("Herald", MONDAY - dt.timedelta(days=6))),
+        "history": _reported("The Ebro dam was built in 1962 to protect the valley villages.",
+                             "in 1962", "1962", ("Daily", MONDAY), ("Herald", MONDAY),
+                             ("Wire", MONDAY)),
+    }
+
+
+def test_the_day_many_articles_report_and_recall_outranks_the_rest():
+    story = _flood_story()
+    select_key_dates(list(story.values()), Config())
+    assert story["burst"].salience > story["rescue"].salience > story["minister"].salience
+
+
+def test_an_off_topic_date_and_historical_background_rank_low():
+    story = _flood_story()
+    select_key_dates(list(story.values()), Config())
+    # Both are reported by as many articles as the minister's visit, or more: the football
+    # match is off the topic, the dam's construction is decades before the reporting.
+    assert story["football"].salience < story["minister"].salience
+    assert story["history"].salience < story["minister"].salience
+
+
+def test_within_a_date_the_summary_comes_first_and_says_something_new_each_time():
+    story = _flood_story()
+    key_dates = select_key_dates(list(story.values()), Config())
+    (monday,) = [d for d in key_dates if d.value == "2021-03-08"]
+    assert monday.summary[0] is story["burst"]
+    assert story["paraphrase"] not in monday.summary  # says what the first one said
+    assert story["paraphrase"].salience < story["burst"].salience
+    # The scorer and the site take a date's events by salience: the summary leads.
+    on_monday = sorted(monday.events, key=lambda e: -e.salience)
+    assert on_monday[:len(monday.summary)] == monday.summary
+    assert all(e.key for e in monday.summary) and not story["paraphrase"].key
+
+
+def test_a_summary_sentence_keeps_the_citations_of_every_source_that_said_it():
+    story = _flood_story()
+    key_dates = select_key_dates(list(story.values()), Config())
+    (monday,) = [d for d in key_dates if d.value == "2021-03-08"]
+    assert {c.article.source for c in monday.summary[0].citations} == {"Daily", "Herald", "Wire"}
+
+
+def test_editor_keywords_steer_what_counts_as_central():
+    story = _flood_story()
+    select_key_dates(list(story.values()), Config(keywords=["football", "match", "crowd"]))
+    steered = story["football"].salience
+    story = _flood_story()
+    select_key_dates(list(story.values()), Config())
+    assert steered > story["football"].salience
 
 
 def test_the_most_salient_dates_are_key_when_only_some_can_be():
-    events = [_cited_by(n, f"Sentence {n} happened on Monday.", f"2020-01-{n:02d}")
-              for n in range(1, 6)]
-    chosen = select_key_dates(events, Config(key_events=2))
-    assert [d.value for d in chosen] == ["2020-01-04", "2020-01-05"]  # in date order
-    assert [e.key for e in events] == [False, False, False, True, True]
+    story = _flood_story()
+    chosen = select_key_dates(list(story.values()), Config(key_events=2))
+    assert [d.value for d in chosen] == ["2021-03-08", "2021-03-09"]  # in date order
+    assert not story["minister"].key and not story["history"].key
 
 
 def test_a_featured_event_makes_its_date_key_and_a_hidden_one_takes_no_part():
-    events = [_cited_by(5 - n, f"Sentence {n} happened on Monday.", f"2020-01-{n + 1:02d}")
-              for n in range(4)]
-    events[3].featured = True  # the least cited
-    events[0].hidden = True  # the most cited
-    chosen = select_key_dates(events, Config(key_events=2))
-    assert [d.value for d in chosen] == ["2020-01-02", "2020-01-04"]
-    assert not events[0].key
+    story = _flood_story()
+    story["minister"].featured = True
+    story["burst"].hidden = True
+    chosen = select_key_dates(list(story.values()), Config(key_events=2))
+    assert "2021-03-12" in [d.value for d in chosen]
+    assert story["minister"].key and not story["burst"].key
+    assert story["burst"].salience == 0
+    assert story["minister"].salience == max(e.salience for e in story.values())
 
 
-def test_a_key_date_is_summarised_by_at_most_three_events_best_first():
-    events = [_cited_by(n, f"Report number {n} on Monday.", "2020-01-06") for n in range(1, 6)]
-    (only,) = select_key_dates(events, Config())
-    assert [e.salience for e in only.summary] == [5, 4, 3]
-    assert len(only.events) == 5
+def test_times_of_day_fold_into_their_day():
+    morning = _reported("Sirens sounded in the valley at 6 a.m. on Monday.", "at 6 a.m. on Monday",
+                        "2021-03-08T06:00", ("Daily", MONDAY))
+    story = _flood_story()
+    (monday,) = [d for d in select_key_dates([*story.values(), morning], Config())
+                 if d.start == MONDAY]
+    assert monday.value == "2021-03-08" and monday.precision == "day"
+    assert morning in monday.events
 
 
 def test_the_number_of_key_dates_grows_with_the_collection_unless_set():

@@ -224,7 +224,8 @@ def test_cli_timings_name_every_stage(example_project):
     _, header, table = done.stdout.partition("Time per stage:\n")
     assert header
     stages = [line.split()[0] for line in table.splitlines()]
-    assert stages == ["articles", "merge", "enrich", "render", "exports", "finalize", "swap"]
+    assert stages == ["articles", "furniture", "merge", "enrich", "key-events", "render",
+                      "exports", "finalize", "swap"]
     assert all(line.endswith(" s") for line in table.splitlines())
 
 

@@ -1,22 +1,26 @@
 """Judge what mattered: a salience for every event, and the key dates with their summaries.
 
-This is the baseline the key-event work starts from: an event's salience is the number of
-distinct articles that report it; a date's is the sum over its events; the key dates are the
-most salient dates, each summarised by its most salient events. Editors' annotations win:
-a featured event's date is always key, and hidden events take no part.
+Steps: learn the collection's topic from its dated sentences (:mod:`timeline.events.topic`);
+weigh every date by the articles that report on it (:mod:`timeline.events.salience`); order
+each date's events so that the few that best say what happened come first, near-duplicates
+later (:mod:`timeline.events.summary`); and give each event a salience that orders dates first
+(a date's best event carries the date's weight) and events within a date second.
+
+Editors' annotations win: a featured event is always key, leads its date's summary and puts
+its date above the others; hidden events take no part (salience 0, never key).
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 
 from timeline.config import Config
+from timeline.events.salience import DateGroup, event_quality, group_by_date, weigh_dates
+from timeline.events.summary import SUMMARY_SIZE, order_events, summary_of
+from timeline.events.topic import Vector, learn_topic
 from timeline.model import Event, KeyDate
 
-#: Sentences that summarise one key date, at most.
-SUMMARY_SIZE = 3
-
+__all__ = ["SUMMARY_SIZE", "key_date_count", "select_key_dates"]
 
 def key_date_count(config: Config, dates: int) -> int:
     """How many key dates the index shows: ``key_events`` if set, else a number that grows
@@ -28,28 +32,66 @@ def key_date_count(config: Config, dates: int) -> int:
 
 def select_key_dates(events: list[Event], config: Config) -> list[KeyDate]:
     """Set ``salience`` and ``key`` on every event; return the key dates, in date order."""
-    shown = [e for e in events if not e.hidden]
     for event in events:
-        event.key = False
-        event.salience = float(len({str(c.article.path) for c in event.citations}))
-    by_date: dict[tuple, list[Event]] = defaultdict(list)
-    for event in shown:
-        by_date[(event.value, event.precision, event.start, event.end)].append(event)
-    dates = [_key_date(key, members) for key, members in by_date.items()]
-    wanted = key_date_count(config, len(dates))
-    featured = [d for d in dates if any(e.featured for e in d.events)]
-    rest = sorted((d for d in dates if d not in featured),
-                  key=lambda d: (-d.salience, d.start, d.value))
+        event.key, event.salience = False, 0.0
+    shown = [e for e in events if not e.hidden]
+    if not shown:
+        return []
+    topic, found = learn_topic(((e.text, float(len(e.citations) or 1)) for e in shown),
+                               config.topic, config.keywords)
+    vectors: dict[str, Vector] = {e.id: v for e, v in zip(shown, found, strict=True)}
+    central = {event_id: topic.centrality(vector) for event_id, vector in vectors.items()}
+    groups = group_by_date(shown)
+    weigh_dates(groups, central)
+    _featured_first(groups)
+    dated = []
+    ranked = sorted(groups, key=lambda g: (-g.weight, g.start, g.value))
+    for rank, group in enumerate(ranked):
+        quality = event_quality(group, vectors, central)
+        ordered = order_events(group.events, quality, vectors)
+        summary = summary_of(ordered, quality, vectors)
+        in_summary = {id(e) for e in summary}
+        ordered = summary + [e for e in ordered if id(e) not in in_summary]
+        _assign_salience(ordered, quality, group.weight, rank)
+        dated.append((group, summary))
+    wanted = key_date_count(config, len(groups))
+    featured = [(g, s) for g, s in dated if any(e.featured for e in g.events)]
+    rest = [(g, s) for g, s in dated if not any(e.featured for e in g.events)]
     chosen = featured + rest[:max(0, wanted - len(featured))]
-    for date in chosen:
-        for event in date.summary:
-            event.key = True
-    return sorted(chosen, key=lambda d: (d.start, d.end, d.value))
+    key_dates = [_key_date(group, summary) for group, summary in chosen]
+    return sorted(key_dates, key=lambda d: (d.start, d.end, d.value))
 
 
-def _key_date(key: tuple, members: list[Event]) -> KeyDate:
-    value, precision, start, end = key
-    ranked = sorted(members, key=lambda e: (-e.featured, -e.salience, e.sort_key))
-    return KeyDate(value=value, precision=precision, start=start, end=end,
-                   salience=sum(e.salience for e in members),
-                   summary=ranked[:SUMMARY_SIZE], events=sorted(members, key=lambda e: e.sort_key))
+def _featured_first(groups: list[DateGroup]) -> None:
+    """An editor's featured event puts its date above every date the collection ranks."""
+    top = max((g.weight for g in groups), default=0.0)
+    for group in groups:
+        if any(e.featured for e in group.events):
+            group.weight += top + 1.0
+
+
+def _assign_salience(ordered: list[Event], quality: dict[str, float], weight: float,
+                     rank: int) -> None:
+    """The date's best event gets the date's weight; each next one the weight scaled by its
+    quality relative to the best (never more than the one before it). A tiny rank term keeps
+    dates of equal weight apart."""
+    top = max(quality[ordered[0].id], 1e-9)
+    share = 1.0
+    base = max(weight, 0.0) + 1e-6 / (rank + 1)
+    for position, event in enumerate(ordered):
+        if position:
+            previous = share
+            share = min(previous * (1 - 1e-6), max(quality[event.id], 0.0) / top)
+            if share <= 0.0:
+                share = previous * 1e-3
+        event.salience = base * share
+
+
+def _key_date(group: DateGroup, summary: list[Event]) -> KeyDate:
+    for event in group.events:
+        event.key = event.featured  # an editor's featured event is always key
+    for event in summary:
+        event.key = True
+    return KeyDate(value=group.value, precision=group.precision, start=group.start,
+                   end=group.end, salience=group.weight, summary=summary,
+                   events=sorted(group.events, key=lambda e: e.sort_key))

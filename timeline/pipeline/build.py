@@ -30,7 +30,9 @@ from timeline import __version__
 from timeline.config import Config
 from timeline.errors import Diagnostics, TimelineError
 from timeline.events.extract import UniqueNames, build_events
+from timeline.events.furniture import PageLines, page_lines
 from timeline.events.keydates import select_key_dates
+from timeline.events.setaside import FurnitureReport, set_aside_furniture
 from timeline.ingest.content import discover, load_article, read_source
 from timeline.model import Article, Event, KeyDate
 from timeline.progress import Stages
@@ -55,6 +57,8 @@ class ArticleResult:
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
+    #: Hashes of the article's lines, for the collection-wide furniture pass.
+    lines: PageLines | None = None
 
 
 @dataclass
@@ -73,6 +77,7 @@ class BuildResult:
     key_dates: list[KeyDate] = field(default_factory=list)
     #: wall-clock seconds per build stage, in the order they ran (``timeline build --timings``)
     stages: dict[str, float] = field(default_factory=dict)
+    furniture: FurnitureReport = field(default_factory=FurnitureReport)
 
     @property
     def pages(self) -> int:
@@ -85,8 +90,10 @@ class BuildResult:
         counts = (f"{_plural(len(self.articles), 'article')}, {_plural(len(self.events), 'event')}"
                   f"{pages}, {_plural(warnings, 'warning')}, {_plural(errors, 'error')}")
         if self.written:
-            return f"Built {self.output} in {self.seconds:.2f}s: {counts}"
-        return f"Build failed, {self.output} left unchanged: {counts}"
+            line = f"Built {self.output} in {self.seconds:.2f}s: {counts}"
+        else:
+            line = f"Build failed, {self.output} left unchanged: {counts}"
+        return line + self.furniture.summary()
 
 
 def _plural(count: int, noun: str) -> str:
@@ -124,6 +131,7 @@ def process_article(path: Path, config: Config, data: bytes | None = None) -> Ar
         result.diagnostics.add(exc.diagnostic)
         return result
     result.article = article
+    result.lines = page_lines(article)
     try:
         result.timexes = tag(article.text, article.published_date, dayfirst=config.dayfirst,
                              conventions=Conventions.parse(config.conventions))
@@ -182,6 +190,8 @@ def _build_site(config: Config, strict: bool, echo: Echo | None, cache,
         results = _process_all(config, cache, say, diagnostics, stages)
         articles = [r.article for r in results if r.article is not None]
         _unique_slugs(articles, diagnostics)
+    with clock("furniture"):
+        furniture = _set_aside_furniture(results)
     with clock("merge"):
         dated = [e for r in results for e in r.events]
         stages.stage(f"Building events from {_plural(len(dated), 'dated sentence')}")
@@ -189,9 +199,11 @@ def _build_site(config: Config, strict: bool, echo: Echo | None, cache,
         _unique_event_ids(events)
     with clock("enrich"):
         events = enrich(events, config, diagnostics)
+    with clock("key-events"):
         key_dates = select_key_dates(events, config)
     result = BuildResult(ok=True, diagnostics=diagnostics, articles=articles, events=events,
-                         output=output, key_dates=key_dates, stages=clock.seconds)
+                         output=output, key_dates=key_dates, stages=clock.seconds,
+                         furniture=furniture)
     result.notes = setting_notes(config)
     if strict and diagnostics.items:
         result.ok = False
@@ -264,6 +276,16 @@ def _process_all(config: Config, cache, say: Echo, diagnostics: Diagnostics,
             say(f"  {result.article.path}: {_plural(len(result.timexes), 'time expression')}, "
                 f"{_plural(len(result.events), 'event')}")
     return results
+
+
+def _set_aside_furniture(results: list[ArticleResult]) -> FurnitureReport:
+    """The collection-wide furniture pass (``timeline.events.furniture``): fills each article's
+    ``set_aside`` and keeps only the events of the text that is used."""
+    readable = [r for r in results if r.article is not None]
+    kept, report = set_aside_furniture([(r.article, r.lines, r.events) for r in readable])
+    for result, events in zip(readable, kept, strict=True):
+        result.events = events
+    return report
 
 
 def merge(events: list[Event], config: Config) -> list[Event]:

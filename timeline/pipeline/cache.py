@@ -39,7 +39,8 @@ CACHE_DIR = ".timeline-cache"
 #: Any other setting - including ones added later - is part of the key, to err on the safe side.
 IRRELEVANT_SETTINGS = frozenset({
     "root", "title", "description", "base_url", "output_dir", "templates_dir",
-    "merge_threshold", "annotations_file", "jobs", "scheduler",
+    "merge_threshold", "annotations_file", "jobs", "scheduler", "key_events",
+    "topic", "keywords",
 })
 
 _code_fingerprint: str | None = None

@@ -82,6 +82,7 @@ def source_view(doc: SourceDoc, event_pages: Mapping[str, str] | None = None) ->
         "expressions": len(doc.timexes),
         "events": len(set(doc.event_of.values())),
         "undated": article.published is None,
+        "set_aside": len(article.set_aside),
     }
 
 
@@ -89,8 +90,9 @@ def _blocks_html(doc: SourceDoc, event_pages: Mapping[str, str]) -> list[Markup]
     """Each block of the article as HTML, with time expressions highlighted in place."""
     out: list[Markup] = []
     list_items: list[Markup] = []
+    runs = _set_aside_runs(doc.article)
     for block in doc.article.blocks:
-        body = _block_inner(doc, block, event_pages)
+        body = _block_inner(doc, block, event_pages, runs)
         if block.kind == "list_item":
             list_items.append(Markup(f"<li>{body}</li>"))
             continue
@@ -119,7 +121,20 @@ def _wrap_block(block: Block, body: Markup) -> Markup:
 _INLINE_TAGS = {"link": 0, "strong": 1, "em": 2, "del": 3, "code": 4}
 
 
-def _block_inner(doc: SourceDoc, block: Block, event_pages: Mapping[str, str]) -> Markup:
+def _set_aside_runs(article: Article) -> set[int]:
+    """Starts of the set-aside stretches that begin a run of one reason: only those are
+    labelled, so a long comment thread says "not used" once, not on every line."""
+    starts, previous = set(), None
+    for aside in article.set_aside:
+        between = article.text[previous.end:aside.start] if previous else "x"
+        if previous is None or previous.reason != aside.reason or between.strip():
+            starts.add(aside.start)
+        previous = aside
+    return starts
+
+
+def _block_inner(doc: SourceDoc, block: Block, event_pages: Mapping[str, str],
+                 runs: set[int] = frozenset()) -> Markup:
     layers: list[Layer] = []
     links = []
     for span in block.inline:
@@ -134,6 +149,12 @@ def _block_inner(doc: SourceDoc, block: Block, event_pages: Mapping[str, str]) -
             tag = span.kind
             layers.append(Layer(span.start, span.end, Markup(f"<{tag}>"), Markup(f"</{tag}>"),
                                  _INLINE_TAGS[tag]))
+    for aside in doc.article.set_aside:  # page furniture: shown, marked as not used
+        if aside.start < block.end and block.start < aside.end:
+            label = Markup(' data-label="not used: {}"').format(aside.reason)
+            opening = Markup('<span class="set-aside"{} title="Not used for the timeline: {}">'
+                             ).format(label if aside.start in runs else "", aside.reason)
+            layers.append(Layer(aside.start, aside.end, opening, Markup("</span>"), -1))
     first = bisect_left(doc.timexes, block.start, key=lambda t: t.start)
     for index in range(first, len(doc.timexes)):
         timex = doc.timexes[index]

@@ -1,0 +1,73 @@
+"""timeline.events.setaside: events from set-aside text are dropped, or trimmed to the part
+that is used and dated again by it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from timeline.events.extract import build_events
+from timeline.events.setaside import SOCIAL, drop_set_aside
+from timeline.model import Article, SetAside
+from timeline.temporal import tag
+
+PUBLISHED = dt.date(2021, 5, 5)  # a Wednesday
+
+
+def _article(*lines: str, cut: dict[int, str] | None = None) -> Article:
+    """An article of ``lines``; ``cut`` sets aside the start of line n up to the given text."""
+    text = "\n\n".join(lines)
+    article = Article(path=Path("content/a.md"), slug="a", title="t", text=text,
+                      published=PUBLISHED)
+    for number, prefix in (cut or {}).items():
+        start = text.index(lines[number])
+        article.set_aside.append(SetAside(start, start + len(prefix), "dateline or label"))
+    return article
+
+
+def _events(article: Article):
+    return build_events(article, tag(article.text, PUBLISHED))
+
+
+def test_a_sentence_after_a_dateline_is_trimmed_and_dated_by_its_own_words():
+    line = "HOUSTON | Wed May 5, 2021 7:30 pm EDT HOUSTON (Wire) - The levee broke on Monday."
+    article = _article(line, cut={0: "HOUSTON | Wed May 5, 2021 7:30 pm EDT HOUSTON (Wire) -"})
+    kept, dropped = drop_set_aside(article, _events(article))
+    assert [(e.text, e.value) for e in kept] == [("The levee broke on Monday.", "2021-05-03")]
+    citation = kept[0].citations[0]
+    assert article.text[citation.sentence_start:citation.sentence_end] == kept[0].text
+    assert not dropped
+
+
+def test_a_date_label_keeps_dating_the_entry_it_opens():
+    line = "* May 3 - The levee breaks and three villages are flooded."
+    article = _article(line, cut={0: "* May 3 -"})
+    kept, _ = drop_set_aside(article, _events(article))
+    assert [(e.text, e.value) for e in kept] == [
+        ("The levee breaks and three villages are flooded.", "2021-05-03")]
+
+
+def test_a_sentence_dated_only_by_a_cut_stamp_is_dropped():
+    line = "Wednesday 5 May 2021 09.28 BST Rescuers searched the valley for survivors."
+    article = _article(line, cut={0: "Wednesday 5 May 2021 09.28 BST"})
+    kept, dropped = drop_set_aside(article, _events(article))
+    assert kept == [] and dropped["dateline or label"] == 1
+
+
+def test_text_set_aside_whole_yields_no_event():
+    article = _article("The levee broke on Monday.", "Jane Roe has covered floods since 2009.")
+    start = article.text.index("Jane")
+    article.set_aside.append(SetAside(start, len(article.text), "repeated"))
+    kept, dropped = drop_set_aside(article, _events(article))
+    assert [e.text for e in kept] == ["The levee broke on Monday."]
+    assert dropped == {"repeated": 1}
+
+
+def test_social_posts_are_set_aside_but_reporting_about_an_account_is_not():
+    article = _article("RT @floodwatch: The levee broke on Monday night!",
+                       "The agency's account, @floodwatch, posted a warning on Monday.")
+    kept, dropped = drop_set_aside(article, _events(article))
+    assert [e.text for e in kept] == [
+        "The agency's account, @floodwatch, posted a warning on Monday."]
+    assert dropped == {SOCIAL: 1}
+    assert [s.reason for s in article.set_aside] == [SOCIAL]

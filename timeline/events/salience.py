@@ -1,0 +1,106 @@
+"""How much each date matters to the collection, and how well each event says what happened.
+
+A date's weight is the number of distinct articles that report something on it, each article
+counted by how central its best sentence on that date is to the collection's topic
+(:mod:`timeline.events.topic`): a date that many articles keep coming back to, in sentences
+about the story, is a key date; incidental mentions in off-topic sentences count little.
+Reports from other days (an article recalling the day, or announcing it beforehand) count
+more than same-day coverage, since they show the day was remembered. Coarse dates (a month,
+a year) are weighed down, and dates long before the collection's own reporting (historical
+background) further still.
+
+Within a date, an event's quality is how central its sentence is to that date's reports and
+to the whole topic: the sentence that best says what the date's articles say. A sentence about
+what is expected to happen ranks below reports of what did.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from timeline.events.topic import Vector, centroid, cosine
+from timeline.model import Event
+
+#: Precisions that mean "on this day" (a time of the day is still that day).
+DAY_OR_FINER = frozenset({"day", "daypart", "hour", "minute", "second", "time"})
+#: A coarse date's weight is scaled by this: the reader's timeline is made of days.
+PRECISION_WEIGHT = {"weekend": 0.6, "week": 0.5, "month": 0.3, "season": 0.25, "quarter": 0.25,
+                    "half": 0.2, "year": 0.15}
+COARSEST_WEIGHT = 0.1  # decade, century, millennium
+#: A report from another day counts this much more than one published on the day itself.
+OTHER_DAY_BONUS = 0.5
+#: Dates ending this long before the collection's first article are background: weighed down.
+BACKGROUND_AFTER = dt.timedelta(days=31)
+BACKGROUND_WEIGHT = 0.3
+#: A sentence announcing what is expected says less about what happened than a report does.
+EXPECTED_PENALTY = 0.3
+
+
+@dataclass(slots=True)
+class DateGroup:
+    """The shown events on one date (sub-day precisions fold into their day)."""
+
+    value: str
+    precision: str
+    start: dt.date
+    end: dt.date
+    events: list[Event] = field(default_factory=list)
+    weight: float = 0.0  # how much the date matters (see module docstring)
+
+
+def date_key(event: Event) -> tuple:
+    """The date an event belongs to on the key-event timeline: its day when it is dated to a
+    day or finer, else its own value."""
+    if event.precision in DAY_OR_FINER:
+        day = event.start
+        return (day.isoformat(), "day", day, day + dt.timedelta(days=1))
+    return (event.value, event.precision, event.start, event.end)
+
+
+def group_by_date(events: list[Event]) -> list[DateGroup]:
+    groups: dict[tuple, DateGroup] = {}
+    for event in events:
+        key = date_key(event)
+        if key not in groups:
+            groups[key] = DateGroup(*key)
+        groups[key].events.append(event)
+    return list(groups.values())
+
+
+def weigh_dates(groups: list[DateGroup], central: dict[str, float]) -> None:
+    """Set :attr:`DateGroup.weight` on every group (see the module docstring), given each
+    event's centrality to the topic (event id -> 0..1)."""
+    published = [c.article.published_date for g in groups for e in g.events
+                 for c in e.citations if c.article.published_date]
+    first_report = min(published) if published else None
+    for group in groups:
+        best: dict[str, tuple[float, dt.date | None]] = {}  # article -> (centrality, published)
+        for event in group.events:
+            centrality = central[event.id]
+            for citation in event.citations:
+                article = str(citation.article.path)
+                if centrality > best.get(article, (-1.0, None))[0]:
+                    best[article] = (centrality, citation.article.published_date)
+        weight = 0.0
+        for centrality, day in best.values():
+            other_day = day is not None and not (group.start <= day < group.end)
+            weight += max(centrality, 0.0) * (1.0 + (OTHER_DAY_BONUS if other_day else 0.0))
+        weight *= PRECISION_WEIGHT.get(group.precision, 1.0 if group.precision == "day"
+                                       else COARSEST_WEIGHT)
+        if first_report and group.end < first_report - BACKGROUND_AFTER:
+            weight *= BACKGROUND_WEIGHT
+        group.weight = weight
+
+
+def event_quality(group: DateGroup, vectors: dict[str, Vector],
+                  central: dict[str, float]) -> dict[str, float]:
+    """Each event's quality (id -> about 0..2): centrality to the date's reports + to the topic,
+    less :data:`EXPECTED_PENALTY` for an announcement of what is to come."""
+    reports = centroid((vectors[e.id], float(len(_articles(e)))) for e in group.events)
+    return {e.id: cosine(vectors[e.id], reports) + central[e.id]
+            - (EXPECTED_PENALTY if e.status == "expected" else 0.0) for e in group.events}
+
+
+def _articles(event: Event) -> set[str]:
+    return {str(c.article.path) for c in event.citations} or {event.id}

@@ -1,0 +1,174 @@
+"""Keep set-aside text out of the timeline: drop or trim the events that came from it.
+
+Runs on one article's events (one citation each, before merging) once the furniture pass
+(:mod:`timeline.events.furniture`) has filled :attr:`Article.set_aside`. An event whose sentence
+lies in set-aside text is dropped; one whose sentence starts inside a cut label or header keeps
+only the part after it, dated again by an expression in that part (or, after a date label such
+as "* June 3 -", by the label, which dates the entry). Sentences shaped like social posts
+("RT @user: ...", "@user: ...") are set aside too.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
+
+from timeline.events.extract import event_id
+from timeline.events.furniture import PageLines, learn_furniture
+from timeline.model import Article, Citation, Event, SetAside
+from timeline.temporal.model import Timex
+from timeline.temporal.values import precision_rank
+
+SOCIAL = "social post"
+#: A social post's shape: it opens with a handle or a retweet mark ("@user ...", "RT @user:"),
+#: or addresses a handle with a colon ("... @user: ..."). A sentence that merely names an
+#: account ("BP's real account, @BP_America, has ...") is reporting, not a post.
+_POST = re.compile(r"^\W*(?:RT\s+)?@[A-Za-z_]\w{1,30}(?=[\s:,]|$)|\bRT\s+@\w"
+                   r"|(?<![\w.@])@[A-Za-z_]\w{1,30}:")
+#: What is left of a trimmed sentence must hold this many words to stay an event.
+MIN_WORDS = 3
+_LEAD = re.compile(r"[\s\W_]*")
+
+
+def drop_set_aside(article: Article, events: list[Event]) -> tuple[list[Event], Counter]:
+    """``article``'s events minus those from set-aside text (trimmed where only their start
+    was); also sets aside social posts. Returns the events kept and, per reason, how many
+    dated sentences were dropped."""
+    dropped: Counter[str] = Counter()
+    spans = sorted(article.set_aside, key=lambda s: s.start)
+    starts = [s.start for s in spans]
+    kept = []
+    for event in events:
+        citation = event.citations[0]
+        cover = _covering(spans, starts, citation.sentence_start)
+        if cover is not None and cover.end >= citation.sentence_end:
+            dropped[cover.reason] += 1
+            continue
+        if cover is not None:
+            event = _trimmed(article, event, cover)
+            if event is None:
+                dropped[cover.reason] += 1
+                continue
+        if _POST.search(event.text):
+            article.set_aside.append(SetAside(citation.sentence_start,
+                                              citation.sentence_end, SOCIAL))
+            dropped[SOCIAL] += 1
+            continue
+        kept.append(event)
+    article.set_aside.sort(key=lambda s: (s.start, s.end))
+    return kept, dropped
+
+
+def _covering(spans: list[SetAside], starts: list[int], offset: int) -> SetAside | None:
+    """The set-aside span holding ``offset``, if any (spans do not overlap)."""
+    index = bisect_right(starts, offset) - 1
+    if index >= 0 and spans[index].start <= offset < spans[index].end:
+        return spans[index]
+    return None
+
+
+def _trimmed(article: Article, event: Event, cut: SetAside) -> Event | None:
+    """``event`` with its sentence starting after ``cut``, or None if too little is left or
+    nothing dates what is left."""
+    citation = event.citations[0]
+    lead = _LEAD.match(article.text, cut.end, citation.sentence_end)
+    start = lead.end() if lead else cut.end
+    text = article.text[start:citation.sentence_end]
+    if len(text.split()) < MIN_WORDS:
+        return None
+    inside = [t for t in (citation.timex, *citation.other_timexes) if t.start >= start]
+    anchors = [t for t in inside if t.anchors_timeline]
+    if anchors:
+        anchor = min(anchors, key=lambda t: precision_rank(t.precision or "millennium"))
+    elif _only_dates(article.text, cut.start, cut.end, citation.timex):
+        anchor = citation.timex  # a date label dates the entry it opens
+    else:
+        return None
+    return _re_anchored(event, citation, anchor, inside, start, text)
+
+
+def _only_dates(text: str, start: int, end: int, anchor: Timex) -> bool:
+    """Whether ``text[start:end]`` is the anchor's date and punctuation only (a date label)."""
+    if not (start <= anchor.start and anchor.end <= end):
+        return False
+    rest = text[start:anchor.start] + text[anchor.end:end]
+    return not re.search(r"\w", rest)
+
+
+def _re_anchored(event: Event, citation: Citation, anchor: Timex, inside: list[Timex],
+                 start: int, text: str) -> Event:
+    first, last = anchor.interval
+    others = [t for t in inside if t is not anchor]
+    trimmed = replace(citation, sentence=text, sentence_start=start, timex=anchor,
+                      other_timexes=others)
+    return replace(event, id=event_id(anchor.value, text), value=anchor.value,
+                   precision=anchor.precision or "day", start=first, end=last, text=text,
+                   citations=[trimmed], mod=anchor.mod)
+
+
+@dataclass(slots=True)
+class FurnitureReport:
+    """What the furniture pass set aside in a build, per reason."""
+
+    stretches: Counter = field(default_factory=Counter)  # reason -> lines or parts of lines
+    sentences: Counter = field(default_factory=Counter)  # reason -> dated sentences dropped
+
+    def summary(self) -> str:
+        """The build summary's words on it: "" when nothing was set aside, else how many
+        dated sentences were set aside and why ("; 12 dated sentences set aside: 8 comment
+        thread, 4 page template")."""
+        dropped = sum(self.sentences.values())
+        if not dropped:
+            return ""
+        reasons = ", ".join(f"{n:,} {reason}" for reason, n in self.sentences.most_common())
+        noun = "sentence" if dropped == 1 else "sentences"
+        return f"; {dropped:,} dated {noun} set aside: {reasons}"
+
+
+def set_aside_furniture(articles: list[tuple[Article, PageLines | None, list[Event]]]
+                        ) -> tuple[list[list[Event]], FurnitureReport]:
+    """The collection-wide pass: learn each publisher's furniture from all pages, fill every
+    article's :attr:`~Article.set_aside`, and drop or trim the events that came from it.
+    Takes ``(article, its PageLines, its events)`` and returns each article's kept events."""
+    furniture = learn_furniture((publisher_of(a), lines) for a, lines, _ in articles
+                                if lines is not None)
+    report = FurnitureReport()
+    kept_all = []
+    for article, lines, events in articles:
+        article.set_aside = furniture.set_aside(publisher_of(article), lines) if lines else []
+        kept, dropped = drop_set_aside(article, events)
+        report.stretches.update(s.reason for s in article.set_aside)
+        report.sentences.update(dropped)
+        kept_all.append(kept)
+    return kept_all, report
+
+
+def publisher_of(article: Article) -> str:
+    """Whose pages an article is: its publisher, else its web site, else nobody's."""
+    if article.source:
+        return article.source.strip().casefold()
+    if article.url:
+        return urlsplit(article.url).hostname or ""
+    return ""
+
+
+def explain_set_aside(articles: list[Article], width: int = 120) -> list[str]:
+    """What was set aside, for ``timeline build --explain-furniture``: per reason, each
+    distinct text once (most repeated first) with how often and where it was first seen."""
+    seen: dict[str, dict[str, list]] = {}
+    for article in articles:
+        for aside in article.set_aside:
+            text = " ".join(article.text[aside.start:aside.end].split())
+            entry = seen.setdefault(aside.reason, {}).setdefault(text, [0, article.path])
+            entry[0] += 1
+    lines = []
+    for reason, texts in sorted(seen.items(), key=lambda item: -len(item[1])):
+        total = sum(count for count, _ in texts.values())
+        lines.append(f"{reason}: {total} stretches, {len(texts)} distinct")
+        for text, (count, path) in sorted(texts.items(), key=lambda item: -item[1][0]):
+            shown = text if len(text) <= width else text[:width - 1] + "\u2026"
+            lines.append(f"  {count:>5} x {path}: {shown}")
+    return lines

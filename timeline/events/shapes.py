@@ -1,0 +1,144 @@
+"""The shape of a line of text, for recognising page furniture: what stays when the values go.
+
+A page template prints the same words around changing values: "Page last updated at 10:49 GMT,
+Tuesday, 4 May 2010", "HOUSTON | Thu Apr 22, 2010 7:30 pm EDT HOUSTON (Reuters) -". Its
+*shape* keeps lowercase words and punctuation and replaces each value by its kind: a number by
+``#``, a month or weekday name by ``@``, a capitalised name by ``C``, an all-capitals word by
+``A`` (runs of one kind count once: "NEW ORLEANS" is one ``A``). Two lines with one shape and
+different values are one template filled in twice.
+
+Hashes are stable across processes (the furniture pass may count pages processed elsewhere).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\d+|[^\W\d_]+|--+|[^\w\s]")
+_CALENDAR_TEXT = """
+january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
+sunday mon tue tues wed thu thur thurs fri sat sun
+"""
+_CALENDAR = frozenset(_CALENDAR_TEXT.split())
+_DASHES = frozenset({"-", "--", "---", "\u2013", "\u2014", "\u2012", "\u2015"})
+#: Tokens that end a leading label: "NEW ORLEANS --", "HOUSTON |", "April 26:", "* June 3 -".
+BOUNDARIES = frozenset({"-", "|", ":", ";"})
+_MERIDIEM = frozenset({"am", "pm", "a", "p", "m"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str  # the shape: "#", "@", "C", "A", a lowercase word, or a punctuation mark
+    start: int
+    end: int
+    word: str  # the token as written, lowercased
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Shape tokens of ``text[start:end]``, with their offsets into ``text``."""
+    found = []
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        word = match.group()
+        found.append(Token(_kind(word), match.start(), match.end(), word.lower()))
+    return found
+
+
+def _kind(word: str) -> str:
+    if word[0].isdigit():
+        return "#"
+    if not word[0].isalpha():
+        return "-" if word in _DASHES else word
+    lower = word.lower()
+    if lower in _CALENDAR:
+        return "@"
+    if word.isupper() and len(word) > 1:
+        return "A"
+    if word[0].isupper():
+        return "C"
+    return lower
+
+
+def shape_of(items: list[Token]) -> str:
+    """The shape of a run of tokens, runs of one value kind collapsed ("C C" -> "C")."""
+    kinds: list[str] = []
+    for token in items:
+        if kinds and token.kind == kinds[-1] and token.kind in ("C", "A", "#"):
+            continue
+        kinds.append(token.kind)
+    return " ".join(kinds)
+
+
+_CALENDAR_WORD = re.compile(r"\b(?:" + "|".join(sorted(_CALENDAR, key=len, reverse=True))
+                            + r")\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+")
+_CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W\d_]*")
+_DASH_RUN = re.compile(r"--+|[\u2012-\u2015]")
+_RUN = re.compile(r"(?<!\S)([CA#])(?: \1(?!\S))+")
+
+
+def line_shape(line: str) -> str:
+    """The shape of a whole line, as :func:`shape_of` gives it, by regular expressions (fast:
+    every line of every article is shaped)."""
+    marked = _CALENDAR_WORD.sub("@", line)
+    marked = _NUMBER.sub("#", marked)
+    marked = _CAPITALISED.sub(_capital_kind, marked)
+    marked = _DASH_RUN.sub("-", marked)
+    return _RUN.sub(r"\1", " ".join(_TOKEN.findall(marked)))
+
+
+def _capital_kind(match: re.Match) -> str:
+    word = match.group()
+    return "A" if len(word) > 1 and word.isupper() else "C"
+
+
+def stable_hash(text: str) -> int:
+    """A 64-bit hash of ``text`` that is the same in every process and run."""
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
+
+
+def is_value(token: Token) -> bool:
+    """Whether a token is a value a template fills in (not a word of the template)."""
+    return token.kind in ("#", "@", "C", "A")
+
+
+def is_label_value(token: Token) -> bool:
+    """Whether a token marks a label: a number, a date word or a word in capitals. A label of
+    capitalised words only ("The Recovery System --") is as likely the subject of a sentence
+    set off by a dash."""
+    return token.kind in ("#", "@", "A")
+
+
+def label_ends(text: str, items: list[Token], limit: int = 24) -> list[int]:
+    """Indexes (exclusive) where a leading label may end: after a boundary mark followed by a
+    space ("NEW ORLEANS --", "April 26:", not "Anglo-American" or "14:00"), or after a clock
+    time with its am/pm and zone ("7:30 pm EDT"), within the first ``limit`` tokens and before
+    the first lowercase word of three letters or more (labels are names and values)."""
+    ends = []
+    for index, token in enumerate(items[:limit]):
+        if token.kind.isalpha() and token.kind.islower() and len(token.kind) >= 3:
+            break
+        if (token.kind in BOUNDARIES and index and token.end < len(text)
+                and text[token.end].isspace()):
+            ends.append(index + 1)
+        clock = clock_end(items, index)
+        if clock:
+            ends.append(clock)
+    return sorted(set(ends))
+
+
+def clock_end(items: list[Token], index: int) -> int:
+    """If a clock time ("9:45", "09.28") starts at ``index``, the index after it and its
+    am/pm and time-zone tokens; else 0."""
+    if index + 2 >= len(items) or items[index].kind != "#" or items[index + 2].kind != "#":
+        return 0
+    if items[index + 1].kind not in (":", "."):
+        return 0
+    end = index + 3
+    while end < len(items) and (items[end].word in _MERIDIEM or items[end].kind == "."):
+        end += 1
+    if end < len(items) and items[end].kind == "A" and items[end].end - items[end].start <= 4:
+        end += 1  # a zone: EDT, BST, GMT
+    return end
