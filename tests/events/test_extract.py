@@ -144,3 +144,12 @@ def test_an_event_told_with_a_range_spans_it_and_a_doubt_goes_with_it():
                       (dt.date(2014, 6, 8), dt.date(2014, 6, 9)), doubt="told in a quotation")
     [doubtful] = build_events(article("The gates opened."), [hand_made])
     assert doubtful.doubt == "told in a quotation"
+
+
+def test_today_ending_a_state_up_to_the_moment_of_speaking_dates_no_event():
+    from timeline.temporal import tag
+
+    art = article("\u201cUntil today, no request for help has been made,\u201d the minister said.",
+                  "The minister said the request came today.")
+    events = build_events(art, tag(art.text, dt.date(2014, 6, 15)))
+    assert [e.text for e in events] == ["The minister said the request came today."]

@@ -284,6 +284,13 @@ def test_vague_and_duration_phrases_make_no_event(seed_events, phrase):
     assert phrase not in anchors
 
 
+def test_the_founding_example_makes_no_event_of_a_state_that_lasts_until_today(seed_events):
+    # Rouhani, on Saturday: "Until today, no specific request for help has been demanded."
+    # Nothing happened that day: the sentence dates no event (its "today" is still tagged).
+    sentences = [c["sentence"] for e in seed_events for c in e["citations"]]
+    assert sentences and not [s for s in sentences if "Until today" in s]
+
+
 def test_hidden_event_leaves_no_dangling_link(example_project):
     (example_project / "content/annotations.yaml").write_text(
         "events:\n  - text: terrorist attacks on New York and Washington\n    hide: true\n",

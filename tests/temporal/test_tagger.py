@@ -144,6 +144,16 @@ SEED_EXPECTATIONS = [
     ("Last week, senior", "Last week", "DATE", "2014-W24", None),
     ("expected to begin this week", "this week", "DATE", "2014-W25", None),
     ("over the weekend repositioned", "the weekend", "DATE", "2014-W24-WE", None),
+    ("bragged on Sunday", "Sunday", "DATE", "2014-06-15", None),
+    ("Iraqi officials said on Sunday", "Sunday", "DATE", "2014-06-15", None),
+    ("voiced support on Sunday", "Sunday", "DATE", "2014-06-15", None),
+    ("Mr. Rouhani, on Sunday", "Sunday", "DATE", "2014-06-15", None),
+    ("his Saturday news conference", "Saturday", "DATE", "2014-06-14", None),
+    ("like the past.", "the past", "DATE", "PAST_REF", None),
+    ("The current diplomatic", "current", "DATE", "PRESENT_REF", None),
+    ("invaded Iraq in 2003", "2003", "DATE", "2003", None),
+    ("coreligionists in Iraq in recent days", "recent days", "DATE", "PAST_REF", None),
+    ("officials over the past year", "the past year", "DURATION", "P1Y", None),
 ]
 
 
@@ -164,6 +174,19 @@ def test_seed_expression(phrase: str, expression: str, kind: str, value: str,
             assert (found[0].type, found[0].value, found[0].mod) == (kind, value, mod), name
             seen += 1
     assert seen, f"phrase {phrase!r} is in neither seed"
+
+
+def test_seeds_hold_no_expression_beyond_the_expected_ones() -> None:
+    """Every expression of the founding example is right: each one tagged is expected above,
+    and none is in doubt (the quotations there are today's speech)."""
+    for name, text in SEEDS.items():
+        expected = set()
+        for phrase, expression, *_ in SEED_EXPECTATIONS:
+            for match in re.finditer(re.escape(phrase), text):
+                expected.add(text.index(expression, match.start()))
+        extra = [t.text for t in TAGGED[name] if t.start not in expected]
+        assert extra == [], name
+        assert not [t for t in TAGGED[name] if t.doubt], name
 
 
 def test_seed_quote_today_is_the_day_it_was_spoken_only_inside_the_quote() -> None:

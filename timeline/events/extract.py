@@ -36,7 +36,8 @@ def build_events(article: Article, timexes: list[Timex]) -> list[Event]:
     starts = [t.start for t in ordered]
     for start, end in article_sentences(article, anchoring):
         inside = within(ordered, starts, start, end)
-        anchors = [t for t in inside if t.anchors_timeline]
+        anchors = [t for t in inside
+                   if t.anchors_timeline and not bounds_the_present(article.text, t)]
         if not anchors:
             continue
         anchor = min(anchors, key=lambda t: precision_rank(t.precision or "millennium"))
@@ -44,6 +45,19 @@ def build_events(article: Article, timexes: list[Timex]) -> list[Event]:
         event.id = ids.claim(event.id)
         events.append(event)
     return events
+
+
+#: "Until today, no request has been made": a state that lasts up to the moment of speaking.
+_UP_TO = re.compile(r"\b(?:until|till|up\s+(?:to|until|till))\s+$", re.I)
+_PRESENT_DAY = frozenset(("today", "now", "this day", "this moment"))
+
+
+def bounds_the_present(text: str, timex: Timex) -> bool:
+    """True for "today" ending a state that lasts up to the moment of speaking ("Until today, no
+    request has been made", "up to this day"): nothing is told to happen on that day, so it
+    dates no event; the expression keeps its value."""
+    return (" ".join(timex.text.lower().split()) in _PRESENT_DAY
+            and _UP_TO.search(text, max(0, timex.start - 12), timex.start) is not None)
 
 
 def article_sentences(article: Article,

@@ -346,6 +346,13 @@ class ResolverBase:
         ahead = 4 * _distance(day, future[0]) < _distance(day, past[-1])
         return future[0][0] if ahead else past[-1][0]
 
+    def _quote_closed_since(self, at: int, start: int) -> bool:
+        """True when a quotation closes between ``at`` and ``start``: a date told inside it is
+        what was said, not when the words after it happen ('"...three weeks ago," he said
+        Friday')."""
+        between = self.text[at:start]
+        return bool(between.count('"') % 2) or between.count("\u201d") > between.count("\u201c")
+
     def _put_off(self, start: int) -> bool:
         """True for the new date of something put off: "postponed until June 3"."""
         return context.POSTPONED.search(self.text, max(0, start - 80), start) is not None

@@ -236,7 +236,7 @@ class ClockRules:
         her at 6:55."), while a date long past is background ("The treaty was signed in 1990.
         The ceremony starts at 7.30pm.")."""
         between = self.text[self.last_day_at:start]
-        if between.count('"') % 2 or between.count("\u201d") > between.count("\u201c"):
+        if self._quote_closed_since(self.last_day_at, start):
             return False  # the day was named in a quotation that has since closed
         if context.same_sentence(self.text, self.last_day_at, start):
             return True

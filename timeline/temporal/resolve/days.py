@@ -140,6 +140,7 @@ class DayRules:
         ref = self.ref
         if (ref is not None and ref.gran == "week" and self.ref_at <= start
                 and context.same_sentence(self.text, self.ref_at, start)
+                and not self._quote_closed_since(self.ref_at, start)
                 and not ref.first <= self.anchor < ref.first + dt.timedelta(days=7)):
             # "a vote next week, most likely on Monday or Tuesday": a day of that week (in the
             # anchor's own week the tense still decides: "this week ... is due on Monday")
