@@ -177,3 +177,9 @@ def test_page_lines_are_compact_hashes_and_offsets():
     assert [(s, e) for s, e, _, _ in lines.lines] == [(0, 40), (42, 59)]
     assert all(isinstance(h, int) for _, _, h, _ in lines.lines)
     assert [article.text[:end] for _, end, _, _ in lines.labels] == ["NEW ORLEANS --"]
+
+
+def test_a_date_alone_opening_a_line_is_not_a_label():
+    article = Article(path=Path("content/a.md"), slug="a", title="t",
+                      text="* June 3 - The levee broke.\n\n8.49 pm: Rain again.")
+    assert page_lines(article).labels == []

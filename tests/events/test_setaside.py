@@ -39,12 +39,15 @@ def test_a_sentence_after_a_dateline_is_trimmed_and_dated_by_its_own_words():
     assert not dropped
 
 
-def test_a_date_label_keeps_dating_the_entry_it_opens():
-    line = "* May 3 - The levee breaks and three villages are flooded."
-    article = _article(line, cut={0: "* May 3 -"})
+def test_a_trimmed_event_is_dated_inside_its_sentence():
+    line = "WASHINGTON | May 5, 2021 - The levee, built in 1962, broke on Monday."
+    article = _article(line, cut={0: "WASHINGTON | May 5, 2021 -"})
     kept, _ = drop_set_aside(article, _events(article))
-    assert [(e.text, e.value) for e in kept] == [
-        ("The levee breaks and three villages are flooded.", "2021-05-03")]
+    (event,) = kept
+    citation = event.citations[0]
+    assert event.value == "2021-05-03"
+    for timex in (citation.timex, *citation.other_timexes):
+        assert citation.sentence_start <= timex.start < timex.end <= citation.sentence_end
 
 
 def test_a_sentence_dated_only_by_a_cut_stamp_is_dropped():

@@ -123,6 +123,9 @@ def _labels(text: str, index: int, start: int, end: int) -> list[tuple[int, int,
     head = tokens(text, start, limit)
     found = []
     for stop in label_ends(text, head):
+        # A label needs a word in capitals (a place, an agency, a speaker): one made of a date
+        # or a time alone ("June 3 -", "8.49 pm:") is the date of the entry it opens, not
+        # furniture, and it stays with the entry.
         if stop < len(head) and any(is_label_value(t) for t in head[:stop]):
             found.append((index, head[stop - 1].end, stable_hash(shape_of(head[:stop])),
                           stable_hash(head[stop].word)))

@@ -3,8 +3,8 @@
 Runs on one article's events (one citation each, before merging) once the furniture pass
 (:mod:`timeline.events.furniture`) has filled :attr:`Article.set_aside`. An event whose sentence
 lies in set-aside text is dropped; one whose sentence starts inside a cut label or header keeps
-only the part after it, dated again by an expression in that part (or, after a date label such
-as "* June 3 -", by the label, which dates the entry). Sentences shaped like social posts
+only the part after it, dated again by an expression in that part (the anchor of an event is
+always inside its sentence). Sentences shaped like social posts
 ("RT @user: ...", "@user: ...") are set aside too.
 """
 
@@ -81,21 +81,10 @@ def _trimmed(article: Article, event: Event, cut: SetAside) -> Event | None:
         return None
     inside = [t for t in (citation.timex, *citation.other_timexes) if t.start >= start]
     anchors = [t for t in inside if t.anchors_timeline]
-    if anchors:
-        anchor = min(anchors, key=lambda t: precision_rank(t.precision or "millennium"))
-    elif _only_dates(article.text, cut.start, cut.end, citation.timex):
-        anchor = citation.timex  # a date label dates the entry it opens
-    else:
-        return None
+    if not anchors:
+        return None  # only the cut part dated it (a publication stamp)
+    anchor = min(anchors, key=lambda t: precision_rank(t.precision or "millennium"))
     return _re_anchored(event, citation, anchor, inside, start, text)
-
-
-def _only_dates(text: str, start: int, end: int, anchor: Timex) -> bool:
-    """Whether ``text[start:end]`` is the anchor's date and punctuation only (a date label)."""
-    if not (start <= anchor.start and anchor.end <= end):
-        return False
-    rest = text[start:anchor.start] + text[anchor.end:end]
-    return not re.search(r"\w", rest)
 
 
 def _re_anchored(event: Event, citation: Citation, anchor: Timex, inside: list[Timex],

@@ -105,10 +105,10 @@ def is_value(token: Token) -> bool:
 
 
 def is_label_value(token: Token) -> bool:
-    """Whether a token marks a label: a number, a date word or a word in capitals. A label of
-    capitalised words only ("The Recovery System --") is as likely the subject of a sentence
-    set off by a dash."""
-    return token.kind in ("#", "@", "A")
+    """Whether a token marks a label: a word in capitals (a place, an agency, a speaker). A
+    label of capitalised words only ("The Recovery System --") is as likely the subject of a
+    sentence set off by a dash; one of a date alone ("June 3 -") dates the entry it opens."""
+    return token.kind == "A"
 
 
 def label_ends(text: str, items: list[Token], limit: int = 24) -> list[int]:
