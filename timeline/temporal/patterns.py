@@ -180,6 +180,11 @@ RULES: list[tuple[str, str]] = [
                 rf"(?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?:{YEAR}|the\s+year|this\s+year|last\s+year"
                 r"|next\s+year))?"
                 r"|(?<![\w-])[QH][1-4](?:\s+" + YEAR + ")?"
+                # "the first two quarters of 1990": a half year ("the last two quarters" alone
+                # are the six months just gone)
+                rf"|(?:the\s+)?(?:first\s+two\s+quarters(?=\s+of\s+)?|(?:last|final)\s+two"
+                rf"\s+quarters(?=\s+of\s+))(?:\s+of\s+(?:fiscal\s+)?{YEAR}"
+                r"|\s+of\s+(?:this|last|next|the)\s+year)?"
                 # "the July-September quarter": a quarter told by its months
                 rf"|(?:the\s+)?{MONTH_FULL}\s*[-\u2013]\s*{MONTH_FULL}\s+(?:quarter|period)\b"),
     ("theyear", r"the\s+(?:full\s+|entire\s+|whole\s+|calendar\s+|fiscal\s+)?year\b"

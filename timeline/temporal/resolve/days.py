@@ -23,6 +23,8 @@ _GENERIC_AGE = re.compile(
     r"['\u2019]s\s+(?:world|youth|society|generation|children|kids|young|teenagers|students"
     r"|economy|culture|standards|technology|politics|media|families|parents|consumers"
     r"|workers|women|men|leaders|market|markets|personal|modern|global|fast|digital)\b", re.I)
+#: A capitalised word right before a capitalised "Today" in mid-sentence makes it a title.
+_TITLE_BEFORE = re.compile(r"\b(?:[A-Z][A-Za-z]*|[A-Z]+['\u2019]s)[ \t]+$")
 _DAY_NEXT_TO = re.compile(r"(?:the\s+)?(day|week|monday|tuesday|wednesday|thursday|friday"
                           r"|saturday|sunday)\s+(before|after)\s+", re.I)
 _RANGE_LINK = re.compile(r"\s*(?:[-\u2013\u2014]|(?:through|thru|to|until|till)\s)\s*",
@@ -48,6 +50,9 @@ class DayRules:
     def _reltoday(self, text, start, end):
         """ "today", "yesterday afternoon", "tonight", "last night", "late yesterday"."""
         lower = text.lower()
+        if text in ("Today", "TODAY") and _TITLE_BEFORE.search(self.text, max(0, start - 30),
+                                                                start):
+            return None  # "told USA Today", "NBC's Today show", "This is VOA Today": a title
         if lower in ("today", "tomorrow") and _GENERIC_AGE.match(self.text, end):
             # "today's youth", "today's personal computers": an age, not a day, and news
             # annotation leaves it untagged (4 of 4 in the TimeML dev set)

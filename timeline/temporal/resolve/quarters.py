@@ -87,6 +87,8 @@ class QuarterRules:
             kind = q_match.group(1).upper()
             if kind == "H" and number > 2:
                 return None
+        elif re.search(r"\btwo\s+quarters\b", lower):  # "the first two quarters": a half
+            number, kind = (1 if "first" in words else 2), "H"
         else:
             number = next((ORDINALS[w] for w in words if w in ORDINALS and w != "last"), None)
             if number is None:

@@ -144,7 +144,10 @@ class RelativeRules:
             return self._result(start, end, _unknown_below(base, gran), mod)
         moved = base.shift(gran, sign * round(amount))
         from_day = words[-1] in WEEKDAYS or words[-1] in ("today", "tomorrow", "yesterday")
-        period = moved if anaphoric or from_day else Period.of(gran, moved.first)
+        # "a week ago", "two weeks ago": the same weekday back, a day (six weeks back, the week)
+        weekday_back = gran == "week" and amount <= 2 and mod is None
+        period = moved if anaphoric or from_day or weekday_back else Period.of(
+            gran, moved.first)
         return self._result(start, end, period.value(), mod)  # "a week from Tuesday": a day
 
     def _is_bare_offset(self, unit: str, end: int) -> bool:
