@@ -91,11 +91,13 @@ CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d(?::[0-5]\d)?)?\s*(?:a\.m\.?|p\.m\
          r"(?=\s*(?:-|\u2013|to|and)\s*(?:[1-9]|1[0-2])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)))"
          r"(?:\s+in\s+the\s+(?:morning|afternoon|evening))?")
 RELDAY = r"(?:today|tonight|tomorrow|yesterday)\b"
-#: The second day of "June 3-5", "June 3–5", "April 24 and 25." (not "April 24 and 25 people").
-DAY_RANGE_END = (rf"(?:\s*[-\u2013]\s*{DAYNUM}|\s+and\s+{DAYNUM}"
-                 r"(?=\s*[.,;:)]|\s+(?:in|at|on|to|for|with|when|as)\b))")
+#: The second day of "June 3-5", "June 3–5", "April 24 and 25.", "May 7 to 9," (not "April 24
+#: and 25 people", "June 3 to 5 p.m.").
+DAY_RANGE_END = (rf"(?:\s*[-\u2013]\s*{DAYNUM}|\s+(?:and|to|through|thru|until|till)\s+"
+                 rf"{DAYNUM}(?=\s*[.,;:)]|\s+(?:in|at|on|to|for|with|when|as)\b))")
 MD = (rf"(?:{MONTH_BEFORE_DAY}\s*{DAYNUM}{DAY_RANGE_END}?(?:(?:,\s*|\s+){YEAR})?"
-      rf"|(?:the\s+)?(?<![\d,.$])(?:{DAYNUM}(?:\s*[-\u2013]\s*|\s+(?:and|&)\s+(?:the\s+)?))?"
+      rf"|(?:the\s+)?(?<![\d,.$])(?:{DAYNUM}(?:\s*[-\u2013]\s*|\s+(?:and|&|to|through|till"
+      r"|until)\s+(?:the\s+)?))?"
       rf"(?:{DAYNUM})(?:\s+of)?\s+{MONTH_ANY}"
       rf"(?:,?\s+{YEAR})?)")
 

@@ -8,8 +8,10 @@ as :attr:`Timex.parts`, so TimeML output is unchanged.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+from timeline.temporal import values
 from timeline.temporal.model import Timex
 
 #: What links a range's two ends: a dash, "to", "until", "through"; "and" only after "between".
@@ -30,6 +32,8 @@ def join_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
     while index < len(timexes):
         first = timexes[index]
         second = timexes[index + 1] if index + 1 < len(timexes) else None
+        if second is not None and _linked(text, first, second):
+            first = _in_year_of(first, second)
         if second is not None and _is_range(text, first, second):
             out.append(_range(text, first, second))
             index += 2
@@ -39,17 +43,44 @@ def join_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
-def _is_range(text: str, first: Timex, second: Timex) -> bool:
+def _linked(text: str, first: Timex, second: Timex) -> bool:
+    """Whether a range's link (a dash, "to", "between ... and") stands between two dates."""
     if first.type != second.type or first.type not in ("DATE", "TIME"):
         return False
     if first.interval is None or second.interval is None or first.is_range or second.is_range:
         return False
     link = _LINK.fullmatch(text, first.end, second.start)
-    if link is None:
+    return link is not None and (not link["and"] or _BETWEEN.search(
+        text[max(0, first.start - 80):first.start]) is not None)
+
+
+#: A month or day value, whose year a range's first point may take from its last.
+_MONTH_OR_DAY = re.compile(r"(\d{4})(-\d\d(?:-\d\d)?)")
+_WRITTEN_YEAR = re.compile(r"\d{4}|['\u2019]\d\d\b")
+
+
+def _in_year_of(first: Timex, second: Timex) -> Timex:
+    """``first`` in the year of ``second`` when only the last point writes its year: "from
+    March 2 until March 9, 2013" starts in March 2013, "from Dec. 28 to Jan. 3, 2013" in
+    December 2012, whatever year a year-less date alone would have been read in."""
+    head, tail = _MONTH_OR_DAY.fullmatch(first.value), _MONTH_OR_DAY.fullmatch(second.value)
+    if (head is None or tail is None or _WRITTEN_YEAR.search(first.text)
+            or not _WRITTEN_YEAR.search(second.text)):
+        return first
+    year = int(tail[1]) - (head[2] > tail[2][:len(head[2])])  # "Dec. 28 to Jan. 3": a year back
+    value = f"{year:04d}{head[2]}"
+    if value == first.value:
+        return first
+    meaning = values.interpret(value)
+    if meaning is None:  # "Feb. 29" of a year without one
+        return first
+    return dataclasses.replace(first, value=value, interval=(meaning.start, meaning.end))
+
+
+def _is_range(text: str, first: Timex, second: Timex) -> bool:
+    if not _linked(text, first, second):
         return False
     before = text[max(0, first.start - 80):first.start]
-    if link["and"] and not _BETWEEN.search(before):
-        return False  # "June 3 and 4", "Saturday and Sunday": two days, not one span
     if _FROM.search(before) and _CHANGE.search(before):
         return False  # "moved the vote from Monday to Wednesday": a new date, not a span
     (a_first, a_stop), (b_first, b_stop) = first.interval, second.interval

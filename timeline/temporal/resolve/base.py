@@ -40,10 +40,11 @@ _APPROX = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approxim
 _UNIT_WORD = re.compile(r"(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade"
                         r"|centur|millenni)", re.I)
 _MD = re.compile(r"(?P<month>[A-Za-z]+)\.?\s*(?P<day>\d{1,2})(?!\d)(?:st|nd|rd|th)?"
-                 r"(?:(?:\s*[-\u2013]\s*|\s+and\s+)(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"
+                 r"(?:(?:\s*[-\u2013]\s*|\s+(?:and|to|through|thru|until|till)\s+)"
+                 r"(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"
                  r"(?:(?:,\s*|\s+)(?P<year>\d{4}))?"
                  r"|(?:(?P<dday0>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*"
-                 r"|\s+(?:and|&)\s+(?:the\s+)?))?"
+                 r"|\s+(?:and|&|to|through|till|until)\s+(?:the\s+)?))?"
                  r"(?P<dday>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dmonth>[A-Za-z]+)\.?"
                  r"(?:,?\s+(?P<dyear>\d{4}))?")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?\"'`\u201c]\s*|\n\s*)$")

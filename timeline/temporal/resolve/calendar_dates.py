@@ -156,7 +156,9 @@ class CalendarDateRules:
         results = [self._result(start, start + m.end("day"), value)]
         second = self._month_day(month, int(day2), year, None, start, end, like=value)
         if second:
-            results.append(self._result(start + m.start("day2"), start + m.end("day2"), second))
+            # the year written after the last day is the last point's ("May 7 to 9, 2013")
+            last_end = m.end("year") if m["year"] else m.end("day2")
+            results.append(self._result(start + m.start("day2"), start + last_end, second))
         return results
 
     def _day_first_range(self, m, start, end):
