@@ -151,10 +151,19 @@ def test_built_site_events_carry_the_filter_data(page, built_site):
     sources = page.eval_on_selector_all(
         "#timeline [data-status]", "els => els.map(e => JSON.parse(e.dataset.sources))")
     assert any(len(s) == 2 for s in sources)  # merged events name both publishers
+    # the filters are folded into one control; opened, they narrow the page, and the control
+    # says so once folded again
+    assert not page.is_visible("#filter-status")
+    page.click(".filters-fold > summary")
     page.select_option("#filter-status", "expected")
     shown = page.eval_on_selector_all(
         "#timeline [data-status]", "els => els.filter(e => !e.hidden).map(e => e.dataset.status)")
     assert shown and set(shown) == {"expected"}
+    page.click(".filters-fold > summary")
+    assert page.inner_text(".filters-fold > summary") == f"Filters · {len(shown)} of {len(sources)}"
+    # a link with the filter in it opens the fold
+    page.goto(page.url)
+    assert page.is_visible("#filter-status")
 
 
 def test_filters_on_a_period_page_and_on_the_index_of_the_built_site(page, built_site):
@@ -163,11 +172,13 @@ def test_filters_on_a_period_page_and_on_the_index_of_the_built_site(page, built
     total = page.locator("#timeline [data-status]").count()
     key = page.locator("#timeline [data-key=true]").count()
     assert 0 < key < total  # this year has key events and others
+    page.click(".filters-fold > summary")
     page.check("#filter-key")
     assert page.locator("#timeline [data-status]:not([hidden])").count() == key
     assert page.locator(".filters__count").inner_text() == f"Showing {key} of {total} events."
     # on the index a source filter hides the key dates it empties, with their links
     page.goto((built_site.output / "index.html").as_uri())
+    page.click(".filters-fold > summary")
     page.select_option("#filter-source", "Blog reprint of The Wall Street Journal")
     hidden = page.eval_on_selector_all(
         "#timeline section.key-date", "els => els.filter(e => e.hidden).length")

@@ -84,7 +84,8 @@ def test_keyboard_focus_on_an_expression_shows_its_date(page, tmp_path):
         const style = getComputedStyle(tip);
         return {text: tip.textContent, visibility: style.visibility};
     }""")
-    assert tip == {"text": "14 June 2014", "visibility": "visible"}
+    assert tip == {"text": "14 June 2014, from the article of 15 June 2014",
+                   "visibility": "visible"}
     # ...and Enter follows it to the event on the timeline
     with page.expect_navigation():
         page.keyboard.press("Enter")
@@ -122,7 +123,7 @@ def body_style(browser, url: str, **context) -> dict:
             background: getComputedStyle(document.body).backgroundColor,
             headerDisplay: getComputedStyle(document.querySelector('.site-header')).display,
             dateColumn: getComputedStyle(
-                document.querySelector('.event__date, .key-date__label')).gridColumnStart,
+                document.querySelector('.event__date, .key-date__when')).gridColumnStart,
             overflow: document.documentElement.scrollWidth > window.innerWidth,
         })""")
     finally:

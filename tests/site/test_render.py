@@ -127,7 +127,7 @@ def test_source_page_expressions_link_to_events_and_show_dates(site):
     assert len(set(to_events)) == 6
     html = (site / "sources/story.html").read_text(encoding="utf-8")
     assert html.count('class="tx tx-event"') == 6
-    assert 'data-tip="14 June 2014"' in html
+    assert 'data-tip="14 June 2014, from the article of 15 June 2014"' in html
     assert 'data-tip="a duration, not a date"' in html
 
 

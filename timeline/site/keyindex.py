@@ -18,6 +18,7 @@ from itertools import groupby
 from timeline.model import Event, KeyDate
 from timeline.site.formats import date_label, html_datetime
 from timeline.site.periods import PagePlan, Period, year_label
+from timeline.site.readings import DateReading, merge_readings, span_text
 from timeline.site.sourcepages import SourceDoc
 from timeline.site.urls import INDEX_PAGE, SiteUrls
 from timeline.site.views import CitationView, EventView, event_view, mark_continued
@@ -37,6 +38,7 @@ class KeyDateView:
     count: int  # every shown event on the date
     href: str  # the date's first event on its period page (site-relative)
     period: str  # label of that page
+    reading: DateReading | None = None  # what the date means, how its sentences' words were read
 
     @property
     def more(self) -> int:
@@ -134,8 +136,10 @@ def _key_date_view(key_date: KeyDate, plan: PagePlan, docs_by_path: dict[str, So
     mark_continued(summary + also)
     first = key_date.events[0] if key_date.events else key_date.summary[0]
     page = plan.event_page(first.id)
+    label = key_date_label(key_date)
+    span = span_text(key_date.precision, key_date.start, key_date.end)
     return KeyDateView(
-        label=key_date_label(key_date),
+        label=label,
         datetime=html_datetime(key_date.value, key_date.precision, key_date.start),
         anchor=anchor,
         summary=summary,
@@ -143,6 +147,7 @@ def _key_date_view(key_date: KeyDate, plan: PagePlan, docs_by_path: dict[str, So
         count=max(len(key_date.events), len(summary)),
         href=_URLS.event(first.id, page),
         period=labels.get(page, ""),
+        reading=merge_readings(label, span, [ev.reading for ev in summary + also if ev.reading]),
     )
 
 

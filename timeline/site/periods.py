@@ -59,8 +59,8 @@ class _Markup:
     tag: int = 25
 
 
-_PERIOD_MARKUP = _Markup(event=1_000, citation=220, original=110)
-_INDEX_MARKUP = _Markup(event=500, citation=100, original=95)
+_PERIOD_MARKUP = _Markup(event=1_250, citation=240, original=110)
+_INDEX_MARKUP = _Markup(event=735, citation=100, original=95)
 
 
 @dataclass

@@ -24,6 +24,7 @@ from timeline.site.environment import (
     render_template,
 )
 from timeline.site.keyindex import index_view, period_view
+from timeline.site.legend import legend
 from timeline.site.pagememo import (
     dumps_marking_reads,
     memoised_event_view,
@@ -96,13 +97,18 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
 
     index = index_view(plan, docs_by_path, view=view)
     view_keys.clear()
+    shown_there = [ev for y in index.years for d in y.dates for ev in d.summary + d.also]
     put(INDEX_PAGE, render_template(env, "index.html", root="", site=site, index=index,
-                                    key_years=index.years, periods=index.periods))
+                                    key_years=index.years, periods=index.periods,
+                                    legend=legend(shown_there, index=True)))
     for period in plan.periods:
+        years = group_events(period.events, docs_by_path, root="../", view=view)
+        shown_there = [ev for y in years for ev in y.events + [e for m in y.months
+                                                               for e in m.events]]
         put(period.page, render_template(
             timeline_env, "period.html", root="../", site=site, periods=index.periods,
-            period=period_view(period, plan, index),
-            years=group_events(period.events, docs_by_path, root="../", view=view)))
+            period=period_view(period, plan, index), years=years,
+            legend=legend(shown_there)))
         view_keys.clear()
     # Counted in one pass: per source it was sources x events x citations (1,000 articles: 5 s).
     cited = Counter(str(c.article.path) for e in shown for c in e.citations)

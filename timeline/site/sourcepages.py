@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from timeline.model import Article, Block
 from timeline.site.formats import html_datetime, published_label, safe_url
 from timeline.site.highlight import Layer, render_runs
+from timeline.site.readings import how_read, span_text
 from timeline.site.urls import INDEX_PAGE, SOURCES_DIR, SiteUrls, source_page
 from timeline.temporal.model import Timex
 from timeline.temporal.values import describe, is_before_era
@@ -174,7 +175,7 @@ def _timex_tags(doc: SourceDoc, timex: Timex, index: int,
     """Opening/closing HTML of a highlighted expression: a link to its event on
     ``event_page`` when it dates one (None: inside an article's own link), else a focusable
     <mark>; the resolved date shows as a tooltip on hover and focus."""
-    tip = timex_tip(timex, undated=doc.article.published is None)
+    tip = timex_tip(timex, undated=doc.article.published is None, article=doc.article)
     event_id = doc.event_of.get(timex.start)
     classes = "tx " + ("tx-event" if timex.start in doc.anchors else _timex_class(timex))
     # f-strings around markupsafe's escape(): what Markup.format does, without its
@@ -203,8 +204,9 @@ def _timex_class(timex: Timex) -> str:
     return "tx-date" if timex.interval else "tx-unresolved"
 
 
-def timex_tip(timex: Timex, *, undated: bool = False) -> str:
-    """What the tooltip of an expression says: its resolved date, or why it has none."""
+def timex_tip(timex: Timex, *, undated: bool = False, article: Article | None = None) -> str:
+    """What the tooltip of an expression says: its resolved date (with the days a week or a
+    season covers) and, given its ``article``, how it was read; or why it has no date."""
     if timex.type == "DURATION":
         return "a duration, not a date"
     if timex.type == "SET":
@@ -220,4 +222,10 @@ def timex_tip(timex: Timex, *, undated: bool = False) -> str:
     label = describe(timex.value, timex.mod, timex.end_value)
     if timex.zone:
         label += f" (UTC{timex.zone})"
-    return f"{label}; uncertain: {timex.doubt}" if timex.doubt else label
+    if timex.doubt:
+        return f"{label}; uncertain: {timex.doubt}"
+    if article is None:
+        return label
+    span = span_text(timex.precision or "", *timex.interval)
+    return f"{label} ({span}), {how_read(timex, article)}" if span else (
+        f"{label}, {how_read(timex, article)}")

@@ -19,6 +19,7 @@ from timeline.site.formats import (
 )
 from timeline.site.highlight import highlight_sentence
 from timeline.site.periods import MONTH_PRECISIONS, year_label
+from timeline.site.readings import DateReading, event_reading
 from timeline.site.sourcepages import SourceDoc
 from timeline.site.urls import SiteUrls, event_anchor, source_page
 
@@ -53,6 +54,8 @@ class EventView:
     #: link to the event on its period page ("#id" there, "events/2014.html#id" elsewhere)
     permalink: str = ""
     headline: str = ""  # what the pages show (formats.shown_headline)
+    #: what the date means and how the sources' words were read (shown on tap and hover)
+    reading: DateReading | None = None
 
 
 @dataclass
@@ -128,6 +131,7 @@ def event_view(event: Event, docs_by_path: dict[str, SourceDoc], root: str,
         published_label=published_label(first.article) if first else "",
         permalink=permalink or _URLS.event(event.id, ""),
         headline=shown_headline(event),
+        reading=event_reading(event),
     )
 
 

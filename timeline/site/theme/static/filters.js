@@ -4,7 +4,8 @@
  * Progressive enhancement: without JavaScript there is no form and every event is shown. The
  * form is built from the events' data attributes (data-sources and data-tags hold JSON lists,
  * data-status "reported"/"expected", data-featured and data-key "true"/"false"), so the page
- * needs no other markup than an optional [data-timeline-filters] placeholder. A field shows
+ * needs no other markup than an optional [data-timeline-filters] placeholder (the theme's is
+ * a folded <details> whose [data-filter-state] says how many events a filter leaves). A field shows
  * only when it can narrow the page (two sources, a tag, a featured event, key and other
  * events). The choice is kept in the URL query (?source=..&tag=..&status=..&featured=1&key=1)
  * so a filtered view can be shared.
@@ -154,6 +155,11 @@
     count.textContent = shown === events.length
       ? "Showing all " + events.length + " events."
       : "Showing " + shown + " of " + events.length + " events.";
+    // folded, the control still says that a filter hides events
+    var state = document.querySelector("[data-filter-state]");
+    if (state) {
+      state.textContent = shown === events.length ? "" : " · " + shown + " of " + events.length;
+    }
     remember(choice);
   }
 
@@ -177,17 +183,21 @@
 
   function restore(form) {
     var params = new URLSearchParams(window.location.search);
+    var restored = false;
     FIELDS.forEach(function (name) {
       var field = form.elements.namedItem(name);
       if (!field || !params.has(name)) return;
       if (field.type === "checkbox") {
         field.checked = params.get(name) === "1";
+        restored = restored || field.checked;
       } else if (Array.prototype.some.call(field.options, function (option) {
         return option.value === params.get(name);
       })) {
         field.value = params.get(name);
+        restored = restored || Boolean(field.value);
       }
     });
+    return restored;
   }
 
   function init() {
@@ -204,7 +214,8 @@
     } else {
       root.parentNode.insertBefore(form, root);
     }
-    restore(form);
+    // a shared link with a filter in it opens the fold, so the reader sees what is narrowed
+    if (restore(form) && slot && slot.tagName === "DETAILS") slot.open = true;
     form.addEventListener("change", function () { apply(form, events, root, count); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () {
