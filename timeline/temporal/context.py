@@ -233,10 +233,10 @@ def _future_cue(words: list[str], index: int) -> int:
     word = words[index]
     before = words[index - 1] if index > 0 else ""
     if before == "been" and index > 1 and words[index - 2] == "had":
-        return -1  # "had been due to expire Friday": a plan already overtaken, the past
+        return -1  # "had been due to close Monday": a plan already overtaken, the past
     if word in _ALSO_NOUNS and (before in _DETERMINERS or words[index - 2:index - 1] in (
             ["a"], ["an"])):
-        # "announced the plan Aug. 21": a noun, not "plan to"; so is "a shaky start", as a
+        # "unveiled the plan May 4": a noun, not "plan to"; so is "a shaky start", as a
         # singular subject would take "starts"
         return 0
     if word in _MOSTLY_NOUNS and before not in _SUBJECTS_AND_AUXILIARIES:
@@ -272,7 +272,7 @@ def _past_cue(words: list[str], index: int) -> int:
     if _after_be(words, index):
         if index > 1 and words[index - 2] in ("could", "couldn't"):
             return -1  # "could not be located Wednesday": a past attempt
-        return 1  # "will be paid Dec. 14", "to be completed by Dec. 15"
+        return 1  # "will be paid March 3", "to be finished by May 30"
     if regular and before in ("is", "are", "remains", "remain", "stays", "stay"):
         return 0  # "the road is closed until Friday": a present state, which "until" leads on
     return -1

@@ -20,7 +20,7 @@ _LINK = re.compile(r"\s+(?P<side>after|before|following|from)\s+(?:the\s+|its\s+
 #: A span of time counted out, not a point: "rose 5% in the two weeks after June 3".
 _SPAN_BEFORE = re.compile(r"\b(?:in|for|during|over|within|throughout|the)\s+$", re.I)
 _COUNT = re.compile(r"P(\d+)([DWMY])")
-#: Days counted on a calendar of their own: "eight trading days after Oct. 12".
+#: Days counted on a calendar of their own: "five trading days after March 3".
 _WORKDAYS = re.compile(r"\b(?:trading|business|working|school|market)\b", re.I)
 _UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 

@@ -76,7 +76,7 @@ TZ = (r"(?:\s*\(?(?-i:[ECMP][SD]T|(?:GMT|UTC)(?:\s?[+\u2212-]\s?\d{1,2}(?::?\d\d
       r"|\s+local\s+time)")
 CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d(?::[0-5]\d)?)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])"
          # "0600 GMT", "1400 BST": wire copy's 24-hour time, only with its zone; not the
-         # conversion in "10:35 a.m. (0735 GMT)", which restates the time before it
+         # conversion in "9:20 a.m. (0620 GMT)", which restates the time before it
          r"|(?<![(\d])(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:GMT|UTC|BST|CES?T|[ECMP][SD]T|Z)\b)"
          # "at 0600 hours": military time, after a preposition of time
          r"|(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bfrom\s)"
@@ -91,8 +91,8 @@ CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d(?::[0-5]\d)?)?\s*(?:a\.m\.?|p\.m\
          r"(?=\s*(?:-|\u2013|to|and)\s*(?:[1-9]|1[0-2])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)))"
          r"(?:\s+in\s+the\s+(?:morning|afternoon|evening))?")
 RELDAY = r"(?:today|tonight|tomorrow|yesterday)\b"
-#: The second day of "June 3-5", "June 3–5", "April 24 and 25.", "May 7 to 9," (not "April 24
-#: and 25 people", "June 3 to 5 p.m.").
+#: The second day of "June 3-5", "June 3–5", "May 12 and 13.", "May 7 to 9," (not "May 12
+#: and 13 people", "June 3 to 5 p.m.").
 DAY_RANGE_END = (rf"(?:\s*[-\u2013]\s*{DAYNUM}|\s+(?:and|to|through|thru|until|till)\s+"
                  rf"{DAYNUM}(?=\s*[.,;:)]|\s+(?:in|at|on|to|for|with|when|as)\b))")
 MD = (rf"(?:{MONTH_BEFORE_DAY}\s*{DAYNUM}{DAY_RANGE_END}?(?:(?:,\s*|\s+){YEAR})?"
@@ -182,7 +182,7 @@ RULES: list[tuple[str, str]] = [
                 rf"(?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?:{YEAR}|the\s+year|this\s+year|last\s+year"
                 r"|next\s+year))?"
                 r"|(?<![\w-])[QH][1-4](?:\s+" + YEAR + ")?"
-                # "the first two quarters of 1990": a half year ("the last two quarters" alone
+                # "the first two quarters of 2011": a half year ("the last two quarters" alone
                 # are the six months just gone)
                 rf"|(?:the\s+)?(?:first\s+two\s+quarters(?=\s+of\s+)?|(?:last|final)\s+two"
                 rf"\s+quarters(?=\s+of\s+))(?:\s+of\s+(?:fiscal\s+)?{YEAR}"
@@ -246,7 +246,7 @@ RULES: list[tuple[str, str]] = [
                rf"|(?:the\s+)?{_WEEKS_OF}\s+{MONTH_ANY}(?:,?\s+{YEAR})?"),
     # before "relunit", which would read "that night" as a day
     ("thatday", rf"{EDGE}?(?:(?:the\s+)?(?:next|following|previous|same)|that)\s+{DAYPART}\b"
-                # "the day before", "the day after his death": next to the last date told
+                # "the day before", "the day after her arrest": next to the last date told
                 r"|(?:the\s+)?day\s+(?:before|after)(?=\s*[,.;]|\s+(?:the|his|her|its|their)"
                 r"\s+(?!day\b|week\b)(?-i:[a-z]))"
                 # "up 9 percent from the week before", "only to abandon it the year after"

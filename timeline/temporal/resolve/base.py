@@ -51,6 +51,11 @@ _OPENS_SENTENCE = re.compile(r"(?:^|[.!?\"'`\u201c]\s*|\n\s*)$")
 _FIRMLY_AHEAD = re.compile(r"(?:\bwill|'ll|\bshall|\b(?:is|are)\s+(?:scheduled|set|slated|due"
                            r"|planned))\b[^.;:!?]*$", re.I)
 # A year named just after a year-less date, in its clause: "falls on Nov. 28 this year"
+#: A year naming one occurrence of something that recurs ("the 2030 edition", "the 2019
+#: season"): the year of the days told after it in the sentence.
+_OCCURRENCE_AFTER = re.compile(r"\s+(?:edition|season|tournament|festival|championships?"
+                               r"|games|olympics|race|contest|fair|show|conference|summit"
+                               r"|congress|convention|census|campaign|tour|series)\b", re.I)
 _YEAR_WORD_AFTER = re.compile(r"(?:\s+(?!and\b|or\b|but\b|than\b)[\w.']+){0,4}?\s+(this|last|next)"
                               r"\s+year\b", re.I)
 _LATE_IN_DAY = re.compile(r"T(?:EV|NI|1[89]|2[0-4])")
@@ -208,7 +213,7 @@ class ResolverBase:
         self.month_days_told: dict[tuple[int, int], int] = {}
         self.stamp_lines: int | None = None  # lines opening with a time (a live blog), counted once
         self.quarter_at = -1  # where the text named ``last_quarter``
-        self.aside_quarter_at = -1  # end of "a flat second quarter": not the one reported on
+        self.aside_quarter_at = -1  # end of "a weak third quarter": not the one reported on
 
     # -- bookkeeping -------------------------------------------------------------------------
 
@@ -234,7 +239,10 @@ class ResolverBase:
             self.text, max(0, start - 12), _head_start(self.text, start))
         self.ref_sets_year = bool(opening and _YEAR.search(self.text, start, at)) or (
             rule == "relunit" and period.gran == "year"
-            and not self._year_belongs_to_a_noun(start, at))
+            and not self._year_belongs_to_a_noun(start, at)) or (
+            # "the 2030 edition will run from 4 to 7 June": the days of a dated occurrence
+            rule == "year" and _OCCURRENCE_AFTER.match(self.text, at) is not None
+            and self.text[max(0, (start or at) - 4):start or at].lower() == "the ")
         if (period.gran in ("quarter", "half") and rule == "quarter" and self._is_over(period)
                 and at != self.aside_quarter_at):
             self.last_quarter = period

@@ -339,7 +339,7 @@ class CalendarDateRules:
         if prev in _YEAR_CUES or prev.endswith(("'s", "\u2019s")) or prev.endswith("post"):
             return year >= 1000
         if _AFTER_A_YEAR.search(before) or _BETWEEN_ABOUT.search(before):
-            return True  # "between 1996 and 2001", "in 1994, 1995 and 1997", "between roughly"
+            return True  # "between 1996 and 2001", "in 2002, 2003 and 2006", "between roughly"
         if not 1900 <= year <= 2099:
             return False
         raw = before.split()[-1] if before.split() else ""

@@ -128,7 +128,7 @@ class ClockRules:
         m = _CLOCK.search(lower)
         if not m or lower.startswith("noon") and re.search(r"\bhigh\s+$", self.text[
                 max(0, start - 6):start], re.I):
-            return None  # "High Noon", "high noon comes today": a showdown, not 12:00
+            return None  # "High Noon", "high noon for the council": a showdown, not 12:00
         if self._is_race_time(text, start, end):
             return self._racetime(text, start, end)
         hour, minute = _clock_time(m)

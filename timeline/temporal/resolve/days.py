@@ -263,7 +263,7 @@ class DayRules:
     def _thatday(self, text, start, end):
         """ "the next morning", "the day before": a day next to the last mentioned one, "that
         evening" a part of the last day told;
-        "the day after Christmas", "the day before last Tuesday": next to the day named."""
+        "the day after Christmas", "the day before last Friday": next to the day named."""
         named = _DAY_NEXT_TO.match(text)
         if named:
             return self._day_next_to(named, start, end)

@@ -40,7 +40,7 @@ _MODAL_AFTER = re.compile(r",?\s+(?:we|they|you|he|she|it|I)(?:\s+will|'ll)\b")
 _MEASURE_AFTER = re.compile(r"[\s-]+(?:mile|inch|pound|point|percent|ton|gallon|acre|share)s?\b",
                             re.I)
 # What comes before "a year" in a rate: an amount, or a counted plural noun ("40 trains a
-# day", "hundreds of interviews a day"); a verb ("it takes a year") has no count before it
+# day", "dozens of calls a day"); a verb ("it takes a year") has no count before it
 _RATE_BEFORE = re.compile(
     r"(?:\d%?|percent|times|twice|once|billion|million|dollars|cents|points|hours|miles"
     r"|(?:(?<![\w.:,])\d[\d,]*(?:\.\d+)?|(?:" + NUMWORD + r")"
@@ -167,7 +167,7 @@ class DurationRules:
                 self.text, max(0, start - 4), start) and _DISCOURSE_NOW.match(self.text, end + 1):
             return None  # "Now, I'm aware that...": a discourse marker, not the present
         if lower == "recently" and _DATE_AHEAD.match(self.text, end):
-            return None  # "most recently last October", "as recently as 2019": the date is
+            return None  # "most recently last April", "as recently as 2019": the date is
         if lower in ("recently", "lately", "the past") or lower.startswith(("then", "a recent")):
             value = "PAST_REF"
         elif "future" in lower or "term" in lower or "later" in lower:

@@ -75,7 +75,7 @@ class QuarterRules:
             return None  # "three touchdown passes in the fourth quarter"
         if re.search(r"\s(?i:quarter)$", text) and _INDEFINITE_BEFORE.search(
                 self.text, max(0, start - 24), start):
-            self.aside_quarter_at = end  # "after a flat second quarter": a comparison
+            self.aside_quarter_at = end  # "after a weak third quarter": a comparison
         lower = text.lower()
         words = _words(text)
         q_match = re.search(r"\b([qh])([1-4])\b", lower)
@@ -148,7 +148,7 @@ class QuarterRules:
             shifted = period_of_value(found.value).shift("year", -1)
             return self._result(start, end, shifted.value())
         if "fiscal year" in lower:
-            if _ENDING.match(self.text, end):  # "the fiscal year ended Jan. 31": 12 months
+            if _ENDING.match(self.text, end):  # "the fiscal year ended March 31": 12 months
                 return self._result(start, end, "P1Y", kind="DURATION")
             if self.anchor is None:
                 return None
@@ -172,7 +172,7 @@ class QuarterRules:
             return self._result(start, end, this_quarter.shift("quarter", 1).value())
         if ("this" in lower and self._quarter_under_discussion(start) is not None
                 and self._direction(start, end) <= 0):
-            # "This quarter's loss includes...": in a report on a finished quarter, that one
+            # "This quarter's profit reflects...": in a report on a finished quarter, that one
             return self._result(start, end, self.last_quarter.value())
         if "current" in lower or "this" in lower:
             return self._result(start, end, this_quarter.value())
