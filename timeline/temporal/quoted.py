@@ -26,12 +26,13 @@ _DEICTIC_DAY = re.compile(r"(?i:today|tonight|yesterday|tomorrow|this\s+(?:morni
                           r"|night)|last\s+night)")
 
 
-def redate_today(text: str, found: list[Resolution], anchor: dt.date) -> list[Resolution]:
+def redate_today(text: str, found: list[Resolution], anchor: dt.date,
+                 quotes: list[tuple[int, int]] | None = None) -> list[Resolution]:
     """ "Until today," inside a quote spoken on Saturday means Saturday, not the anchor;
-    "yesterday" in that quote is Friday."""
+    "yesterday" in that quote is Friday. ``quotes``: the text's quotation spans, if known."""
     if not any(_DEICTIC_DAY.match(text, r.start, r.end) for r in found):
         return found
-    quotes = context.quote_spans(text)
+    quotes = context.quote_spans(text) if quotes is None else quotes
     if not quotes:
         return found
     out = []
@@ -149,19 +150,21 @@ UNCERTAIN = "named in a quotation of an older message; worked out from the publi
 
 
 def read_older_messages(text: str, timexes: list[Timex], anchor: dt.date,
-                        tag_as_of: Callable[[str, dt.date], list[Timex]]) -> list[Timex]:
+                        tag_as_of: Callable[[str, dt.date], list[Timex]],
+                        quotes: list[tuple[int, int]] | None = None) -> list[Timex]:
     """``timexes`` with those a quotation of an older message holds read against the message's
     day (``tag_as_of(quote, day)``) when the text gives it, and marked uncertain."""
-    quotes = context.quote_spans(text)
+    quotes = context.quote_spans(text) if quotes is None else quotes
     if not quotes or not any(_needs_the_speech_day(text, t) for t in timexes):
         return timexes
     out = list(timexes)
+    starts = [t.start for t in timexes]  # in text order: a binary search finds a span's own
     for quote in quotes:
-        inside = [i for i, t in enumerate(out)
-                  if quote[0] <= t.start and t.end <= quote[1] and _needs_the_speech_day(text, t)]
+        inside = [i for i in _starting_in(starts, *quote)
+                  if out[i].end <= quote[1] and _needs_the_speech_day(text, out[i])]
         if not inside:
             continue
-        written = _message_day(text, timexes, quote, quotes, anchor)
+        written = _message_day(text, timexes, starts, quote, quotes, anchor)
         if written is None:
             continue
         day, doubt = written
@@ -184,7 +187,12 @@ def _needs_the_speech_day(text: str, timex: Timex) -> bool:
             and not _YEAR_WRITTEN.search(timex.text))
 
 
-def _message_day(text: str, timexes: list[Timex], quote: tuple[int, int],
+def _starting_in(starts: list[int], lo: int, hi: int) -> range:
+    """Indices of the expressions (``starts`` sorted) that start in ``[lo, hi)``."""
+    return range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi))
+
+
+def _message_day(text: str, timexes: list[Timex], starts: list[int], quote: tuple[int, int],
                  quotes: list[tuple[int, int]],
                  anchor: dt.date) -> tuple[dt.date | None, str | None] | None:
     """(the day to read the quotation against, or None; the doubt to show, or None) when it
@@ -195,7 +203,8 @@ def _message_day(text: str, timexes: list[Timex], quote: tuple[int, int],
     writer meant. Words spoken more than a week ago on a day the text names are read against
     that day ("The minister spoke on June 2. 'We vote Sunday,' he said.")."""
     around = _attribution(text, quote)
-    told = _days_told(timexes, around[:2], quotes) or _days_told(timexes, around[2:], quotes)
+    told = (_days_told(timexes, starts, around[:2], quotes)
+            or _days_told(timexes, starts, around[2:], quotes))
     older = [t for t in told if (anchor - t.interval[1]).days >= _OLDER_THAN - 1]
     day = next((t.interval[0] for t in reversed(older) if t.precision in _DAY_PRECISIONS), None)
     pluperfect = any(_PLUPERFECT.search(text, a, b) for a, b in around)
@@ -215,12 +224,14 @@ def _message_day(text: str, timexes: list[Timex], quote: tuple[int, int],
 _DAY_PRECISIONS = ("day", "daypart", "hour", "minute", "second")
 
 
-def _days_told(timexes: list[Timex], spans: list[tuple[int, int]],
+def _days_told(timexes: list[Timex], starts: list[int], spans: list[tuple[int, int]],
                quotes: list[tuple[int, int]]) -> list[Timex]:
     """The dates told in ``spans`` outside every quotation: when the words were said or
     written ("he said Friday"), not what another quotation was about ("since Labor Day")."""
-    return [t for t in timexes if t.interval is not None and t.type in ("DATE", "TIME")
-            and any(a <= t.start and t.end <= b for a, b in spans)
+    found = sorted({i for a, b in spans for i in _starting_in(starts, a, b)
+                    if timexes[i].end <= b})
+    return [t for t in (timexes[i] for i in found)
+            if t.interval is not None and t.type in ("DATE", "TIME")
             and _enclosing(quotes, t.start, t.end) is None]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from timeline.temporal import quoted, values
+from timeline.temporal import context, quoted, values
 from timeline.temporal.conventions import Conventions
 from timeline.temporal.model import Timex
 from timeline.temporal.offsets import join_offsets
@@ -39,11 +39,12 @@ def tag(text: str, anchor: dt.date | None = None, *, dayfirst: bool = False,
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
     found = resolve_all(text, anchor, dayfirst)
+    quotes = context.quote_spans(text) if anchor is not None else []  # found once for both
     if anchor is not None:
-        found = quoted.redate_today(text, found, anchor)
+        found = quoted.redate_today(text, found, anchor, quotes)
     timexes = [_timex(text, r) for r in found]
     if anchor is not None:
-        timexes = quoted.read_older_messages(text, timexes, anchor, _reread(dayfirst))
+        timexes = quoted.read_older_messages(text, timexes, anchor, _reread(dayfirst), quotes)
     timexes = join_offsets(text, join_ranges(text, timexes))
     return conventions.apply(timexes) if conventions is not None else timexes
 
