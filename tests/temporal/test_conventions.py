@@ -72,3 +72,26 @@ def test_the_build_tags_in_the_conventions_of_timeline_toml(tmp_path):
     (tmp_path / "timeline.toml").write_text('conventions = ["now=untagged"]\n', encoding="utf-8")
     texts = [t.text for t in process_article(story, load_config(tmp_path)).timexes]
     assert texts == ["the day"]
+
+
+def test_eval_scores_each_convention_against_a_gold_written_in_it(tmp_path):
+    """A gold that gives zoned times in UTC and leaves "on the day" alone matches only when
+    eval is told so: each of the three conventions reaches the scoring."""
+    import json
+
+    from timeline.cli import main
+
+    (tmp_path / "b.tml").write_text(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2014-06-13" functionInDocument='
+        '"CREATION_TIME">x</TIMEX3></DCT><TEXT>Polls close at <TIMEX3 tid="t1" type="TIME" '
+        'value="2014-06-14T03:30Z">11:30 p.m. EDT</TIMEX3>. Bonds rose 1% on the day, and '
+        'they are currently firm.</TEXT></TimeML>', encoding="utf-8")
+
+    def scores(*options):
+        done = CliRunner().invoke(main, ["eval", str(tmp_path), "--json", *options])
+        total = json.loads(done.stdout)["total"]["date_time"]
+        return total["system"], total["value"]
+
+    assert scores() == (3, 0)  # local clock time, "the day" and "currently" tagged
+    assert scores("--conventions", "zone=utc") == (3, 1)
+    assert scores("--conventions", "zone=utc,the-day=untagged,now=untagged") == (1, 1)

@@ -1,7 +1,8 @@
-"""A range told in an article ("June 3-5", "2009–2011", "from Monday to Wednesday") through a
-whole build: one event spanning the range, placed and sorted by its first day, shown as a
-range on its page, and carried with its start and end into events.json, TimelineJS and
-iCalendar (issue 22, class 8)."""
+"""Dates through a whole build. A range told in an article ("June 3-5", "2009–2011", "from
+Monday to Wednesday") is one event spanning the range, placed and sorted by its first day,
+shown as a range on its page, and carried with its start and end into events.json, TimelineJS
+and iCalendar (issue 22, class 8). Midnight ending a day leaves as 00:00 of the next day in
+every export, never as hour 24 (class 12)."""
 
 from __future__ import annotations
 
@@ -76,3 +77,22 @@ def test_a_range_lives_on_the_page_of_its_first_point_shown_as_a_range_in_date_o
     assert labels == ["2\u20134 June 2014", "3\u20135 June 2014",
                       "28 December 2014 \u2013 3 January 2015"]
     assert "2009\u20132011" in (site / "events" / "2009.html").read_text(encoding="utf-8")
+
+
+def test_midnight_ending_a_day_is_the_next_day_at_zero_hours_in_every_export(tmp_path):
+    project = tmp_path / "project"
+    (project / "content").mkdir(parents=True)
+    (project / "content" / "curfew.md").write_text(
+        "---\ntitle: Curfew\nsource: Valley Courier\ndate: 2014-06-11\n---\n"
+        "The town council said the new curfew will begin at midnight on Friday.\n",
+        encoding="utf-8")
+    site = build_site(load_config(project), strict=False).output
+    [event] = json.loads((site / "events.json").read_text(encoding="utf-8"))["events"]
+    assert event["date"]["value"] == "2014-06-14T00:00"
+    assert dt.datetime.fromisoformat(event["date"]["value"]) == dt.datetime(2014, 6, 14)
+    [slide] = json.loads((site / "timelinejs.json").read_text(encoding="utf-8"))["events"]
+    assert {k: slide["start_date"].get(k) for k in ("month", "day", "hour")} == {
+        "month": 6, "day": 14, "hour": 0}
+    every_file = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*")
+                         if p.suffix in (".json", ".ics", ".csv", ".atom", ".html"))
+    assert "T24" not in every_file
