@@ -67,6 +67,8 @@ class Tally:
                 self.failures[key] = (f"{str(exc)[:200]} | input {source[:200]!r}", anchor,
                                       dayfirst)
                 traceback.print_exc()
+                print(f"FAILURE {key}: {self.failures[key][0]} anchor={anchor} "
+                      f"dayfirst={dayfirst}", file=sys.stderr, flush=True)
 
 
 def failure_key(exc: BaseException) -> str:
@@ -105,8 +107,10 @@ def hypothesis_rounds(tally: Tally, deadline: float, seed: int,
         except Exception as exc:  # noqa: BLE001 - recorded with hypothesis' shrunk example
             notes = " ".join(getattr(exc, "__notes__", []))
             key = failure_key(exc)
-            tally.failures.setdefault(key, (f"{str(exc)[:200]} | {notes or '(see above)'}",
-                                            None, False))
+            if key not in tally.failures:
+                tally.failures[key] = (f"{str(exc)[:200]} | {notes or '(see above)'}", None, False)
+                # Shown at once, not only in the final list: a long run may be stopped early.
+                print(f"FAILURE {key}: {tally.failures[key][0]}", file=sys.stderr, flush=True)
         rounds += 1
     return rounds
 
