@@ -94,7 +94,8 @@ RELDAY = r"(?:today|tonight|tomorrow|yesterday)\b"
 #: The second day of "June 3-5", "June 3–5", "May 12 and 13.", "May 7 to 9," (not "May 12
 #: and 13 people", "June 3 to 5 p.m.").
 DAY_RANGE_END = (rf"(?:\s*[-\u2013]\s*{DAYNUM}|\s+(?:and|to|through|thru|until|till)\s+"
-                 rf"{DAYNUM}(?=\s*[.,;:)]|\s+(?:in|at|on|to|for|with|when|as)\b))")
+                 rf"{DAYNUM}(?=\s*[.,;:)]|\s+(?:in|at|on|to|for|with|when|as|this|next|last|and"
+                 r"|or|but|while|each|every|before|after)\b))")
 MD = (rf"(?:{MONTH_BEFORE_DAY}\s*{DAYNUM}{DAY_RANGE_END}?(?:(?:,\s*|\s+){YEAR})?"
       rf"|(?:the\s+)?(?<![\d,.$])(?:{DAYNUM}(?:\s*[-\u2013]\s*|\s+(?:and|&|to|through|till"
       r"|until)\s+(?:the\s+)?))?"

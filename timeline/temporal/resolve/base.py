@@ -327,12 +327,12 @@ class ResolverBase:
         """
         if self.anchor is None:
             return None
+        later = _YEAR_WORD_AFTER.match(self.text, end)
+        if later:  # "Thanksgiving falls on Nov. 28 this year", whatever year was told before
+            return self.anchor.year + {"last": -1, "this": 0, "next": 1}[later[1].lower()]
         told = self._year_told(start, end)
         if told is not None and make(told) is not None:
             return told  # "In 2010, the company moved on Nov. 12": 12 November 2010
-        later = _YEAR_WORD_AFTER.match(self.text, end)
-        if later:  # "Thanksgiving falls on Nov. 28 this year"
-            return self.anchor.year + {"last": -1, "this": 0, "next": 1}[later[1].lower()]
         day = self.anchor
         candidates = _candidates(make, day.year)
         if not candidates:
