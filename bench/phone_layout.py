@@ -8,7 +8,8 @@ phone) and 1280x800 (a laptop), headless chromium measures:
 - ``first``: the top (CSS px from the top of the page) of the first event, or on a source
   page of the article's text; it is on the first screen when below the viewport's height;
 - ``one-sentence``: the heights of the events whose text is one sentence with one citation
-  (median and tallest), as a share of the viewport's height too.
+  (median and tallest), as a share of the viewport's height too; on the index, of the key
+  date holding such an event alone (its date, sentence, source and link).
 
 With ``--screenshots`` it saves the first screen of each page at each width as PNG. Figures of
 the issue 19 change are in docs/phone-layout.md.
@@ -31,13 +32,18 @@ MEASURE = """() => {
   const text = document.querySelector('.source__text');
   const first = events.length ? events[0] : text;
   const top = first ? first.getBoundingClientRect().top + window.scrollY : null;
-  const one = events.filter(e => {
+  const oneSentence = e => {
     const t = e.querySelector('.entry__text, .event__quote');
     const cites = e.querySelectorAll('.entry__sources > li, .citation').length;
     if (!t || cites !== 1) return false;
-    const sentences = t.textContent.trim().split(/[.!?]["\u201d')]*\\s+(?=[A-Z\u201c"])/);
-    return sentences.length === 1;
-  }).map(e => e.getBoundingClientRect().height);
+    return t.textContent.trim().split(/[.!?]["\u201d')]*\\s+(?=[A-Z\u201c"])/).length === 1;
+  };
+  // on the index an event reads as its key date with it: date, sentence, source, link
+  const boxes = events.filter(oneSentence).map(e => {
+    const date = e.closest('.key-date');
+    return date && date.querySelectorAll('.entry').length === 1 ? date : e;
+  });
+  const one = boxes.map(e => e.getBoundingClientRect().height);
   return {top, one, overflow: document.documentElement.scrollWidth > window.innerWidth};
 }"""
 
@@ -105,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("--screenshots", type=Path, default=None)
     args = parser.parse_args(argv)
+    args.site = args.site.resolve()
     if not (args.site / "index.html").exists():
         print(f"error: {args.site}: no index.html (build the site first)", file=sys.stderr)
         return 2

@@ -79,7 +79,8 @@ def memoised_event_view(memo, articles: dict[int, bytes], view_keys: dict[int, b
         if known is None:
             known = event_view(event, docs_by_path, root, permalink)
             memo.put(slot, key, known)
-        made = dataclasses.replace(known, continued=False)  # set again by _mark_continued
+        # set again by mark_continued
+        made = dataclasses.replace(known, continued=False, same_reading=False)
         view_keys[id(made)] = key
         return made
 
@@ -102,7 +103,7 @@ def with_event_memo(env: jinja2.Environment, memo, templates: str,
     def event_html(ev: EventView) -> Markup:
         made_from = view_keys.get(id(ev)) if view_keys else None
         if made_from is not None:  # the view's own inputs decide it, with ``continued``
-            key = (templates, made_from, ev.continued)
+            key = (templates, made_from, ev.continued, ev.same_reading)
         else:
             key = digest((templates, ev), articles)
         slot = ("event", ev.permalink)

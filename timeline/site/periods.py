@@ -59,7 +59,7 @@ class _Markup:
     tag: int = 25
 
 
-_PERIOD_MARKUP = _Markup(event=1_250, citation=240, original=110)
+_PERIOD_MARKUP = _Markup(event=1_250, citation=240, original=155)
 _INDEX_MARKUP = _Markup(event=735, citation=100, original=95)
 
 

@@ -51,6 +51,8 @@ class EventView:
     published_label: str = ""
     #: same date label as the event just above: the rail shows the date once
     continued: bool = False
+    #: continued, and its date read as the one above's: its (i) would only repeat that one
+    same_reading: bool = False
     #: link to the event on its period page ("#id" there, "events/2014.html#id" elsewhere)
     permalink: str = ""
     headline: str = ""  # what the pages show (formats.shown_headline)
@@ -107,6 +109,7 @@ def group_events(events: list[Event], docs_by_path: dict[str, SourceDoc],
 def mark_continued(views: list[EventView]) -> None:
     for previous, current in zip(views, views[1:], strict=False):
         current.continued = current.label == previous.label
+        current.same_reading = current.continued and current.reading == previous.reading
 
 
 def event_view(event: Event, docs_by_path: dict[str, SourceDoc], root: str,
