@@ -28,10 +28,10 @@ _UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 def join_offsets(text: str, timexes: list[Timex]) -> list[Timex]:
     """``timexes`` (in text order) with each counted offset from a named date made one date."""
     out: list[Timex] = []
-    index = 0
-    while index < len(timexes):
+    index, last = 0, len(timexes) - 1
+    while index <= last:
         count = timexes[index]
-        date = timexes[index + 1] if index + 1 < len(timexes) else None
+        date = timexes[index + 1] if index < last else None
         joined = _offset(text, count, date) if date is not None else None
         if joined is not None:
             out.append(joined)
@@ -43,6 +43,8 @@ def join_offsets(text: str, timexes: list[Timex]) -> list[Timex]:
 
 
 def _offset(text: str, count: Timex, date: Timex) -> Timex | None:
+    if count.type != "DURATION" or date.type != "DATE":  # most pairs: no regex needed
+        return None
     amount = _COUNT.fullmatch(count.value)
     link = _LINK.fullmatch(text, count.end, date.start)
     if (count.type != "DURATION" or count.mod or amount is None or link is None

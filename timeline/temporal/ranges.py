@@ -17,6 +17,8 @@ from timeline.temporal.model import Timex
 #: What links a range's two ends: a dash, "to", "until", "through"; "and" only after "between".
 _LINK = re.compile(r"[ \t]*[-\u2013\u2014][ \t]*|\s+(?:to|until|till|through|thru)\s+"
                    r"|(?P<and>\s+and\s+)", re.I)
+#: More characters than any link spans (" through ", a dash between spaces): no range.
+_LONGEST_LINK = 20
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 #: A change of date, not a span: "moved the vote from Monday to Wednesday".
 _CHANGE = re.compile(r"\b(?:postpon\w*|delay\w*|push\w*\s+back|moved?|moving|reschedul\w*"
@@ -28,24 +30,25 @@ _FROM = re.compile(r"\bfrom\s+$", re.I)
 def join_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
     """``timexes`` (in text order) with each pair of points that a range links made one."""
     out: list[Timex] = []
-    index = 0
-    while index < len(timexes):
+    index, last = 0, len(timexes) - 1
+    while index <= last:
         first = timexes[index]
-        second = timexes[index + 1] if index + 1 < len(timexes) else None
+        second = timexes[index + 1] if index < last else None
         if second is not None and _linked(text, first, second):
             first = _in_year_of(first, second)
-        if second is not None and _is_range(text, first, second):
-            out.append(_range(text, first, second))
-            index += 2
-        else:
-            out.append(first)
-            index += 1
+            if _is_range(text, first, second):
+                out.append(_range(text, first, second))
+                index += 2
+                continue
+        out.append(first)
+        index += 1
     return out
 
 
 def _linked(text: str, first: Timex, second: Timex) -> bool:
     """Whether a range's link (a dash, "to", "between ... and") stands between two dates."""
-    if first.type != second.type or first.type not in ("DATE", "TIME"):
+    if second.start - first.end > _LONGEST_LINK or first.type != second.type or (
+            first.type not in ("DATE", "TIME")):
         return False
     if first.interval is None or second.interval is None or first.is_range or second.is_range:
         return False
@@ -78,8 +81,7 @@ def _in_year_of(first: Timex, second: Timex) -> Timex:
 
 
 def _is_range(text: str, first: Timex, second: Timex) -> bool:
-    if not _linked(text, first, second):
-        return False
+    """Whether two linked points make one span (``_linked`` said they are linked)."""
     before = text[max(0, first.start - 80):first.start]
     if _FROM.search(before) and _CHANGE.search(before):
         return False  # "moved the vote from Monday to Wednesday": a new date, not a span
