@@ -9,6 +9,7 @@ from eventfactory import article, event
 
 from timeline.config import Config
 from timeline.events.keydates import key_date_count, select_key_dates
+from timeline.model import Event
 
 MONDAY = dt.date(2021, 3, 8)
 
@@ -128,3 +129,16 @@ def test_the_number_of_key_dates_grows_with_the_collection_unless_set():
     assert key_date_count(Config(), 7) == 7  # a small collection shows every date
     assert key_date_count(Config(), 100) < key_date_count(Config(), 10_000) < 10_000
     assert key_date_count(Config(key_events=12), 10_000) == 12
+
+
+def test_a_day_that_stands_out_from_a_quiet_week_outranks_one_of_a_busy_stretch():
+    """Three reports each: on each of seven days in a row, and on one day a fortnight later."""
+    def pumped(day: dt.date) -> Event:
+        label = f"{day.day} March"
+        return _reported(f"Crews pumped water from the flooded valley villages on {label}.",
+                         label, day.isoformat(),
+                         *((source, day) for source in ("Daily", "Herald", "Wire")))
+    busy = [pumped(dt.date(2021, 3, day)) for day in range(1, 8)]
+    quiet = pumped(dt.date(2021, 3, 22))
+    select_key_dates([*busy, quiet], Config())
+    assert quiet.salience > max(e.salience for e in busy)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 
 from timeline.config import Config
+from timeline.events.chronology import chronology_entries
 from timeline.events.salience import DateGroup, event_quality, group_by_date, weigh_dates
 from timeline.events.summary import SUMMARY_SIZE, order_events, summary_of
 from timeline.events.topic import Vector, learn_topic
@@ -41,13 +42,14 @@ def select_key_dates(events: list[Event], config: Config) -> list[KeyDate]:
                                config.topic, config.keywords)
     vectors: dict[str, Vector] = {e.id: v for e, v in zip(shown, found, strict=True)}
     central = {event_id: topic.centrality(vector) for event_id, vector in vectors.items()}
+    entries = chronology_entries(shown)
     groups = group_by_date(shown)
     weigh_dates(groups, central)
     _featured_first(groups)
     dated = []
     ranked = sorted(groups, key=lambda g: (-g.weight, g.start, g.value))
     for rank, group in enumerate(ranked):
-        quality = event_quality(group, vectors, central)
+        quality = event_quality(group, vectors, central, entries)
         ordered = order_events(group.events, quality, vectors)
         summary = summary_of(ordered, quality, vectors)
         in_summary = {id(e) for e in summary}

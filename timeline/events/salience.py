@@ -5,13 +5,16 @@ counted by how central its best sentence on that date is to the collection's top
 (:mod:`timeline.events.topic`): a date that many articles keep coming back to, in sentences
 about the story, is a key date; incidental mentions in off-topic sentences count little.
 Reports from other days (an article recalling the day, or announcing it beforehand) count
-more than same-day coverage, since they show the day was remembered. Coarse dates (a month,
-a year) are weighed down, and dates long before the collection's own reporting (historical
-background) further still.
+more than same-day coverage, since they show the day was remembered. A day that stands out
+from the days around it gains over one in a stretch of days reported as much (a burst in the
+coverage marks a happening; a busy fortnight of daily reports marks a story's height).
+Coarse dates (a month, a year) are weighed down, and dates long before the collection's own
+reporting (historical background) further still.
 
 Within a date, an event's quality is how central its sentence is to that date's reports and
-to the whole topic: the sentence that best says what the date's articles say. A sentence about
-what is expected to happen ranks below reports of what did.
+to the whole topic: the sentence that best says what the date's articles say. An entry of a
+chronology printed in an article ranks higher (a journalist already chose it to sum the date
+up); a sentence about what is expected to happen ranks below reports of what did.
 """
 
 from __future__ import annotations
@@ -33,8 +36,14 @@ OTHER_DAY_BONUS = 0.5
 #: Dates ending this long before the collection's first article are background: weighed down.
 BACKGROUND_AFTER = dt.timedelta(days=31)
 BACKGROUND_WEIGHT = 0.3
+#: A day's weight is compared with the days this far either side of it (a news week)...
+BURST_WINDOW = dt.timedelta(days=7)
+#: ... and scaled by (its weight / their mean weight) to this power (1 for an even stretch).
+BURST_POWER = 0.25
 #: A sentence announcing what is expected says less about what happened than a report does.
 EXPECTED_PENALTY = 0.3
+#: A line of a chronology is a journalist's own one-sentence summary of its date.
+CHRONOLOGY_BONUS = 0.2
 
 
 @dataclass(slots=True)
@@ -91,14 +100,34 @@ def weigh_dates(groups: list[DateGroup], central: dict[str, float]) -> None:
         if first_report and group.end < first_report - BACKGROUND_AFTER:
             weight *= BACKGROUND_WEIGHT
         group.weight = weight
+    _weigh_bursts(groups)
 
 
-def event_quality(group: DateGroup, vectors: dict[str, Vector],
-                  central: dict[str, float]) -> dict[str, float]:
+def _weigh_bursts(groups: list[DateGroup]) -> None:
+    """Scale each day's weight by how far it stands out from the days around it (burstiness,
+    as in Chieu & Lee 2004): its weight over the mean weight of the days within
+    :data:`BURST_WINDOW`, to the power :data:`BURST_POWER`. Coverage is uneven (dozens of
+    articles a day at a story's height, a few later on), so a day that many of the busy days'
+    articles mention is less telling than one that stands out from a quiet week."""
+    days = {g.start: g.weight for g in groups if g.precision == "day"}
+    width = BURST_WINDOW.days
+    for group in groups:
+        if group.precision != "day" or group.weight <= 0:
+            continue
+        around = sum(days.get(group.start + dt.timedelta(days=offset), 0.0)
+                     for offset in range(-width, width + 1))
+        group.weight *= (group.weight * (2 * width + 1) / around) ** BURST_POWER
+
+
+def event_quality(group: DateGroup, vectors: dict[str, Vector], central: dict[str, float],
+                  entries: frozenset[str] | set[str] = frozenset()) -> dict[str, float]:
     """Each event's quality (id -> about 0..2): centrality to the date's reports + to the topic,
-    less :data:`EXPECTED_PENALTY` for an announcement of what is to come."""
+    plus :data:`CHRONOLOGY_BONUS` for an entry of a journalist's chronology (ids in
+    ``entries``, see :mod:`timeline.events.chronology`), less :data:`EXPECTED_PENALTY` for an
+    announcement of what is to come."""
     reports = centroid((vectors[e.id], float(len(_articles(e)))) for e in group.events)
     return {e.id: cosine(vectors[e.id], reports) + central[e.id]
+            + (CHRONOLOGY_BONUS if e.id in entries else 0.0)
             - (EXPECTED_PENALTY if e.status == "expected" else 0.0) for e in group.events}
 
 
