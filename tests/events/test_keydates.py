@@ -142,3 +142,33 @@ def test_a_day_that_stands_out_from_a_quiet_week_outranks_one_of_a_busy_stretch(
     quiet = pumped(dt.date(2021, 3, 22))
     select_key_dates([*busy, quiet], Config())
     assert quiet.salience > max(e.salience for e in busy)
+
+
+def _two_reports(first: str, second: str) -> tuple[Event, Event]:
+    """Two reports of Wednesday 10 March by different papers on the day."""
+    day = dt.date(2021, 3, 10)
+    return (_reported(first, "on Wednesday", day.isoformat(), ("Daily", day)),
+            _reported(second, "on Wednesday", day.isoformat(), ("Herald", day)))
+
+
+def test_a_concise_statement_leads_a_date_over_a_long_sentence_saying_as_much():
+    concise, long = _two_reports(
+        "Engineers closed the breach in the Ebro flood wall on Wednesday.",
+        "Engineers closed the breach in the Ebro flood wall on Wednesday after working through "
+        "the night in rain and wind, a spokesman for the regional water authority told reporters "
+        "gathered at the town hall, adding that crews would stay at the wall for some days "
+        "while inspectors examined it.")
+    (wednesday,) = select_key_dates([long, concise], Config())
+    assert wednesday.summary[0] is concise
+
+
+def test_a_piece_of_a_sentence_split_in_the_wrong_place_does_not_lead():
+    whole, piece = _two_reports(
+        "Engineers closed the breach in the Ebro flood wall on Wednesday.",
+        "said on Wednesday that engineers had closed the breach in the Ebro flood wall at "
+        "Tortosa.")
+    also = _reported("The mayor of Tortosa thanked the engineers on Wednesday.", "on Wednesday",
+                     "2021-03-10", ("Wire", dt.date(2021, 3, 10)))
+    (wednesday,) = select_key_dates([piece, whole, also], Config())
+    assert wednesday.summary[0] is not piece
+    assert whole.salience > piece.salience
