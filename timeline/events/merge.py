@@ -99,13 +99,43 @@ def _group_similar(texts: list[str], threshold: float) -> list[list[int]]:
         distinct[text].append(index)
     keys = list(distinct)
     parent = list(range(len(keys)))
-    for left, right in candidate_pairs(keys):
-        if similarity(keys[left], keys[right]) >= threshold:
-            _union(parent, left, right)
+    words = [key.split() for key in keys]
+    word_sets = [set(w) for w in words]
+    checked: set[int] = set()  # pairs (left * n + right) compared without a match
+    width = len(keys)
+    for members in _candidate_buckets(keys):
+        for offset, left in enumerate(members):
+            for right in members[offset + 1:]:
+                # A pair already joined through others needs no comparison: the union would
+                # change nothing (big groups of near-copies were most of the comparisons).
+                if _find(parent, left) == _find(parent, right):
+                    continue
+                pair = left * width + right
+                if pair in checked:
+                    continue
+                if _alike(words[left], words[right], word_sets[left], word_sets[right],
+                          keys[left], keys[right], threshold):
+                    _union(parent, left, right)
+                else:
+                    checked.add(pair)
     clusters: dict[int, list[int]] = defaultdict(list)
     for position, key in enumerate(keys):
         clusters[_find(parent, position)].extend(distinct[key])
     return sorted((sorted(c) for c in clusters.values()), key=lambda c: c[0])
+
+
+def _alike(words_a: list[str], words_b: list[str], set_a: set[str], set_b: set[str],
+           a: str, b: str, threshold: float) -> bool:
+    """``similarity(a, b) >= threshold`` for two distinct sentences, with their words split
+    once beforehand and rapidfuzz told the cut-off, so hopeless pairs end early."""
+    if not set_a or not set_b:
+        return threshold <= 0
+    shorter, longer = (set_a, set_b) if len(set_a) <= len(set_b) else (set_b, set_a)
+    padded_copy = (len(shorter) >= MIN_KEPT_SHARE * len(longer)
+                   and len(shorter - longer) <= max(1, MAX_EDIT_SHARE * len(shorter)))
+    if fuzz.ratio(words_a, words_b, score_cutoff=threshold) >= threshold:
+        return True
+    return padded_copy and fuzz.token_set_ratio(a, b, score_cutoff=threshold) >= threshold
 
 
 def candidate_pairs(texts: list[str]) -> set[tuple[int, int]]:
@@ -115,6 +145,15 @@ def candidate_pairs(texts: list[str]) -> set[tuple[int, int]]:
     hashes of word trigrams) share a hash. Near-duplicates share most trigrams, so they
     almost surely share a sketch hash; unrelated sentences almost never do.
     """
+    pairs: set[tuple[int, int]] = set()
+    for members in _candidate_buckets(texts):
+        for offset, left in enumerate(members):
+            pairs.update((left, right) for right in members[offset + 1:])
+    return pairs
+
+
+def _candidate_buckets(texts: list[str]) -> list[list[int]]:
+    """The sentences (indexes, ascending) sharing each sketch hash, buckets of two or more."""
     shingle_sets = [_shingles(text) for text in texts]
     frequency = Counter(h for shingles in shingle_sets for h in shingles)
     buckets: dict[int, list[int]] = defaultdict(list)
@@ -122,11 +161,7 @@ def candidate_pairs(texts: list[str]) -> set[tuple[int, int]]:
         informative = [h for h in shingles if frequency[h] <= COMMON_SHINGLE]
         for key in sorted(informative)[:SKETCH_SIZE]:
             buckets[key].append(index)
-    pairs: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        for offset, left in enumerate(members):
-            pairs.update((left, right) for right in members[offset + 1:])
-    return pairs
+    return [members for members in buckets.values() if len(members) > 1]
 
 
 @functools.lru_cache(maxsize=1 << 15)  # pure; rebuilds see the same sentences again
