@@ -224,3 +224,97 @@ def test_repeated_hits_are_copies_that_share_only_what_no_stage_changes(config, 
     assert all(c.article is third.article for e in third.events for c in e.citations)
     assert third.article.text is second.article.text  # shared, not unpickled again
     assert third.timexes == second.timexes
+
+
+# -- the stat fast path: unchanged files are neither read nor hashed ----------------------------
+
+
+def _age(path: Path, seconds: float = 3600) -> None:
+    """Date the file's modification back, as for a file saved a while before the build."""
+    import os
+    import time
+
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+def test_a_file_with_its_recorded_stat_is_served_without_reading_it(config, article, tmp_path):
+    from timeline.pipeline.cache import file_stamp
+
+    _age(article)
+    first = ArticleCache(tmp_path / "cache")
+    key = first.key_for(article, article.read_bytes(), config, file_stamp(article))
+    first.store(key, process_article(article, config))
+    first.stamps.save()
+
+    fresh = ArticleCache(tmp_path / "cache")  # the next `timeline build`
+    found, stamp = fresh.unchanged(article, config)
+    assert found is not None and found.article.title and stamp == file_stamp(article)
+    assert fresh.stats.hits == 1
+
+
+def test_new_bytes_of_the_same_size_and_time_are_still_seen(config, article, tmp_path):
+    """The change time moves with any write, even when size and modification time are put
+    back: the file is read again."""
+    import os
+
+    from timeline.pipeline.cache import file_stamp
+
+    _age(article)
+    cache = ArticleCache(tmp_path / "cache")
+    key = cache.key_for(article, article.read_bytes(), config, file_stamp(article))
+    cache.store(key, process_article(article, config))
+    before = os.stat(article)
+    data = article.read_bytes()
+    article.write_bytes(data.replace(b"Iran", b"Oman", 1))
+    os.utime(article, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(article).st_size == before.st_size
+    found, stamp = ArticleCache(tmp_path / "cache").unchanged(article, config)
+    assert found is None and stamp is not None
+
+
+def test_a_file_written_just_now_is_not_trusted_by_its_stat(config, article, tmp_path):
+    from timeline.pipeline.cache import file_stamp
+
+    article.write_bytes(article.read_bytes())  # modified now: a second write may follow
+    cache = ArticleCache(tmp_path / "cache")
+    key = cache.key_for(article, article.read_bytes(), config, file_stamp(article))
+    cache.store(key, process_article(article, config))
+    found, _ = cache.unchanged(article, config)
+    assert found is None
+
+
+def test_builds_through_the_stat_index_match_a_build_without_cache(config, article, tmp_path):
+    """Real files, real builds: after an edit, the cached build shows the new text, and its
+    pages are those of a build without any cache."""
+    import dataclasses as dc
+
+    for path in (config.root / "content").iterdir():
+        _age(path)
+    assert build_site(config, cache=ArticleCache.for_project(config, in_memory=False)).written
+    with article.open("a", encoding="utf-8") as out:
+        out.write("\nThe walrus delegation arrived on Friday.\n")
+    _age(article, 600)
+    again = ArticleCache.for_project(config, in_memory=False)
+    assert build_site(config, cache=again).written
+    assert (again.stats.hits, again.stats.misses) == (1, 1)
+    third = ArticleCache.for_project(config, in_memory=False)
+    assert build_site(config, cache=third).written
+    assert (third.stats.hits, third.stats.misses) == (2, 0)
+    plain = dc.replace(config, output_dir=str(tmp_path / "plain"))
+    assert build_site(plain).written
+    cached_site, plain_site = config.output_path, plain.output_path
+    for page in sorted(plain_site.rglob("*.html")):
+        twin = cached_site / page.relative_to(plain_site)
+        assert twin.read_bytes() == page.read_bytes(), page.name
+    assert "walrus delegation" in (cached_site / "sources" /
+                                    "2014-wsj-iraq-original.html").read_text(encoding="utf-8")
+
+
+def test_a_damaged_stat_index_only_costs_reading_the_files(config, article):
+    assert build_site(config, cache=ArticleCache.for_project(config)).written
+    index = config.root / ".timeline-cache" / "articles" / "stamps.index"
+    index.write_bytes(b"timeline-stamps 2\nnot a pickle")
+    cache = ArticleCache.for_project(config)
+    assert build_site(config, cache=cache).written
+    assert cache.stats.hits == 2

@@ -231,6 +231,7 @@ def _process_all(config: Config, cache, say: Echo, diagnostics: Diagnostics,
     """Every content file's result, in discovery order: from the cache when its inputs are
     unchanged, the others processed by :func:`timeline.pipeline.workers.process_sources` (on
     every core, or a Dask cluster), each cached as it comes back."""
+    from timeline.pipeline.cache import forget_settings, where_of
     from timeline.pipeline.workers import process_sources
 
     paths = discover(config, diagnostics)
@@ -238,7 +239,16 @@ def _process_all(config: Config, cache, say: Echo, diagnostics: Diagnostics,
     stages.stage("Reading articles", len(paths))
     results: list[ArticleResult | None] = [None] * len(paths)
     misses: deque[tuple[int, Path, bytes, str | None]] = deque()
+    if cache is not None:
+        forget_settings()
     for index, path in enumerate(paths):
+        stamp = None
+        if cache is not None:  # a file whose stat is unchanged is not even read
+            hit, stamp = cache.unchanged(path, config)
+            if hit is not None:
+                results[index] = hit
+                stages.advance(note=path.name)
+                continue
         try:
             data = read_source(path, config)
         except TimelineError as exc:
@@ -246,7 +256,7 @@ def _process_all(config: Config, cache, say: Echo, diagnostics: Diagnostics,
             results[index].diagnostics.add(exc.diagnostic)
             stages.advance(note=path.name)
             continue
-        key = cache.key_for(path, data, config) if cache is not None else None
+        key = cache.key_for(path, data, config, stamp) if cache is not None else None
         hit = cache.lookup(key) if cache is not None else None
         if hit is not None:
             results[index] = hit
@@ -269,6 +279,8 @@ def _process_all(config: Config, cache, say: Echo, diagnostics: Diagnostics,
             cache.store(key, made)  # a pickle is stored as it is
         results[index] = pickle.loads(made) if isinstance(made, bytes) else made
         stages.advance(note=paths[index].name)
+    if cache is not None:
+        cache.stamps.save(present={where_of(path, config) for path in paths})
     for result in results:
         for item in result.diagnostics.items:
             diagnostics.add(item)

@@ -10,6 +10,12 @@ events (merge, status, annotations) and must never change what the cache holds.
 A cache entry that cannot be read (corrupted, truncated, written by another version) is a miss,
 never an error: the article is processed again and the entry rewritten.
 
+Unchanged files are known by their stat (device, inode, size, modification and change times)
+from the previous build (:class:`Stamps`): their bytes are neither read nor hashed again, only
+the files whose stat changed are. A file modified within two seconds of being recorded is not
+trusted by its stat (a second write in the same clock tick may keep size and times): it is
+read and hashed again next time.
+
 The cache also carries a :class:`PageMemo` (in memory only): the text of each output page by
 a hash of what it was made from, so a rebuild re-renders only the pages whose inputs changed.
 """
@@ -21,8 +27,10 @@ import functools
 import hashlib
 import os
 import pickle
+import stat as statmode
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -109,6 +117,7 @@ class ArticleCache:
         #: rendered pages, shared by the builds that use this cache (see build_site); only
         #: worth their memory in a process that builds again
         self.pages = PageMemo() if self.in_memory else None
+        self.stamps = Stamps(directory / STAMPS_FILE if directory is not None else None)
 
     @classmethod
     def for_project(cls, config: Config, *, in_memory: bool = True) -> ArticleCache:
@@ -118,19 +127,37 @@ class ArticleCache:
         """The cache key of the article at ``path`` (see :meth:`key_for`)."""
         return self.key_for(path, Path(path).read_bytes(), config)
 
-    def key_for(self, path: Path, data: bytes, config: Config) -> str:
+    def key_for(self, path: Path, data: bytes, config: Config,
+                stamp: tuple | None = None) -> str:
         """The cache key of the article at ``path`` whose bytes are ``data``: ``<slot>-<digest>``.
 
         The digest covers content hash + code + settings + path; the slot names the article
         file alone, so a new entry for an article replaces its older ones (the cache holds
-        one entry per article instead of one per edit).
+        one entry per article instead of one per edit). ``stamp`` is the file's stat taken
+        before ``data`` was read (:func:`file_stamp`): it is remembered with the content hash,
+        so the next build can skip reading the file while its stat is unchanged.
         """
         content = hashlib.sha256(data).hexdigest()
-        # Plain string paths: pathlib's resolve() per article costs more than the hashing.
-        where = os.path.relpath(os.path.abspath(path), os.path.abspath(config.root))
-        parts = (code_fingerprint(), settings_fingerprint(config), where, content)
-        slot = hashlib.sha256(where.encode()).hexdigest()[:16]
-        return f"{slot}-{hashlib.sha256(chr(0).join(parts).encode()).hexdigest()}"
+        where = where_of(path, config)
+        if stamp is not None:
+            self.stamps.record(where, stamp, content)
+        return _key(where, content, config)
+
+    def unchanged(self, path: Path, config: Config) -> tuple[Any | None, tuple | None]:
+        """The cached result of ``path`` if its stat is the one recorded with a cached entry
+        (the file is then neither read nor hashed), else None; and the file's stat, to pass
+        to :meth:`key_for` once the file was read (None if it cannot be taken)."""
+        stamp = file_stamp(path)
+        if stamp is None:
+            return None, None
+        where = where_of(path, config)
+        content = self.stamps.content_of(where, stamp)
+        if content is None:
+            return None, stamp
+        found = self._lookup(_key(where, content, config))
+        if found is not None:
+            self.stats.hits += 1
+        return found, stamp
 
     def get(self, path: Path, config: Config,
             compute: Callable[[Path, Config], Any] | None = None) -> Any:
@@ -265,6 +292,125 @@ class ArticleCache:
             with os.fdopen(fd, "wb") as out:
                 out.write(header + data)
             os.replace(tmp, self._entry_path(key))
+        except OSError:
+            pass  # a read-only or full disk only costs speed, never the build
+
+
+def where_of(path: Path, config: Config) -> str:
+    # Plain string paths: pathlib's resolve() per article costs more than the hashing.
+    return os.path.relpath(os.path.abspath(path), os.path.abspath(config.root))
+
+
+def _key(where: str, content: str, config: Config) -> str:
+    parts = (code_fingerprint(), _settings_of(config), where, content)
+    slot = hashlib.sha256(where.encode()).hexdigest()[:16]
+    return f"{slot}-{hashlib.sha256(chr(0).join(parts).encode()).hexdigest()}"
+
+
+_settings_memo: tuple[Config, str] | None = None
+
+
+def _settings_of(config: Config) -> str:
+    """:func:`settings_fingerprint`, computed once per config object: a build's keys all use
+    the same settings (10,000 reprs of them cost 0.3 s). Each build starts with
+    :func:`forget_settings`, as a config object can be changed between builds."""
+    global _settings_memo
+    memo = _settings_memo
+    if memo is not None and memo[0] is config:
+        return memo[1]
+    made = settings_fingerprint(config)
+    _settings_memo = (config, made)
+    return made
+
+
+def forget_settings() -> None:
+    global _settings_memo
+    _settings_memo = None
+
+
+#: The file, beside the entries, that maps each article's path to its stat and content hash.
+STAMPS_FILE = "stamps.index"
+#: A file modified less than this long before its stat was recorded is not trusted by its
+#: stat: a second write within the file system's clock tick can leave size and times equal.
+RACY_NS = 2_000_000_000
+
+
+def file_stamp(path: Path) -> tuple | None:
+    """What changes whenever a file's content does: (device, inode, size, mtime, ctime) in
+    nanoseconds; None for a symbolic link (its target can be swapped: always read those) or a
+    file that cannot be stat'ed."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    if not statmode.S_ISREG(info.st_mode):
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+class Stamps:
+    """Each article's stat and content hash at the build that last read it, kept on disk
+    (``path``) between ``timeline build`` runs, or in memory only when ``path`` is None."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._entries: dict[str, tuple[tuple, str]] | None = None
+        self._changed = False
+        self._lock = threading.Lock()
+
+    def _loaded(self) -> dict[str, tuple[tuple, str]]:
+        if self._entries is None:
+            self._entries = {}
+            if self.path is not None:
+                try:
+                    raw = self.path.read_bytes()
+                    header = f"timeline-stamps {CACHE_FORMAT}\n".encode()
+                    if raw.startswith(header):
+                        loaded = pickle.loads(raw[len(header):])
+                        if isinstance(loaded, dict):
+                            self._entries = loaded
+                except Exception:  # noqa: BLE001 - a damaged index only costs reading files
+                    self._entries = {}
+        return self._entries
+
+    def content_of(self, where: str, stamp: tuple) -> str | None:
+        """The content hash recorded for ``where`` with this very stat, else None."""
+        with self._lock:
+            entry = self._loaded().get(where)
+        return entry[1] if entry is not None and entry[0] == stamp else None
+
+    def record(self, where: str, stamp: tuple, content: str) -> None:
+        trusted = time.time_ns() - stamp[3] > RACY_NS
+        with self._lock:
+            entries = self._loaded()
+            if trusted:
+                if entries.get(where) != (stamp, content):
+                    entries[where] = (stamp, content)
+                    self._changed = True
+            elif entries.pop(where, None) is not None:
+                self._changed = True
+
+    def save(self, present: set[str] | None = None) -> None:
+        """Write the index if it changed; with ``present``, forget files no longer there."""
+        with self._lock:
+            entries = self._loaded()
+            if present is not None:
+                gone = [where for where in entries if where not in present]
+                for where in gone:
+                    del entries[where]
+                self._changed = self._changed or bool(gone)
+            if not self._changed or self.path is None:
+                self._changed = False
+                return
+            data = f"timeline-stamps {CACHE_FORMAT}\n".encode() + pickle.dumps(
+                entries, protocol=pickle.HIGHEST_PROTOCOL)
+            self._changed = False
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".index")
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(tmp, self.path)
         except OSError:
             pass  # a read-only or full disk only costs speed, never the build
 
