@@ -34,6 +34,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -227,6 +228,9 @@ class Run:
     peak_main_mb: float = 0.0  # VmHWM of the command's own process
     peak_total_mb: float = 0.0  # largest sampled sum of VmRSS over the process tree
     stages: dict[str, float] = field(default_factory=dict)
+    cpu: float = 0.0  # user + system CPU seconds of the command and its worker processes
+    stage_cpu: dict[str, float] = field(default_factory=dict)  # the main process's, per stage
+    load: float = 0.0  # the machine's 1-minute load average when the command ended
 
 
 def _status_kb(pid: int, key: str) -> int:
@@ -267,6 +271,7 @@ def _tree(pid: int) -> list[int]:
 def run_measured(command: list[str], cwd: Path) -> Run:
     """Run ``command``; return its wall time, output and memory peaks (sampled every 20 ms)."""
     began = time.perf_counter()
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
     peaks = {"main": 0, "total": 0}
@@ -287,16 +292,24 @@ def run_measured(command: list[str], cwd: Path) -> Run:
     sampler.join()
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{output}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - used.ru_utime) + (after.ru_stime - used.ru_stime)
     return Run(seconds, output, peaks["main"] / 1024, peaks["total"] / 1024,
-               _stage_times(output))
+               _stage_times(output), cpu, _stage_cpu(output), os.getloadavg()[0])
 
 
 _STAGE_LINE = re.compile(r"^  (\S+)\s+([\d.]+) s$", re.M)
+_CPU_LINE = re.compile(r"^  (\S+)\s+([\d.]+) s cpu$", re.M)
 
 
 def _stage_times(output: str) -> dict[str, float]:
     _, _, tail = output.partition("Time per stage:")
     return {name: float(seconds) for name, seconds in _STAGE_LINE.findall(tail)}
+
+
+def _stage_cpu(output: str) -> dict[str, float]:
+    _, _, tail = output.partition("Time per stage:")
+    return {name: float(seconds) for name, seconds in _CPU_LINE.findall(tail)}
 
 
 # -- one size ----------------------------------------------------------------------------------
@@ -416,8 +429,11 @@ def report(figures: Figures, jobs: int | None) -> None:
           f"(load average at start {figures.load[0]:.2f}) ==")
     print(f"  {figures.summary}")
     print(f"  cold build{f' --jobs {jobs}' if jobs is not None else ''}:  {cold.seconds:7.2f} s"
-          f"  ({1000 * cold.seconds / figures.size:.1f} ms per article)")
+          f"  ({1000 * cold.seconds / figures.size:.1f} ms per article); CPU {cold.cpu:.1f} s "
+          f"all processes; load at end {cold.load:.1f}")
     print("    stages: " + ", ".join(f"{k} {v:.2f}" for k, v in cold.stages.items()))
+    print("    stages, CPU of the main process: "
+          + ", ".join(f"{k} {v:.2f}" for k, v in cold.stage_cpu.items()))
     print(f"    peak RSS: main process {cold.peak_main_mb:.0f} MB, all processes "
           f"{cold.peak_total_mb:.0f} MB")
     if figures.rebuilds:
@@ -428,6 +444,11 @@ def report(figures: Figures, jobs: int | None) -> None:
               f"{max(r.peak_total_mb for r in figures.rebuilds):.0f} MB")
         print("    stages (median run): "
               + ", ".join(f"{k} {v:.2f}" for k, v in middle.stages.items()))
+        print(f"    CPU, all processes: median "
+              f"{statistics.median(r.cpu for r in figures.rebuilds):.2f} s; "
+              f"loads at end {', '.join(f'{r.load:.1f}' for r in figures.rebuilds)}")
+        print("    stages, CPU of the main process (median run): "
+              + ", ".join(f"{k} {v:.2f}" for k, v in middle.stage_cpu.items()))
     if figures.reloads:
         print(f"  save -> reload, preview server: median "
               f"{1000 * statistics.median(figures.reloads):.0f} ms of {len(figures.reloads)} "

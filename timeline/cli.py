@@ -154,6 +154,9 @@ def build(content_dir, output_dir, root, strict, verbose, quiet, timings, jobs,
         click.echo("Time per stage:")
         for stage, seconds in result.stages.items():
             click.echo(f"  {stage:<10} {seconds:8.2f} s")
+        click.echo("CPU time per stage (this process; --jobs workers not counted):")
+        for stage, seconds in result.cpu.items():
+            click.echo(f"  {stage:<10} {seconds:8.2f} s cpu")
     if not result.ok:
         sys.exit(1)
 

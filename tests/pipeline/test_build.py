@@ -221,12 +221,17 @@ def test_cli_build_prints_summary(example_project):
 def test_cli_timings_name_every_stage(example_project):
     done = run_cli(example_project, "--quiet", "--timings")
     assert done.returncode == 0, done.stderr
-    _, header, table = done.stdout.partition("Time per stage:\n")
+    _, header, tables = done.stdout.partition("Time per stage:\n")
     assert header
-    stages = [line.split()[0] for line in table.splitlines()]
-    assert stages == ["articles", "furniture", "merge", "enrich", "key-events", "render",
-                      "exports", "finalize", "swap"]
+    table, cpu_header, cpu_table = tables.partition("CPU time per stage")
+    assert cpu_header
+    names = ["articles", "furniture", "merge", "enrich", "key-events", "render", "exports",
+             "finalize", "swap"]
+    assert [line.split()[0] for line in table.splitlines()] == names
     assert all(line.endswith(" s") for line in table.splitlines())
+    cpu_lines = cpu_table.splitlines()[1:]  # after the rest of its heading line
+    assert [line.split()[0] for line in cpu_lines] == names
+    assert all(line.endswith(" s cpu") for line in cpu_lines)
 
 
 def test_cli_exit_code_and_one_line_errors(example_project):

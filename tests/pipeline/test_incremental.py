@@ -90,10 +90,14 @@ def forget_remembered_exports() -> None:
 
 
 class Builds:
-    """One project built twice per step: incrementally (shared cache) and cold."""
+    """One project built twice per step: incrementally and cold.
 
-    def __init__(self, project: Path, tmp_path: Path) -> None:
-        self.project = project
+    ``mode`` "memory": one cache shared between builds, in memory (the preview server's);
+    "disk": a new on-disk cache for each build, as each ``timeline build`` run starts one
+    (articles known by their files' stat, pages kept from the previous site)."""
+
+    def __init__(self, project: Path, tmp_path: Path, mode: str = "memory") -> None:
+        self.project, self.mode = project, mode
         self.incremental_site = tmp_path / "incremental" / "site"
         self.cold_site = tmp_path / "cold" / "site"
         self.cache = ArticleCache(None)
@@ -103,7 +107,10 @@ class Builds:
 
     def check(self) -> dict[str, bytes]:
         """Rebuild incrementally and cold; assert both sites hold the same bytes."""
-        incremental = build_site(self.config(self.incremental_site), cache=self.cache)
+        config = self.config(self.incremental_site)
+        if self.mode == "disk":
+            self.cache = ArticleCache.for_project(config, in_memory=False)
+        incremental = build_site(config, cache=self.cache)
         assert incremental.written, [str(d) for d in incremental.diagnostics.items]
         shutil.rmtree(self.cold_site, ignore_errors=True)
         forget_remembered_exports()  # or the cold build would reuse them too
@@ -123,8 +130,9 @@ def test_cold_build_through_the_cache_equals_a_build_without_it(project, tmp_pat
     assert len(builds.cache.pages) > 0, "the build did not memoise its pages"
 
 
-def test_every_kind_of_edit_rebuilds_to_what_a_cold_build_writes(project, tmp_path):
-    builds = Builds(project, tmp_path)
+@pytest.mark.parametrize("mode", ["memory", "disk"])
+def test_every_kind_of_edit_rebuilds_to_what_a_cold_build_writes(project, tmp_path, mode):
+    builds = Builds(project, tmp_path, mode)
     content = project / "content"
     builds.check()
 
@@ -163,11 +171,12 @@ def test_every_kind_of_edit_rebuilds_to_what_a_cold_build_writes(project, tmp_pa
     builds.check()
 
 
+@pytest.mark.parametrize("mode", ["memory", "disk"])
 def test_a_template_reading_the_event_count_is_rendered_again_when_the_count_changes(
-        project, tmp_path):
+        project, tmp_path, mode):
     """Source pages are memoised on the ``site`` values their templates read: the default
     page reads no count, this override reads the event count on every source page."""
-    builds = Builds(project, tmp_path)
+    builds = Builds(project, tmp_path, mode)
     builds.check()
     theme_source = ROOT / "timeline" / "site" / "theme" / "templates" / "source.html"
     override = theme_source.read_text(encoding="utf-8").replace(
@@ -190,8 +199,9 @@ def test_a_template_reading_the_event_count_is_rendered_again_when_the_count_cha
     builds.check()
 
 
-def test_changed_settings_and_assets_reach_every_page(project, tmp_path):
-    builds = Builds(project, tmp_path)
+@pytest.mark.parametrize("mode", ["memory", "disk"])
+def test_changed_settings_and_assets_reach_every_page(project, tmp_path, mode):
+    builds = Builds(project, tmp_path, mode)
     builds.check()
     settings = project / "timeline.toml"
     settings.write_text(settings.read_text(encoding="utf-8").replace(
@@ -212,3 +222,63 @@ def test_changed_settings_and_assets_reach_every_page(project, tmp_path):
         'base_url = ""', 'base_url = "https://example.org/news/"'), encoding="utf-8")
     files = builds.check()
     assert b"https://example.org/news/sources/markets.html" in files["sources/markets.html"]
+
+
+def _inodes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_ino
+            for p in (site / "sources").glob("*.html")}
+
+
+def test_a_build_run_keeps_the_unchanged_source_pages_of_the_previous_site(project, tmp_path):
+    """Each `timeline build` starts with nothing in memory: the source pages of unchanged
+    articles are the previous site's files (linked), the edited article's page is new."""
+    builds = Builds(project, tmp_path, "disk")
+    builds.check()
+    before = _inodes(builds.incremental_site)
+    with (project / "content" / "markets.md").open("a", encoding="utf-8") as out:
+        out.write("\nThe finance ministers meet on 19 June 2014.\n")
+    builds.check()
+    after = _inodes(builds.incremental_site)
+    kept = sorted(page for page in after if after[page] == before.get(page))
+    assert "sources/markets.html" not in kept
+    assert "sources/storm.html" in kept and "sources/election.html" in kept
+
+
+def test_a_page_changed_by_hand_in_the_site_is_made_again(project, tmp_path):
+    builds = Builds(project, tmp_path, "disk")
+    builds.check()
+    page = builds.incremental_site / "sources" / "storm.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("hurricane", "typhoon"),
+                    encoding="utf-8")
+    files = builds.check()  # the page is rendered again: it equals the cold build's
+    assert b"hurricane" in files["sources/storm.html"]
+
+
+def test_a_damaged_page_record_only_costs_rendering(project, tmp_path):
+    builds = Builds(project, tmp_path, "disk")
+    builds.check()
+    record = project / ".timeline-cache" / "pages.index"
+    assert record.is_file()
+    record.write_bytes(record.read_bytes()[:40])
+    builds.check()
+
+
+def test_period_pages_are_kept_while_their_events_and_the_period_counts_stay(project,
+                                                                              tmp_path):
+    """Every period page lists all periods with their event counts, so an edit that adds an
+    event makes them all again; a reworded sentence only makes its own period's page again."""
+    builds = Builds(project, tmp_path, "disk")
+    builds.check()
+    events = builds.incremental_site / "events"
+    before = {p.name: p.stat().st_ino for p in events.glob("*.html")}
+    text = STORIES["markets"][3].replace("a rate decision", "a rate cut")
+    write_story(project / "content", "markets", *STORIES["markets"][:3], text)
+    builds.check()
+    after = {p.name: p.stat().st_ino for p in events.glob("*.html")}
+    assert after["2014.html"] != before["2014.html"]  # the reworded event's page
+    assert after["2010.html"] == before["2010.html"] and after["2013.html"] == before["2013.html"]
+    with (project / "content" / "storm.md").open("a", encoding="utf-8") as out:
+        out.write("\nA third outlook is due on 2 October 2014.\n")
+    builds.check()
+    again = {p.name: p.stat().st_ino for p in events.glob("*.html")}
+    assert again["2010.html"] != after["2010.html"]  # the counts in its list of periods

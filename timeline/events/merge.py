@@ -290,6 +290,9 @@ def _combine(members: list[Event]) -> Event:
         id=first.id, value=final.value, precision=final.precision, start=final.start,
         end=final.end, text=first.text, citations=[r.citation for r in readings],
         mod=final.mod, end_value=final.end_value,
+        # the headline is made from the first citation's sentence (timeline.events.headline):
+        # its reading's event, which holds that one citation, has it already
+        headline=readings[0].event.headline,
         # a doubtful reading is settled when any source gives the date without doubt
         doubt=final.doubt if all(r.event.doubt for r in readings) else None,
     )

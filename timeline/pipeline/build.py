@@ -31,6 +31,7 @@ from timeline.config import Config
 from timeline.errors import Diagnostics, TimelineError
 from timeline.events.extract import UniqueNames, build_events
 from timeline.events.furniture import PageLines, page_lines
+from timeline.events.headline import assign_headlines
 from timeline.events.keydates import select_key_dates
 from timeline.events.setaside import FurnitureReport, set_aside_furniture
 from timeline.ingest.content import discover, load_article, read_source
@@ -77,6 +78,8 @@ class BuildResult:
     key_dates: list[KeyDate] = field(default_factory=list)
     #: wall-clock seconds per build stage, in the order they ran (``timeline build --timings``)
     stages: dict[str, float] = field(default_factory=dict)
+    #: CPU seconds of the building process per stage (worker processes not counted)
+    cpu: dict[str, float] = field(default_factory=dict)
     furniture: FurnitureReport = field(default_factory=FurnitureReport)
 
     @property
@@ -101,19 +104,22 @@ def _plural(count: int, noun: str) -> str:
 
 
 class Stopwatch:
-    """Wall-clock time per named stage; a stage timed twice adds up."""
+    """Wall-clock time per named stage, and this process's CPU time (on a shared machine the
+    wall clock mostly measures the others); a stage timed twice adds up."""
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
 
     @contextlib.contextmanager
     def __call__(self, stage: str):
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         try:
             yield
         finally:
             elapsed = time.perf_counter() - began
             self.seconds[stage] = self.seconds.get(stage, 0.0) + elapsed
+            self.cpu[stage] = self.cpu.get(stage, 0.0) + time.process_time() - began_cpu
 
 
 # --- per article ----------------------------------------------------------------------------
@@ -136,6 +142,9 @@ def process_article(path: Path, config: Config, data: bytes | None = None) -> Ar
         result.timexes = tag(article.text, article.published_date, dayfirst=config.dayfirst,
                              conventions=Conventions.parse(config.conventions))
         result.events = build_events(article, result.timexes)
+        # each event's headline is made from its one sentence: here, on every core and
+        # cached with the article, instead of for every event of the site at each build
+        assign_headlines(result.events)
     except Exception as exc:  # noqa: BLE001 - a tagger bug must cost one article, not the site
         result.timexes, result.events = [], []
         result.diagnostics.error(f"internal error while dating the text: {exc!r}", article.path,
@@ -203,14 +212,15 @@ def _build_site(config: Config, strict: bool, echo: Echo | None, cache,
         key_dates = select_key_dates(events, config)
     result = BuildResult(ok=True, diagnostics=diagnostics, articles=articles, events=events,
                          output=output, key_dates=key_dates, stages=clock.seconds,
-                         furniture=furniture)
+                         cpu=clock.cpu, furniture=furniture)
     result.notes = setting_notes(config)
     if strict and diagnostics.items:
         result.ok = False
         return result
     memo = getattr(cache, "pages", None)  # rendered pages kept by the cache between builds
+    kept = _kept_pages(cache, output)
     result.files = _render_and_swap(output, config, results, events, key_dates,
-                                    diagnostics, memo, stages, clock)
+                                    diagnostics, memo, stages, clock, kept)
     result.written = True
     result.ok = not diagnostics.errors
     result.seconds = time.perf_counter() - began
@@ -293,10 +303,16 @@ def _process_all(config: Config, cache, say: Echo, diagnostics: Diagnostics,
 def _set_aside_furniture(results: list[ArticleResult]) -> FurnitureReport:
     """The collection-wide furniture pass (``timeline.events.furniture``): fills each article's
     ``set_aside`` and keeps only the events of the text that is used."""
+    from timeline.events.headline import event_headline
+
     readable = [r for r in results if r.article is not None]
+    made = {id(event) for r in readable for event in r.events}
     kept, report = set_aside_furniture([(r.article, r.lines, r.events) for r in readable])
     for result, events in zip(readable, kept, strict=True):
         result.events = events
+        for event in events:
+            if id(event) not in made:  # trimmed to the text after the furniture: a new sentence
+                event.headline = event_headline(event)
     return report
 
 
@@ -312,13 +328,13 @@ def merge(events: list[Event], config: Config) -> list[Event]:
 
 
 def enrich(events: list[Event], config: Config, diagnostics: Diagnostics) -> list[Event]:
-    """Status and headline of each event, then the editor's annotations (``timeline.events.status``,
-    ``timeline.events.headline``, ``timeline.events.annotations``)."""
+    """Status of each event, then the editor's annotations (``timeline.events.status``,
+    ``timeline.events.annotations``). Headlines were made with each article's events
+    (:func:`process_article`) and kept by merging: an event's is its first citation's."""
     from timeline.events.annotations import apply_annotations, load_annotations
-    from timeline.events.headline import assign_headlines
     from timeline.events.status import assign_statuses
 
-    events = assign_headlines(assign_statuses(events))
+    events = assign_statuses(events)
     path = config.content_path / config.annotations_file
     shown = Path(config.content_dir) / config.annotations_file
     return apply_annotations(events, load_annotations(path, diagnostics, shown), diagnostics)
@@ -349,10 +365,21 @@ def _unique_event_ids(events: list[Event]) -> None:
         event.id = ids.claim(event.id)
 
 
+def _kept_pages(cache, output: Path):
+    """The previous build's pages, known by what they were made from (recorded in an on-disk
+    cache's folder): :mod:`timeline.site.keptpages`."""
+    from timeline.site.keptpages import RECORD_FILE, KeptPages
+
+    directory = getattr(cache, "directory", None)
+    if directory is None:
+        return None
+    return KeptPages(Path(directory).parent / RECORD_FILE, output)
+
+
 def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
                      events: list[Event], key_dates: list[KeyDate], diagnostics: Diagnostics,
                      memo=None, stages: Stages | None = None,
-                     clock: Stopwatch | None = None) -> list[str]:
+                     clock: Stopwatch | None = None, kept=None) -> list[str]:
     from timeline.publish.deploy import record_inputs
     from timeline.site.exports import write_exports
     from timeline.site.periods import plan_pages
@@ -371,9 +398,10 @@ def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
             plan = plan_pages(events, key_dates)
             stages.stage("Writing pages", page_count(plan, docs))
             finisher = PageFinisher(staging, config, events, [d.article for d in docs],
-                                    memo=memo, plan=plan)
+                                    memo=memo, plan=plan, kept=kept)
             render_site(staging, config, events, docs, key_dates=key_dates, plan=plan,
-                        memo=memo, on_page=stages.advance, emit=finisher.write)
+                        memo=memo, on_page=stages.advance, emit=finisher.write,
+                        keep=finisher if kept is not None else None)
         with clock("exports"):
             stages.stage("Writing exports, feeds and metadata")
             write_exports(staging, events, config, key_dates, plan, remember=memo is not None)
@@ -385,7 +413,11 @@ def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
             written.append(record_inputs(staging, config))
             files = sorted({p.as_posix() for p in written})
             _write_marker(staging, files, results, events, diagnostics)
+            if kept is not None:
+                kept.forget()  # while the site is swapped, no record is true
             _swap(staging, output)
+            if kept is not None:
+                kept.save()
         if memo is not None:
             memo.sweep()  # forget pages of deleted articles
     except OSError as exc:

@@ -22,13 +22,16 @@ from timeline.site.views import EventView, event_view
 
 def render_source(env: jinja2.Environment, doc: SourceDoc, site: dict, memo,
                   templates: str, articles: dict[int, bytes],
-                  event_pages: Mapping[str, str] | None = None) -> str:
+                  event_pages: Mapping[str, str] | None = None, keep=None) -> str | None:
     """A source page, reused from ``memo`` when nothing it was made from changed.
 
     Its inputs: the article (slug included), its expressions, which events they link to and
     the pages those events are on, the templates, and the ``site`` values the templates
     actually read. The latter matters: the event count changes with nearly every edit, and the
-    default source page never shows it.
+    default source page never shows it. With ``keep`` (the build's
+    :class:`timeline.site.seo.PageFinisher`, holding the previous build's pages), a page made
+    from the same inputs as the previous site's is put in place there and None is returned;
+    otherwise ``keep`` is told the inputs of the text returned.
     """
     event_pages = event_pages or {}
 
@@ -36,9 +39,10 @@ def render_source(env: jinja2.Environment, doc: SourceDoc, site: dict, memo,
         return render_template(env, "source.html", root="../", site=site_values,
                                source=source_view(doc, event_pages))
 
-    if memo is None:
+    if memo is None and keep is None:
         return render(site)
-    slot = ("render", source_page(doc.article.slug))
+    rel = source_page(doc.article.slug)
+    slot = ("render", rel)
     linked = sorted({event_id: event_pages.get(event_id, "")
                      for event_id in doc.event_of.values()}.items())
     try:
@@ -46,15 +50,42 @@ def render_source(env: jinja2.Environment, doc: SourceDoc, site: dict, memo,
                          linked, sorted(doc.anchors)), articles)
     except Exception:  # noqa: BLE001 - an unpicklable article is simply not memoised
         return render(site)
+    if memo is None:
+        return render_kept(keep, rel, inputs, site, render)
+    if keep is not None and keep.reuse(rel, inputs, lambda read: _read_same(site, read)):
+        return None
     entry = memo.entry(slot)
     if entry is not None:
         (known_inputs, read), text = entry
-        if known_inputs == inputs and all(site.get(k, _ABSENT) == v for k, v in read):
+        if known_inputs == inputs and _read_same(site, read):
+            if keep is not None:
+                keep.made(rel, inputs, read)
             return text
     tracked = _ReadTracker(site)
     text = render(tracked)
-    memo.put(slot, (inputs, tracked.values_read()), text)
+    read = tracked.values_read()
+    if memo is not None:
+        memo.put(slot, (inputs, read), text)
+    if keep is not None:
+        keep.made(rel, inputs, read)
     return text
+
+
+def render_kept(keep, rel: str, inputs: bytes, site: dict, render) -> str | None:
+    """Page ``rel`` made from ``inputs`` and ``site``: None when ``keep`` (a
+    :class:`timeline.site.seo.PageFinisher`) put the previous build's page in place, else
+    ``render(site values)``'s text, with ``keep`` told what it was made from."""
+    if keep.reuse(rel, inputs, lambda read: _read_same(site, read)):
+        return None
+    tracked = _ReadTracker(site)
+    text = render(tracked)
+    keep.made(rel, inputs, tracked.values_read())
+    return text
+
+
+def _read_same(site: dict, read: tuple) -> bool:
+    """Whether ``site`` has the values a page's templates read (``read``: key, value pairs)."""
+    return all(site.get(k, _ABSENT) == v for k, v in read)
 
 
 def memoised_event_view(memo, articles: dict[int, bytes], view_keys: dict[int, bytes]):

@@ -28,6 +28,7 @@ from timeline.site.legend import legend
 from timeline.site.pagememo import (
     dumps_marking_reads,
     memoised_event_view,
+    render_kept,
     render_source,
     templates_fingerprint,
     with_event_memo,
@@ -47,7 +48,7 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
                 *, key_dates: Sequence[KeyDate] | None = None, plan: PagePlan | None = None,
                 pages: dict[str, str] | None = None, memo=None,
                 on_page: Callable[[str], None] | None = None,
-                emit: Callable[[str, str], None] | None = None) -> list[Path]:
+                emit: Callable[[str, str], None] | None = None, keep=None) -> list[Path]:
     """Write the key-event index, the period pages, the sources list, one page per source and
     the static assets.
 
@@ -62,6 +63,9 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     (a :class:`timeline.pipeline.cache.PageMemo`), a source page or an event entry whose inputs
     are unchanged since an earlier build is reused, not re-rendered. ``on_page`` is called with
     each page's path once it is rendered (for a progress bar; :func:`page_count` pages in all).
+    With ``keep`` (the :class:`timeline.site.seo.PageFinisher` that ``emit`` belongs to), a
+    period or source page made from the same inputs as the previous build's is taken from the
+    previous site (:mod:`timeline.site.keptpages`) instead of being rendered.
     """
     done = on_page or (lambda _rel: None)
     env = make_environment(config)
@@ -73,9 +77,10 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
         plan = plan_pages(shown, key_dates)
     written = copy_static(out_dir, config.templates_path / STATIC_DIR)
     site = _site_context(config, shown, docs)
-    templates = templates_fingerprint(config) if memo is not None else ""
+    templates = templates_fingerprint(config) if memo is not None or keep is not None else ""
     # each article digested once: the keys of its page and of the entries citing it use it
-    articles = {id(d.article): digest(d.article) for d in docs} if memo is not None else {}
+    remembers = memo is not None or keep is not None
+    articles = {id(d.article): digest(d.article) for d in docs} if remembers else {}
     timeline_env, view = env, event_view
     view_keys: dict[int, bytes] = {}  # id(view) -> digest of what the view was made from
     if memo is not None:
@@ -95,20 +100,37 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
         written.append(out_dir / rel)
         done(rel)
 
+    if remembers:  # tojson reads every key of the site values: they count as read
+        env.policies["json.dumps_function"] = dumps_marking_reads
     index = index_view(plan, docs_by_path, view=view)
     view_keys.clear()
     shown_there = [ev for y in index.years for d in y.dates for ev in d.summary + d.also]
     put(INDEX_PAGE, render_template(env, "index.html", root="", site=site, index=index,
                                     key_years=index.years, periods=index.periods,
                                     legend=legend(shown_there, index=True)))
+    unseen = _unseen_fields(config) if keep is not None else ()
     for period in plan.periods:
-        years = group_events(period.events, docs_by_path, root="../", view=view)
-        shown_there = [ev for y in years for ev in y.events + [e for m in y.months
-                                                               for e in m.events]]
-        put(period.page, render_template(
-            timeline_env, "period.html", root="../", site=site, periods=index.periods,
-            period=period_view(period, plan, index), years=years,
-            legend=legend(shown_there)))
+        made = period_view(period, plan, index)
+
+        def render(site_values: dict, period=period, made=made) -> str:
+            years = group_events(period.events, docs_by_path, root="../", view=view)
+            shown_there = [ev for y in years for ev in y.events + [e for m in y.months
+                                                                   for e in m.events]]
+            return render_template(
+                timeline_env, "period.html", root="../", site=site_values,
+                periods=index.periods, period=made, years=years, legend=legend(shown_there))
+
+        if keep is None:
+            put(period.page, render(site))
+        else:
+            inputs = _period_inputs(templates, index.periods, made, period.events,
+                                    docs_by_path, articles, unseen)
+            text = render_kept(keep, period.page, inputs, site, render)
+            if text is None:  # the previous build's page, put in place by ``keep``
+                written.append(out_dir / period.page)
+                done(period.page)
+            else:
+                put(period.page, text)
         view_keys.clear()
     # Counted in one pass: per source it was sources x events x citations (1,000 articles: 5 s).
     cited = Counter(str(c.article.path) for e in shown for c in e.citations)
@@ -116,12 +138,40 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     for page, pager, chunk in source_list_pages(sources):
         put(page, render_template(env, "sources.html", root="../", site=site, sources=chunk,
                                   pager=pager, total=len(sources)))
-    if memo is not None:
-        env.policies["json.dumps_function"] = dumps_marking_reads
     for doc in docs:
-        put(source_page(doc.article.slug), render_source(env, doc, site, memo, templates,
-                                                         articles, plan.page_of))
+        rel = source_page(doc.article.slug)
+        text = render_source(env, doc, site, memo, templates, articles, plan.page_of, keep)
+        if text is None:  # the previous build's page, put in place by ``keep``
+            written.append(out_dir / rel)
+            done(rel)
+        else:
+            put(rel, text)
     return [p.relative_to(out_dir) for p in written]
+
+
+def _period_inputs(templates: str, periods: list, made, events: list[Event],
+                   docs_by_path: dict[str, SourceDoc], articles: dict[int, bytes],
+                   unseen: tuple[str, ...]) -> bytes:
+    """What a period page is made from besides the ``site`` values: the templates, the list
+    of periods, the page's own view (neighbours, parts, key dates) and its events with the
+    anchors of their citations on the source pages (articles as their digests), less the
+    event fields in ``unseen`` (see :func:`_unseen_fields`)."""
+    anchors = []
+    for event in events:
+        for citation in event.citations:
+            doc = docs_by_path.get(str(citation.article.path))
+            anchors.append(doc.timex_anchor(citation.timex) if doc else None)
+    return digest((templates, periods, made, events, anchors), articles, unseen)
+
+
+def _unseen_fields(config: Config) -> tuple[str, ...]:
+    """Event fields the theme's pages never show: an event's salience is recomputed for the
+    whole collection after any edit, and would make every period page look changed. A
+    project that overrides a page template may show anything: then nothing is left out."""
+    overrides = config.templates_path
+    if overrides.is_dir() and any(overrides.rglob("*.html")):
+        return ()
+    return ("salience",)
 
 
 #: Sources listed on one page of the sources list (about 600 bytes each).

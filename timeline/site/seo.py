@@ -331,8 +331,11 @@ class PageFinisher:
     """
 
     def __init__(self, site: Path, config, events: list[Event], articles: list[Article], *,
-                 memo=None, plan: PagePlan | None = None) -> None:
+                 memo=None, plan: PagePlan | None = None, kept=None) -> None:
         self.site, self.config, self.memo = site, config, memo
+        #: the previous build's pages (a :class:`timeline.site.keptpages.KeptPages`), if any
+        self.kept = kept
+        self._made: dict[str, tuple] = {}  # page -> (inputs, site values read), to record
         self.urls = SiteUrls(config.base_url)
         shown = sorted((e for e in events if not e.hidden), key=lambda e: e.sort_key)
         self.plan = plan or plan_pages(shown)
@@ -362,6 +365,32 @@ class PageFinisher:
         target = self.site / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(final, encoding="utf-8")
+        made = self._made.pop(rel, None)
+        if made is not None and self.kept is not None:
+            self.kept.wrote(rel, (*made, self._finish_key(rel)), target)
+
+    # -- pages kept from the previous build (timeline.site.keptpages) ----------------------
+
+    def reuse(self, rel: str, inputs: bytes, read_same) -> bool:
+        """Put the previous build's page ``rel`` in place if it was made from ``inputs`` and
+        site values that ``read_same(values read)`` finds unchanged, and finished alike."""
+        if self.kept is None:
+            return False
+        previous = self.kept.previous_key(rel)
+        if previous is None or previous[0] != inputs or not read_same(previous[1]):
+            return False
+        return self.kept.link(rel, (inputs, previous[1], self._finish_key(rel)), self.site)
+
+    def made(self, rel: str, inputs: bytes, read: tuple) -> None:
+        """The page ``rel`` about to be written was made from ``inputs`` and ``read``."""
+        if self.kept is not None:
+            self._made[rel] = (inputs, read)
+
+    def _finish_key(self, rel: str) -> bytes:
+        """What finishing adds to a page: asset names, the site's path, head tags."""
+        self._assets_renamed()
+        return hashlib.sha256("\0".join((self._renamed_key, self.urls.path_prefix,
+                                          self._tags_of(rel))).encode()).digest()
 
     def finish(self) -> list[Path]:
         """Write the site-wide files; return every file of the site (relative)."""
