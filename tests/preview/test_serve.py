@@ -99,6 +99,29 @@ def test_editing_an_article_pushes_a_reload_and_serves_the_new_text(server, even
     assert {p.name for p in record.changed} == {Path(ARTICLE).name}
 
 
+def test_the_preview_keeps_its_pages_record_apart_from_the_build_commands(project):
+    """`timeline build` records its site's pages in the project cache for the next build to
+    keep; the preview server's builds record theirs in its own folder and leave that alone."""
+    from timeline.pipeline.build import build_site
+    from timeline.pipeline.cache import ArticleCache
+
+    config = load_config(project)
+    assert build_site(config, cache=ArticleCache.for_project(config, in_memory=False)).written
+    record = project / ".timeline-cache" / "pages.index"
+    before = record.read_bytes()
+    preview = PreviewServer(config, "127.0.0.1", 0)
+    preview.start()
+    try:
+        client = EventStreamClient("127.0.0.1", preview.port)
+        assert client.next_state()["build"] == 1
+        client.close()
+        own = preview.cache.pages_record
+        assert own is not None and own.is_file() and own.parent != record.parent
+    finally:
+        preview.stop()
+    assert record.read_bytes() == before
+
+
 def test_served_html_carries_the_live_reload_snippet_but_the_built_files_do_not(server):
     _, headers, body = request(server, "/")
     assert headers["Content-Type"] == "text/html; charset=utf-8"

@@ -366,14 +366,12 @@ def _unique_event_ids(events: list[Event]) -> None:
 
 
 def _kept_pages(cache, output: Path):
-    """The previous build's pages, known by what they were made from (recorded in an on-disk
-    cache's folder): :mod:`timeline.site.keptpages`."""
-    from timeline.site.keptpages import RECORD_FILE, KeptPages
+    """The previous build's pages, known by what they were made from (recorded where the
+    cache says: ``pages_record``): :mod:`timeline.site.keptpages`."""
+    from timeline.site.keptpages import KeptPages
 
-    directory = getattr(cache, "directory", None)
-    if directory is None:
-        return None
-    return KeptPages(Path(directory).parent / RECORD_FILE, output)
+    record = getattr(cache, "pages_record", None)
+    return KeptPages(Path(record), output) if record is not None else None
 
 
 def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],

@@ -118,6 +118,11 @@ class ArticleCache:
         #: worth their memory in a process that builds again
         self.pages = PageMemo() if self.in_memory else None
         self.stamps = Stamps(directory / STAMPS_FILE if directory is not None else None)
+        #: where builds through this cache record their pages' keys, so the next build can
+        #: keep the unchanged ones (timeline.site.keptpages); None: pages are not kept. The
+        #: preview server points it into its own folder, so it leaves the record of
+        #: ``timeline build``'s site alone.
+        self.pages_record = directory.parent / PAGES_RECORD if directory is not None else None
 
     @classmethod
     def for_project(cls, config: Config, *, in_memory: bool = True) -> ArticleCache:
@@ -328,6 +333,8 @@ def forget_settings() -> None:
     _settings_memo = None
 
 
+#: The record of the pages of the last build's site, beside the folder of the entries.
+PAGES_RECORD = "pages.index"
 #: The file, beside the entries, that maps each article's path to its stat and content hash.
 STAMPS_FILE = "stamps.index"
 #: A file modified less than this long before its stat was recorded is not trusted by its

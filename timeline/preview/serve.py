@@ -178,6 +178,8 @@ class PreviewServer:
         self._preview_root = Path(tempfile.mkdtemp(prefix="timeline-preview-",
                                                    dir=preview_parent()))
         self.site_dir = self._preview_root / "site"
+        # its pages' record goes with its site, leaving that of `timeline build` as it is
+        self.cache.pages_record = self._preview_root / "pages.index"
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._watcher: Watcher | None = None

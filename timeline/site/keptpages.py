@@ -9,7 +9,8 @@ site (copied where links are not possible) instead of being rendered, finished a
 That makes a one-article rebuild render the pages that article touches, not every source page,
 also in a ``timeline build`` run that starts with nothing in memory.
 
-The record lives in the cache folder (``pages.index``) and names the site folder it describes
+The record lives in the cache folder (``pages.index``; the preview server keeps its own in
+its temporary folder) and names the site folder it describes
 and the code that made it (a page made by other code is never reused); it is written after
 the new site is in place. A damaged or missing record, a moved output
 folder or a page changed by hand only costs rendering again.
@@ -27,8 +28,6 @@ from typing import Any
 
 #: Bumped when the record's layout changes; an older record is then ignored.
 RECORD_FORMAT = 1
-#: The record's file name in the cache folder.
-RECORD_FILE = "pages.index"
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:

@@ -88,14 +88,16 @@ def _read_same(site: dict, read: tuple) -> bool:
     return all(site.get(k, _ABSENT) == v for k, v in read)
 
 
-def memoised_event_view(memo, articles: dict[int, bytes], view_keys: dict[int, bytes]):
+def memoised_event_view(memo, articles: dict[int, bytes], view_keys: dict[int, bytes],
+                        unseen: tuple[str, ...] = ()):
     """:func:`event_view`, reusing the previous build's view of an unchanged event.
 
     A view is made from the event (articles included, as their digests), the anchors of its
     citations on the source pages, ``root`` and its permalink; building views for every event
     was most of the timeline pages' time in a rebuild. The digest is kept in ``view_keys`` so
     the event partial's memo can use it instead of digesting the view again. An event shown on
-    the index and on its period page has one slot for each.
+    the index and on its period page has one slot for each. ``unseen``: event fields the pages
+    never show, left out of the key (the salience, which every edit changes for all events).
     """
 
     def view(event: Event, docs_by_path: dict[str, SourceDoc], root: str,
@@ -104,7 +106,7 @@ def memoised_event_view(memo, articles: dict[int, bytes], view_keys: dict[int, b
         for citation in event.citations:
             doc = docs_by_path.get(str(citation.article.path))
             anchors.append(doc.timex_anchor(citation.timex) if doc else None)
-        key = digest((event, anchors, root, permalink), articles)
+        key = digest((event, anchors, root, permalink), articles, unseen)
         slot = (f"event-view:{root}", event.id)
         known = memo.get(slot, key)
         if known is None:

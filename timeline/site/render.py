@@ -83,8 +83,9 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     articles = {id(d.article): digest(d.article) for d in docs} if remembers else {}
     timeline_env, view = env, event_view
     view_keys: dict[int, bytes] = {}  # id(view) -> digest of what the view was made from
+    unseen = _unseen_fields(config) if remembers else ()
     if memo is not None:
-        view = memoised_event_view(memo, articles, view_keys)
+        view = memoised_event_view(memo, articles, view_keys, unseen)
         if not (config.templates_path / EVENT_PARTIAL).exists():
             timeline_env = with_event_memo(env, memo, templates, articles, view_keys)
 
@@ -108,7 +109,6 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     put(INDEX_PAGE, render_template(env, "index.html", root="", site=site, index=index,
                                     key_years=index.years, periods=index.periods,
                                     legend=legend(shown_there, index=True)))
-    unseen = _unseen_fields(config) if keep is not None else ()
     for period in plan.periods:
         made = period_view(period, plan, index)
 
