@@ -6,7 +6,9 @@ every export, never as hour 24 (class 12)."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import re
 from pathlib import Path
@@ -66,6 +68,10 @@ def test_a_range_is_one_event_from_its_first_to_its_last_point_in_every_export(t
     assert spans == [(dt.date(2014, 6, 2), dt.date(2014, 6, 5)),
                      (dt.date(2014, 6, 3), dt.date(2014, 6, 6)),
                      (dt.date(2014, 12, 28), dt.date(2015, 1, 4))]
+    rows = csv.DictReader(io.StringIO((site / "events.csv").read_text(encoding="utf-8-sig")))
+    assert sorted((r["date"], r["end"]) for r in rows) == [
+        ("1990-01-01", "1995-12-31"), ("2009-01-01", "2011-12-31"), ("2014-06-02", "2014-06-04"),
+        ("2014-06-03", "2014-06-05"), ("2014-12-28", "2015-01-03")]
 
 
 def test_a_range_lives_on_the_page_of_its_first_point_shown_as_a_range_in_date_order(tmp_path):

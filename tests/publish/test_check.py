@@ -187,10 +187,21 @@ def test_check_timelinejs_structure():
 
 
 def test_check_csv_header_and_width():
-    header = b"date,display_date,description,link,series,id,value,precision\r\n"
-    assert check_csv(header + b"2014-06-14,d,x,l,s,i,v,day\r\n") == []
-    assert check_csv(header + b"2014-06-14,d\r\n") == ["row 2 has 2 cells, the header 8"]
+    header = b"date,end,display_date,description,link,series,id,value,precision\r\n"
+    assert check_csv(header + b"2014-06-14,,d,x,l,s,i,v,day\r\n") == []
+    assert check_csv(header + b"2014-06-14,d\r\n") == ["row 2 has 2 cells, the header 9"]
     assert check_csv(b"a,b\r\n") != []
+
+
+def test_check_csv_reads_a_range_end_and_a_file_written_before_it():
+    header = b"date,end,display_date,description,link,series,id,value,precision\r\n"
+    assert check_csv(header + b"2014-06-03,2014-06-05,d,x,l,s,i,v,day\r\n") == []
+    assert check_csv(header + b"2014-06-05,2014-06-03,d,x,l,s,i,v,day\r\n") == [
+        "row 2: end 2014-06-03 is before date 2014-06-05"]
+    assert check_csv(header + b"2014-06-03,June 5,d,x,l,s,i,v,day\r\n")[0].startswith(
+        "row 2: end 'June 5'")
+    older = b"date,display_date,description,link,series,id,value,precision\r\n"
+    assert check_csv(older + b"2014-06-14,d,x,l,s,i,v,day\r\n") == []
 
 
 # -- the command --------------------------------------------------------------------------

@@ -118,8 +118,12 @@ def test_a_range_spans_its_days_in_every_export_and_a_doubt_is_said():
         dt.date(2014, 6, 3), dt.date(2014, 6, 6))
     assert "(3\u20135 June 2014)" in str(events["fest"]["SUMMARY"])
     assert "(uncertain)" in str(events["gates"]["SUMMARY"])
-    rows = list(csv.reader(io.StringIO(events_csv(INFO, [festival]))))
-    assert "3\u20135 June 2014" in rows[1]
+    rows = list(csv.DictReader(io.StringIO(events_csv(INFO, [festival, shows, notice]))))
+    by_event = {row["id"]: row for row in rows}
+    assert (by_event["fest"]["date"], by_event["fest"]["end"]) == ("2014-06-03", "2014-06-05")
+    assert by_event["fest"]["display_date"] == "3\u20135 June 2014"
+    assert (by_event["shows"]["date"], by_event["shows"]["end"]) == ("2014-06-14", "2014-06-14")
+    assert by_event["gates"]["end"] == ""  # a point
 
 
 def test_timelinejs_escapes_article_text_as_html_and_drops_unsafe_links():
@@ -254,21 +258,21 @@ def test_ics_escape_rfc5545_text():
 
 def test_csv_columns_quoting_and_formula_guard():
     rows = list(csv.reader(io.StringIO(events_csv(INFO, sample_events()))))
-    assert rows[0] == ["date", "display_date", "description", "link", "series", "id", "value",
-                       "precision"]
-    by_value = {r[6]: r for r in rows[1:]}
+    assert rows[0] == ["date", "end", "display_date", "description", "link", "series", "id",
+                       "value", "precision"]
+    by_value = {r[7]: r for r in rows[1:]}
     assert len(by_value) == 6
-    assert by_value["2014-06-14"][2] == 'Kerry called Zebari; "options" <b>& more</b>, said; he'
-    assert by_value["2003"][2] == "-the U.S.-led invasion of Iraq in 2003."  # no formula
-    assert by_value["2013-FA"][:2] == ["2013-09-01", "fall 2013"]
-    assert by_value["2014-06-14"][3] == "https://www.wsj.com/articles/iraq"
-    assert by_value["2014-06-14"][4] == "The Wall Street Journal"
+    assert by_value["2014-06-14"][3] == 'Kerry called Zebari; "options" <b>& more</b>, said; he'
+    assert by_value["2003"][3] == "-the U.S.-led invasion of Iraq in 2003."  # no formula
+    assert by_value["2013-FA"][:3] == ["2013-09-01", "", "fall 2013"]  # a season is no range
+    assert by_value["2014-06-14"][4] == "https://www.wsj.com/articles/iraq"
+    assert by_value["2014-06-14"][5] == "The Wall Street Journal"
 
 
 def test_csv_link_falls_back_to_the_event_page_for_unsafe_urls():
     rows = list(csv.reader(io.StringIO(events_csv(INFO, [make_event("2014", "x",
                                                                      articles=(BLOG,))]))))
-    assert rows[1][3] == "https://example.org/iraq/#e-2014"
+    assert rows[1][4] == "https://example.org/iraq/#e-2014"
 
 
 @pytest.mark.parametrize("cell, expected", [
@@ -293,7 +297,7 @@ def test_write_feeds_writes_all_four_files(tmp_path):
     assert sorted(p.name for p in written) == ["events.atom", "events.csv", "events.ics",
                                               "timelinejs.json"]
     assert b"\r\n" in (tmp_path / "events.ics").read_bytes()
-    assert (tmp_path / "events.csv").read_bytes().startswith(b"\xef\xbb\xbfdate,display_date,")
+    assert (tmp_path / "events.csv").read_bytes().startswith(b"\xef\xbb\xbfdate,end,display_date,")
 
 
 def test_exports_written_by_the_build_pipeline_validate(tmp_path):
@@ -314,7 +318,7 @@ def test_exports_written_by_the_build_pipeline_validate(tmp_path):
     days = sorted(e["DTSTART"].dt for e in cal.walk("VEVENT"))
     assert days == [dt.date(2014, 6, 14), dt.date(2014, 6, 16)]  # 2003 and late July skipped
     rows = list(csv.reader(io.StringIO((site / "events.csv").read_text(encoding="utf-8"))))
-    assert [r[6] for r in rows[1:]] == ["2003", "2014-06-14", "2014-06-16", "2014-07"]
+    assert [r[7] for r in rows[1:]] == ["2003", "2014-06-14", "2014-06-16", "2014-07"]
 
 
 def _atom_afresh(info: FeedInfo, events) -> str:

@@ -12,6 +12,7 @@ and carry the structure their format requires.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -355,15 +356,35 @@ def _unfold(lines: list[str]) -> list[str]:
 
 
 def check_csv(data: bytes) -> list[str]:
-    """Header with the TimelineSetter-like columns; every row as wide as the header."""
+    """A header with the TimelineSetter-like columns (``end`` may be missing: a site built
+    before it had none); every row as wide as the header; a range's ``end`` is a day no
+    earlier than its ``date``."""
     try:
         rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     except (UnicodeDecodeError, csv.Error) as exc:
         return [f"cannot read CSV: {exc}"]
-    if not rows or tuple(rows[0][: len(CSV_COLUMNS)]) != CSV_COLUMNS:
-        return [f"header must start with {', '.join(CSV_COLUMNS)}"]
-    return [f"row {n} has {len(row)} cells, the header {len(rows[0])}"
-            for n, row in enumerate(rows[1:], start=2) if len(row) != len(rows[0])]
+    required = [name for name in CSV_COLUMNS if name != "end"]
+    if not rows or any(name not in rows[0] for name in required):
+        return [f"header must have the columns {', '.join(CSV_COLUMNS)}"]
+    header = rows[0]
+    problems = [f"row {n} has {len(row)} cells, the header {len(header)}"
+                for n, row in enumerate(rows[1:], start=2) if len(row) != len(header)]
+    if "end" in header and not problems:
+        problems = [f"row {n}: {problem}" for n, row in enumerate(rows[1:], start=2)
+                    if (problem := _range_end_problem(row[header.index("date")],
+                                                      row[header.index("end")]))]
+    return problems
+
+
+def _range_end_problem(start: str, end: str) -> str | None:
+    """What is wrong with a row's ``end`` (empty for a point, else an ISO day from ``date`` on)."""
+    if not end:
+        return None
+    try:
+        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    except ValueError:
+        return f"end {end!r} and date {start!r} must be days written YYYY-MM-DD"
+    return f"end {end} is before date {start}" if last < first else None
 
 
 def check_sitemap(data: bytes) -> list[str]:

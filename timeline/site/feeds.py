@@ -43,7 +43,9 @@ ICS_FILE = "events.ics"
 CSV_FILE = "events.csv"
 FEED_FILES = (TIMELINEJS_FILE, ATOM_FILE, ICS_FILE, CSV_FILE)
 
-CSV_COLUMNS = ("date", "display_date", "description", "link", "series", "id", "value",
+#: TimelineSetter's columns (``date``, ``display_date``, ``description``, ``link``, ``series``)
+#: with ``end`` beside ``date`` (a range's last day, empty for a point), then id, value, precision.
+CSV_COLUMNS = ("date", "end", "display_date", "description", "link", "series", "id", "value",
                "precision")
 #: Precisions the iCalendar export writes (all-day); coarser events are skipped.
 ICS_DAY_PRECISIONS = ("second", "minute", "hour", "daypart", "day")
@@ -552,17 +554,26 @@ def _fold_by_characters(line: str, limit: int) -> str:
 
 def events_csv(info: FeedInfo, events: list[Event],
                link: Callable[[FeedInfo, Event], str] | None = None) -> str:
-    """CSV with TimelineSetter's columns (date, display_date, description, link, series) plus
-    id, value and precision. Chronological."""
+    """CSV with TimelineSetter's columns (date, display_date, description, link, series), the
+    last day of a range in ``end`` beside ``date`` (empty for a point), and id, value and
+    precision. Chronological."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for event in visible_events(events):
         url = (link or _csv_link)(info, event)
-        row = (event.start.isoformat(), date_label(event), event.text, url, series(event),
-               event.id, event.value, event.precision)
+        row = (event.start.isoformat(), csv_end(event), date_label(event), event.text, url,
+               series(event), event.id, event.value, event.precision)
         writer.writerow([csv_cell(cell) for cell in row])
     return buffer.getvalue()
+
+
+def csv_end(event: Event) -> str:
+    """The last day of a range ("3-5 June": 5 June; "1990-1995": 31 December 1995), the same
+    day as ``date`` for hours on one day; empty for a point, even a period such as a month."""
+    if not event.end_value:
+        return ""
+    return (event.end - dt.timedelta(days=1)).isoformat()
 
 
 def _csv_link(info: FeedInfo, event: Event) -> str:
