@@ -12,6 +12,7 @@ from timeline.temporal.context import (
     is_routine_word,
     quote_spans,
     routine_noun_after,
+    season_names_a_kind,
     sentence_bounds,
     weekday_in_routine_list,
 )
@@ -131,3 +132,22 @@ def test_clause_direction_reads_the_verb_of_the_expression_s_clause():
     sentence = "The ferry, which will be sold next year, sailed on Sunday."
     start = sentence.index("Sunday")
     assert clause_direction(sentence, start, start + 6) == -1
+
+
+@pytest.mark.parametrize("text, expression, expected", [
+    ("Tickets for the spring fair sell fast.", "the spring", True),
+    ("She designed the autumn range of shoes.", "the autumn", True),
+    ("The team sent a squad to the Winter Games.", "the Winter", True),
+    ("The late summer sun warmed the valley.", "late summer", True),
+    ("The winter meeting will elect a chair.", "The winter", True),  # a noun the verb follows
+    # a time: before a noun of time, a verb, a word of the clause, punctuation or the end
+    ("Classes resume after the winter break.", "the winter", False),
+    ("The spring arrived early.", "The spring", False),
+    ("The fall was dry; the summer, wet.", "the summer", False),
+    ("They sailed in the summer, then rested.", "the summer", False),
+    ("They sailed in the summer", "the summer", False),
+    ("We rebuilt the barn during the spring selling nothing.", "the spring", False),
+    ("In the autumn Parliament sits again.", "the autumn", False),  # a clause after "in"
+])
+def test_a_season_names_a_kind_of_thing_before_a_noun(text, expression, expected) -> None:
+    assert season_names_a_kind(text, *_span(text, expression)) is expected

@@ -394,3 +394,62 @@ def weekday_in_routine_list(text: str, start: int, end: int) -> bool:
 def routine_noun_after(text: str, end: int) -> bool:
     """True when a noun of routine follows the weekday ending at ``end``: "Sunday hours"."""
     return bool(_ROUTINE_NOUN.match(text, end))
+
+
+# -- a season naming a kind of thing ------------------------------------------------------------
+# "The spring fair opens", "the fall collection", "the summer youth programme": a season word
+# before a noun says which kind of fair, collection or programme, and names no time. After
+# "this", "last", "next" or a year it still names one ("last summer heat", "spring 2013"), and so
+# it does before a noun of time ("the summer term", "the winter season": when), a verb ("the
+# spring brought rain"), a word of the clause around it ("in the spring when...") or a clause
+# that a preposition of time opens ("in the spring Congress will vote").
+
+#: Words after a season that belong to the clause around it, not to a noun it modifies.
+_CLAUSE_WORDS = word_set("""
+of in on at to for from by with without about into onto over under after before during since
+until till through throughout across against along among around between beyond near toward
+towards upon within per via despite like than as and or but nor so yet when while if because
+although though unless whereas where whether the a an this that these those his her its their
+our my your we they he she it i you who whom which what whose there here is are was were be
+been being am has have had do does did will would shall should can could may might must also
+already again still then too not never ever just only even now later soon ago ahead alone
+itself each every all both most more less
+come comes go goes get gets make makes take takes see sees give gives look looks seem seems
+become becomes bring brings keep keeps turn turns
+""")
+#: Nouns of time a season can modify and still name a time: "the summer term", "the winter
+#: season", "the spring semester", "the summer months", "miss the spring window".
+_TIME_NOUNS = word_set("""
+season seasons semester semesters term terms session sessions recess break breaks holiday
+holidays vacation vacations month months week weeks day days quarter half period time window
+solstice equinox
+""")
+_AUXILIARIES = word_set("is are was were will would has have had can could may might should must")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'\u2019-]*)\b(?![-'\u2019])")
+_TIME_PREPOSITION = re.compile(r"\b(?:in|during|by|until|till|since|before|after|through"
+                               r"|throughout|over|into|from)\s+$", re.I)
+
+
+def season_names_a_kind(text: str, start: int, end: int) -> bool:
+    """True when the season at ``text[start:end]`` modifies the noun after it ("the spring fair",
+    "the Winter Olympics") rather than naming a time. The caller leaves out seasons told with
+    "this", "last", "next" or a year, which always name a time."""
+    match = _NEXT_WORD.match(text, end)
+    if match is None:
+        return False
+    word = match[1]
+    lower = word.lower()
+    if (lower in _CLAUSE_WORDS or lower in _TIME_NOUNS or lower in PAST_CUES
+            or lower in SPEECH_VERBS or lower in FUTURE_CUES and lower not in _ALSO_NOUNS
+            or lower.endswith(("ed", "ly")) and lower not in _NOT_PAST):
+        return False  # a verb, an adverb or a word of the clause: the season is a time
+    if lower.endswith("ing"):
+        # "spent the summer working", "the spring selling season": a verb, or a noun of time
+        # after it; "the spring meeting will vote": the noun that a verb follows.
+        after = _NEXT_WORD.match(text, match.end())
+        return after is not None and after[1].lower() in _AUXILIARIES
+    if word[0].isupper() and not text[start:end].split()[-1][0].isupper():
+        # "the spring Congress": a name after a lower-case season opens a clause after a
+        # preposition of time; "the summer Olympics" is a name the season is part of.
+        return _TIME_PREPOSITION.search(text, max(0, start - 12), start) is None
+    return True

@@ -7,6 +7,7 @@ import calendar
 import datetime as dt
 import re
 
+from timeline.temporal import context
 from timeline.temporal.dates import (
     add_months,
     easter,
@@ -42,6 +43,8 @@ from timeline.temporal.resolve.base import (
     _words,
 )
 
+#: Words that make a season name a time whatever follows it ("last summer heat").
+_NAMING_WORDS = word_set("this last next past coming that following previous")
 _POSSESSIVE_YEAR = re.compile(r"\d{4}['\u2019]s")
 _DECADE_CONTEXT = re.compile(r"\b(?:the|in|of|during|since|by|from|to|through|until)\s+$", re.I)
 _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|slated|planned|expected|due|postponed|delayed"
@@ -516,6 +519,9 @@ class CalendarDateRules:
         code = next(SEASONS[w] for w in words if w in SEASONS)
         if code == "FA" and re.match(r"\s+of\b", self.text[end:end + 5]) and "fall" in lower:
             return None
+        if _NAMING_WORDS.isdisjoint(words) and _find_year(text) is None and (
+                context.season_names_a_kind(self.text, start, end)):
+            return None  # "the spring fair", "the fall collection": a kind of thing, no time
         year = _find_year(text)
         clipped = _CLIPPED_YEAR.search(text)
         if year is None and clipped:  # "the fall of '98"
