@@ -172,3 +172,12 @@ def test_a_piece_of_a_sentence_split_in_the_wrong_place_does_not_lead():
     (wednesday,) = select_key_dates([piece, whole, also], Config())
     assert wednesday.summary[0] is not piece
     assert whole.salience > piece.salience
+
+
+def test_a_day_long_before_the_reporting_stays_background_however_alone_it_stands():
+    story = _flood_story()
+    storm = _reported("The valley villages were last flooded in the storm of 4 November 1966.",
+                      "4 November 1966", "1966-11-04",
+                      *((source, MONDAY) for source in ("Daily", "Herald", "Wire")))
+    select_key_dates([*story.values(), storm], Config())
+    assert storm.salience < story["minister"].salience

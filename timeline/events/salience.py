@@ -111,19 +111,23 @@ def weigh_dates(groups: list[DateGroup], central: dict[str, float]) -> None:
         if first_report and group.end < first_report - BACKGROUND_AFTER:
             weight *= BACKGROUND_WEIGHT
         group.weight = weight
-    _weigh_bursts(groups)
+    _weigh_bursts(groups, first_report - BACKGROUND_AFTER if first_report else None)
 
 
-def _weigh_bursts(groups: list[DateGroup]) -> None:
+def _weigh_bursts(groups: list[DateGroup], reporting: dt.date | None) -> None:
     """Scale each day's weight by how far it stands out from the days around it (burstiness,
     as in Chieu & Lee 2004): its weight over the mean weight of the days within
     :data:`BURST_WINDOW`, to the power :data:`BURST_POWER`. Coverage is uneven (dozens of
     articles a day at a story's height, a few later on), so a day that many of the busy days'
-    articles mention is less telling than one that stands out from a quiet week."""
+    articles mention is less telling than one that stands out from a quiet week. Days before
+    ``reporting`` (background, long before the collection's first report) are left as they
+    are: with no coverage around them, every one of them would stand out."""
     days = {g.start: g.weight for g in groups if g.precision == "day"}
     width = BURST_WINDOW.days
     for group in groups:
         if group.precision != "day" or group.weight <= 0:
+            continue
+        if reporting is not None and group.end < reporting:
             continue
         around = sum(days.get(group.start + dt.timedelta(days=offset), 0.0)
                      for offset in range(-width, width + 1))
