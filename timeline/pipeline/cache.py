@@ -290,15 +290,7 @@ class ArticleCache:
 
     def _write_entry(self, key: str, data: bytes) -> None:
         header = f"timeline-cache {CACHE_FORMAT} {key}\n".encode()
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            # Write then rename: a crash mid-write never leaves a half entry under the real name.
-            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".pickle")
-            with os.fdopen(fd, "wb") as out:
-                out.write(header + data)
-            os.replace(tmp, self._entry_path(key))
-        except OSError:
-            pass  # a read-only or full disk only costs speed, never the build
+        write_if_possible(self._entry_path(key), header + data)
 
 
 def where_of(path: Path, config: Config) -> str:
@@ -412,14 +404,23 @@ class Stamps:
             data = f"timeline-stamps {CACHE_FORMAT}\n".encode() + pickle.dumps(
                 entries, protocol=pickle.HIGHEST_PROTOCOL)
             self._changed = False
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".index")
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, self.path)
-        except OSError:
-            pass  # a read-only or full disk only costs speed, never the build
+        write_if_possible(self.path, data)
+
+
+def write_if_possible(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename, or not at all.
+
+    The rename means a crash mid-write never leaves a half file under the real name; a
+    read-only or full disk only costs the next build speed, never this build, so it is ignored.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def fresh_copy(result: Any) -> Any:

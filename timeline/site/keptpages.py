@@ -21,10 +21,11 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any
+
+from timeline.pipeline.cache import write_if_possible
 
 #: Bumped when the record's layout changes; an older record is then ignored.
 RECORD_FORMAT = 1
@@ -112,14 +113,7 @@ class KeptPages:
         header = self._header()
         with self._lock:
             data = header + pickle.dumps(self._current, protocol=pickle.HIGHEST_PROTOCOL)
-        try:
-            self.record.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.record.parent, prefix=".tmp-", suffix=".index")
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, self.record)
-        except OSError:
-            pass  # a read-only or full disk only costs speed, never the build
+        write_if_possible(self.record, data)
 
     def forget(self) -> None:
         """Remove the record (a build that cannot keep it true, e.g. it failed midway)."""
