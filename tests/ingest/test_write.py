@@ -159,9 +159,9 @@ _page_text = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(_page_text)
 def test_escaped_text_reads_back_as_itself(text):
-    from timeline.ingest.content import _markdown_blocks
+    from timeline.ingest.markdown import markdown_blocks
 
-    plain, blocks = _markdown_blocks(escape_markdown(text))
+    plain, blocks = markdown_blocks(escape_markdown(text))
     assert plain == text
     assert [b.kind for b in blocks] == ["paragraph"]
 
