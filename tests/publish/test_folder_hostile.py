@@ -12,13 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.publish import test_deploy as deploy_tests
+from tests.publish.sites import SITE_FILES
 from timeline.cli import main
 from timeline.errors import TimelineError
-from timeline.publish.deploy import PUBLISH_MANIFEST, publish_dir
-
-SITE_FILES = deploy_tests.SITE_FILES
-project = deploy_tests.project  # the same fixture: a git project with a built site
+from timeline.publish.folder import publish_dir
+from timeline.publish.plan import PUBLISH_MANIFEST
 
 
 def snapshot(folder: Path) -> dict[str, bytes | str]:
