@@ -27,8 +27,6 @@ merged silently or shown twice.
 
 from __future__ import annotations
 
-import functools
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,22 +34,19 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from timeline.events.extract import normalise
+from timeline.events.similar import (
+    COMMON_SHINGLE,
+    MAX_EDIT_SHARE,
+    MIN_KEPT_SHARE,
+    SKETCH_SIZE,
+    SimilarityIndex,
+    shingles,
+)
 from timeline.model import Citation, Event
 from timeline.temporal.values import precision_rank
 
 #: Default similarity threshold (0-100), also ``merge_threshold`` in ``timeline.toml``.
 DEFAULT_THRESHOLD = 80.0
-#: Blocking keys per sentence (bottom-k of its trigram hashes). More keys, fewer misses.
-SKETCH_SIZE = 8
-#: A trigram found in more distinct sentences than this says nothing about duplication
-#: ("according to the"), so it is never a blocking key; exact copies were grouped before.
-COMMON_SHINGLE = 50
-#: A sentence counts as a trimmed or padded copy of another (compared on token sets) only if
-#: the shorter keeps at least this share of the longer one's words...
-MIN_KEPT_SHARE = 0.5
-#: ...and its own words not found in the other stay within this share of it (small edits).
-MAX_EDIT_SHARE = 0.1
-
 
 def similarity(a: str, b: str) -> float:
     """How alike two *normalised* sentences are, 0-100.
@@ -76,11 +71,16 @@ def similarity(a: str, b: str) -> float:
     return max(whole, fuzz.token_set_ratio(a, b)) if padded_copy else whole
 
 
-def merge_events(events: Iterable[Event], threshold: float = DEFAULT_THRESHOLD) -> list[Event]:
-    """One event per reported happening, with all its citations, in chronological order."""
+def merge_events(events: Iterable[Event], threshold: float = DEFAULT_THRESHOLD,
+                 index: SimilarityIndex | None = None) -> list[Event]:
+    """One event per reported happening, with all its citations, in chronological order.
+
+    ``index``, if given, is the :class:`~timeline.events.similar.SimilarityIndex` of the
+    previous call (kept between builds): only the sentences that changed since are grouped
+    again. The result is the same with or without it."""
     events = list(events)
     texts = [normalise(e.text) for e in events]
-    groups = _group_similar(texts, threshold)
+    groups = _group_similar(texts, threshold, index)
     merged: list[Event] = []
     for members in groups:
         for part in _split_same_article(members, events, texts, threshold):
@@ -92,100 +92,40 @@ def merge_events(events: Iterable[Event], threshold: float = DEFAULT_THRESHOLD) 
 # --- pass 1-3: group similar sentences ------------------------------------------------------
 
 
-def _group_similar(texts: list[str], threshold: float) -> list[list[int]]:
-    """Indexes of ``texts`` grouped by verified similarity (transitively), in input order."""
+def _group_similar(texts: list[str], threshold: float,
+                   index: SimilarityIndex | None = None) -> list[list[int]]:
+    """Indexes of ``texts`` grouped by verified similarity (transitively), in input order
+    (:mod:`timeline.events.similar`; exact copies go together without a comparison)."""
     distinct: dict[str, list[int]] = defaultdict(list)
-    for index, text in enumerate(texts):
-        distinct[text].append(index)
-    keys = list(distinct)
-    parent = list(range(len(keys)))
-    words = [key.split() for key in keys]
-    word_sets = [set(w) for w in words]
-    checked: set[int] = set()  # pairs (left * n + right) compared without a match
-    width = len(keys)
-    for members in _candidate_buckets(keys):
-        for offset, left in enumerate(members):
-            for right in members[offset + 1:]:
-                # A pair already joined through others needs no comparison: the union would
-                # change nothing (big groups of near-copies were most of the comparisons).
-                if _find(parent, left) == _find(parent, right):
-                    continue
-                pair = left * width + right
-                if pair in checked:
-                    continue
-                if _alike(words[left], words[right], word_sets[left], word_sets[right],
-                          keys[left], keys[right], threshold):
-                    _union(parent, left, right)
-                else:
-                    checked.add(pair)
+    for position, text in enumerate(texts):
+        distinct[text].append(position)
+    labels = (index or SimilarityIndex()).groups(distinct, threshold)
     clusters: dict[int, list[int]] = defaultdict(list)
-    for position, key in enumerate(keys):
-        clusters[_find(parent, position)].extend(distinct[key])
+    for text, positions in distinct.items():
+        clusters[labels[text]].extend(positions)
     return sorted((sorted(c) for c in clusters.values()), key=lambda c: c[0])
-
-
-def _alike(words_a: list[str], words_b: list[str], set_a: set[str], set_b: set[str],
-           a: str, b: str, threshold: float) -> bool:
-    """``similarity(a, b) >= threshold`` for two distinct sentences, with their words split
-    once beforehand and rapidfuzz told the cut-off, so hopeless pairs end early."""
-    if not set_a or not set_b:
-        return threshold <= 0
-    shorter, longer = (set_a, set_b) if len(set_a) <= len(set_b) else (set_b, set_a)
-    padded_copy = (len(shorter) >= MIN_KEPT_SHARE * len(longer)
-                   and len(shorter - longer) <= max(1, MAX_EDIT_SHARE * len(shorter)))
-    if fuzz.ratio(words_a, words_b, score_cutoff=threshold) >= threshold:
-        return True
-    return padded_copy and fuzz.token_set_ratio(a, b, score_cutoff=threshold) >= threshold
 
 
 def candidate_pairs(texts: list[str]) -> set[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, of distinct normalised sentences worth comparing.
 
     Two sentences are candidates when their MinHash sketches (bottom-:data:`SKETCH_SIZE`
-    hashes of word trigrams) share a hash. Near-duplicates share most trigrams, so they
-    almost surely share a sketch hash; unrelated sentences almost never do.
+    hashes of word trigrams, leaving out those of more than :data:`COMMON_SHINGLE`
+    sentences) share a hash. Near-duplicates share most trigrams, so they almost surely share
+    a sketch hash; unrelated sentences almost never do.
     """
+    shingle_sets = [shingles(text) for text in texts]
+    frequency = Counter(h for grams in shingle_sets for h in grams)
+    buckets: dict[int, list[int]] = defaultdict(list)
+    for position, grams in enumerate(shingle_sets):
+        informative = sorted(h for h in grams if frequency[h] <= COMMON_SHINGLE)
+        for key in informative[:SKETCH_SIZE]:
+            buckets[key].append(position)
     pairs: set[tuple[int, int]] = set()
-    for members in _candidate_buckets(texts):
+    for members in buckets.values():
         for offset, left in enumerate(members):
             pairs.update((left, right) for right in members[offset + 1:])
     return pairs
-
-
-def _candidate_buckets(texts: list[str]) -> list[list[int]]:
-    """The sentences (indexes, ascending) sharing each sketch hash, buckets of two or more."""
-    shingle_sets = [_shingles(text) for text in texts]
-    frequency = Counter(h for shingles in shingle_sets for h in shingles)
-    buckets: dict[int, list[int]] = defaultdict(list)
-    for index, shingles in enumerate(shingle_sets):
-        informative = [h for h in shingles if frequency[h] <= COMMON_SHINGLE]
-        for key in sorted(informative)[:SKETCH_SIZE]:
-            buckets[key].append(index)
-    return [members for members in buckets.values() if len(members) > 1]
-
-
-@functools.lru_cache(maxsize=1 << 15)  # pure; rebuilds see the same sentences again
-def _shingles(text: str) -> frozenset[int]:
-    """Stable (process-independent) hashes of the word trigrams; short texts use all words."""
-    words = text.split()
-    if len(words) < 3:
-        grams = [text] if text else []
-    else:
-        grams = [" ".join(words[i:i + 3]) for i in range(len(words) - 2)]
-    return frozenset(zlib.crc32(gram.encode()) for gram in grams)
-
-
-def _find(parent: list[int], node: int) -> int:
-    while parent[node] != node:
-        parent[node] = parent[parent[node]]  # path halving keeps trees flat
-        node = parent[node]
-    return node
-
-
-def _union(parent: list[int], left: int, right: int) -> None:
-    root_left, root_right = _find(parent, left), _find(parent, right)
-    if root_left != root_right:
-        parent[max(root_left, root_right)] = min(root_left, root_right)
 
 
 # --- one citation per article ---------------------------------------------------------------

@@ -202,14 +202,18 @@ def _build_site(config: Config, strict: bool, echo: Echo | None, cache,
     with clock("furniture"):
         furniture = _set_aside_furniture(results)
     with clock("merge"):
+        state = getattr(cache, "collection", None)  # kept between builds
         dated = [e for r in results for e in r.events]
         stages.stage(f"Building events from {_plural(len(dated), 'dated sentence')}")
-        events = merge(dated, config)
+        events = merge(dated, config, state.similar if state is not None else None)
         _unique_event_ids(events)
     with clock("enrich"):
         events = enrich(events, config, diagnostics)
     with clock("key-events"):
         key_dates = select_key_dates(events, config)
+    if state is not None:
+        with clock("state"):
+            cache.save_collection()
     result = BuildResult(ok=True, diagnostics=diagnostics, articles=articles, events=events,
                          output=output, key_dates=key_dates, stages=clock.seconds,
                          cpu=clock.cpu, furniture=furniture)
@@ -316,15 +320,16 @@ def _set_aside_furniture(results: list[ArticleResult]) -> FurnitureReport:
     return report
 
 
-def merge(events: list[Event], config: Config) -> list[Event]:
-    """Merge reports of the same event from several sources (``timeline.events.merge``)."""
+def merge(events: list[Event], config: Config, index=None) -> list[Event]:
+    """Merge reports of the same event from several sources (``timeline.events.merge``);
+    ``index`` is the similarity index kept from the previous build, if any."""
     try:
         from timeline.events.merge import merge_events
     except ModuleNotFoundError as exc:
         if exc.name != "timeline.events.merge":
             raise
         return events
-    return merge_events(events, config.merge_threshold)
+    return merge_events(events, config.merge_threshold, index)
 
 
 def enrich(events: list[Event], config: Config, diagnostics: Diagnostics) -> list[Event]:

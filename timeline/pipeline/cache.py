@@ -123,6 +123,30 @@ class ArticleCache:
         #: preview server points it into its own folder, so it leaves the record of
         #: ``timeline build``'s site alone.
         self.pages_record = directory.parent / PAGES_RECORD if directory is not None else None
+        self._collection = None  # the CollectionState, once a build asked for it
+
+    @property
+    def collection(self):
+        """The collection-wide state the builds through this cache keep
+        (:class:`timeline.pipeline.collection.CollectionState`): read from the cache folder
+        the first time, then kept in memory for the next build of this process."""
+        from timeline.pipeline.collection import CollectionState
+
+        if self._collection is None:
+            self._collection = CollectionState.load(self.collection_path)
+        return self._collection
+
+    @property
+    def collection_path(self) -> Path | None:
+        """Where :attr:`collection` is kept between processes (None: in memory only)."""
+        from timeline.pipeline.collection import STATE_FILE
+
+        return self.directory.parent / STATE_FILE if self.directory is not None else None
+
+    def save_collection(self) -> None:
+        """Write :attr:`collection` for the next ``timeline build`` (if it was used)."""
+        if self._collection is not None:
+            self._collection.save(self.collection_path)
 
     @classmethod
     def for_project(cls, config: Config, *, in_memory: bool = True) -> ArticleCache:

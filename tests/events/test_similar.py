@@ -1,0 +1,109 @@
+"""The similarity index kept between builds groups sentences exactly as grouping from nothing
+does, whatever was added or removed since (timeline.events.similar)."""
+
+from __future__ import annotations
+
+import random
+
+from timeline.events.merge import DEFAULT_THRESHOLD, candidate_pairs, similarity
+from timeline.events.similar import COMMON_SHINGLE, SimilarityIndex
+
+WORDS = ["harbour", "crane", "ferry", "tunnel", "council", "budget", "river", "bridge",
+         "school", "library", "orchard", "festival", "museum", "station", "tram", "depot",
+         "market", "square", "garden", "clinic"]
+
+
+def sentence(rng: random.Random) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 14)))
+
+
+def variant(rng: random.Random, text: str) -> str:
+    """A near copy: one word changed, dropped or added."""
+    words = text.split()
+    where = rng.randrange(len(words))
+    move = rng.choice(("change", "drop", "add"))
+    if move == "change":
+        words[where] = rng.choice(WORDS)
+    elif move == "drop" and len(words) > 3:
+        del words[where]
+    else:
+        words.insert(where, rng.choice(WORDS))
+    return " ".join(words)
+
+
+def partition(labels: dict[str, int]) -> set[frozenset[str]]:
+    groups: dict[int, set[str]] = {}
+    for text, label in labels.items():
+        groups.setdefault(label, set()).add(text)
+    return {frozenset(g) for g in groups.values()}
+
+
+def reference(texts: list[str], threshold: float) -> set[frozenset[str]]:
+    """Connected components of the candidate pairs found alike, the slow obvious way."""
+    parent = list(range(len(texts)))
+
+    def find(node: int) -> int:
+        while parent[node] != node:
+            node = parent[node]
+        return node
+
+    for left, right in candidate_pairs(texts):
+        if similarity(texts[left], texts[right]) >= threshold:
+            parent[find(left)] = find(right)
+    groups: dict[int, set[str]] = {}
+    for position, text in enumerate(texts):
+        groups.setdefault(find(position), set()).add(text)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_a_fresh_index_groups_as_the_reference_does():
+    rng = random.Random(5)
+    texts = set()
+    for _ in range(120):
+        base = sentence(rng)
+        texts.add(base)
+        for _ in range(rng.randint(0, 3)):
+            texts.add(variant(rng, base))
+    ordered = sorted(texts)
+    labels = SimilarityIndex().groups(ordered, DEFAULT_THRESHOLD)
+    assert partition(labels) == reference(ordered, DEFAULT_THRESHOLD)
+    assert any(len(group) > 1 for group in partition(labels))
+
+
+def test_every_update_groups_as_a_fresh_index_does():
+    rng = random.Random(11)
+    texts: set[str] = set()
+    for _ in range(150):
+        texts.add(sentence(rng))
+    kept = SimilarityIndex()
+    kept.groups(texts, DEFAULT_THRESHOLD)
+    kinds = set()
+    for step in range(60):
+        current = sorted(texts)
+        for _ in range(rng.randint(1, 4)):  # remove some, add copies and new ones
+            choice = rng.random()
+            if choice < 0.35 and current:
+                texts.discard(rng.choice(current))
+            elif choice < 0.8 and current:
+                texts.add(variant(rng, rng.choice(current)))
+            else:
+                texts.add(sentence(rng))
+        if step % 15 == 7:  # a phrase most sentences share: its trigrams stop being keys
+            common = "the night ferry"
+            texts |= {f"{common} {sentence(rng)}" for _ in range(COMMON_SHINGLE + 2)}
+        if step % 15 == 12:  # ... and become keys again
+            texts = {t for t in texts if not t.startswith("the night ferry")}
+        got = partition(kept.groups(texts, DEFAULT_THRESHOLD))
+        assert got == partition(SimilarityIndex().groups(texts, DEFAULT_THRESHOLD)), step
+        kinds.add(kept.last[0])
+    assert kinds == {"full", "incremental"}
+
+
+def test_a_new_threshold_groups_again():
+    rng = random.Random(3)
+    base = [sentence(rng) for _ in range(30)]
+    texts = set(base) | {variant(rng, t) for t in base}
+    index = SimilarityIndex()
+    index.groups(texts, DEFAULT_THRESHOLD)
+    loose = index.groups(texts, 50.0)
+    assert partition(loose) == partition(SimilarityIndex().groups(texts, 50.0))

@@ -1,0 +1,263 @@
+"""Group similar sentences, kept up to date between builds: the grouping behind merging.
+
+:func:`timeline.events.merge.merge_events` groups the collection's distinct normalised
+sentences that are alike (passes 1-3 of its docstring): each sentence gets a MinHash sketch
+(the bottom-:data:`SKETCH_SIZE` hashes of its word trigrams, leaving out trigrams found in more
+than :data:`COMMON_SHINGLE` sentences), sentences sharing a sketch hash are compared, and the
+groups are the connected components of the pairs found alike.
+
+:class:`SimilarityIndex` keeps what that needs (how many sentences hold each trigram, each
+sentence's sketch, the sentences of each sketch hash, the group of each sentence), so that a
+later call with a few sentences added or removed only does the work those sentences bring:
+
+* the trigram counts lose the removed sentences' trigrams and gain the added ones';
+* if that moves a trigram across :data:`COMMON_SHINGLE` (it becomes or stops being too
+  common to be a key), every sketch holding it changes: everything is grouped again;
+* otherwise the groups that held a removed sentence are taken apart, and their remaining
+  members and the added sentences are compared again with the sentences they share a sketch
+  hash with (other groups stay as they were: no pair across them was alike before, and none
+  of their sketches changed).
+
+The groups are thus exactly those of a grouping from nothing, which is what a fresh index
+does (every sentence is added). An index is a plain picklable object (see
+:mod:`timeline.pipeline.collection`, which keeps one between ``timeline build`` runs).
+"""
+
+from __future__ import annotations
+
+import functools
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+#: Blocking keys per sentence (bottom-k of its trigram hashes). More keys, fewer misses.
+SKETCH_SIZE = 8
+#: A trigram found in more distinct sentences than this says nothing about duplication
+#: ("according to the"), so it is never a blocking key; exact copies were grouped before.
+COMMON_SHINGLE = 50
+#: A sentence counts as a trimmed or padded copy of another (compared on token sets) only if
+#: the shorter keeps at least this share of the longer one's words...
+MIN_KEPT_SHARE = 0.5
+#: ...and its own words not found in the other stay within this share of it (small edits).
+MAX_EDIT_SHARE = 0.1
+
+
+@dataclass
+class SimilarityIndex:
+    """The grouping of a set of distinct normalised sentences by similarity, updated in place
+    by :meth:`groups` when the set changes. Sentences are known by a number (``ids``)."""
+
+    threshold: float | None = None
+    ids: dict[str, int] = field(default_factory=dict)  # sentence -> its number
+    texts: dict[int, str] = field(default_factory=dict)  # number -> sentence
+    sketches: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    buckets: dict[int, list[int]] = field(default_factory=dict)  # sketch hash -> numbers
+    frequency: dict[int, int] = field(default_factory=dict)  # trigram -> sentences holding it
+    group: dict[int, int] = field(default_factory=dict)  # number -> its group's label
+    next_id: int = 0
+    #: how the last call went: "full" (grouped from nothing) or "incremental", and how many
+    #: sentences it had to place again (for ``--timings`` and tests)
+    last: tuple[str, int] = ("full", 0)
+
+    def groups(self, texts: Iterable[str], threshold: float) -> dict[str, int]:
+        """The group label of every sentence of ``texts`` (distinct, normalised): sentences
+        with one label are alike, directly or through others. Updates the index to ``texts``."""
+        wanted = set(texts)
+        if threshold != self.threshold:
+            self._reset(threshold)
+        removed = [number for text, number in self.ids.items() if text not in wanted]
+        added = sorted(t for t in wanted if t not in self.ids)
+        if not removed and not added:
+            self.last = ("incremental", 0)
+            return self._labels()
+        affected = self._members_of({self.group[number] for number in removed})
+        counts = _CountChanges()
+        for number in removed:
+            self._forget(number, counts)
+        new = [self._remember(text, counts) for text in added]
+        if counts.crossed(self.frequency):
+            return self._regroup(wanted, threshold)
+        kind = "full" if len(new) == len(self.ids) else "incremental"
+        for number in new:
+            self._place(number)
+        loose = [number for number in affected if number in self.texts] + new
+        self._join(loose)
+        self.last = (kind, len(loose))
+        return self._labels()
+
+    # -- keeping the counts and the sketches --------------------------------------------------
+
+    def _reset(self, threshold: float) -> None:
+        self.__dict__.update(SimilarityIndex(threshold=threshold).__dict__)
+
+    def _regroup(self, wanted: set[str], threshold: float) -> dict[str, int]:
+        """Group from nothing (a trigram crossed :data:`COMMON_SHINGLE`)."""
+        self._reset(threshold)
+        return self.groups(wanted, threshold)
+
+    def _remember(self, text: str, counts: _CountChanges) -> int:
+        number = self.next_id
+        self.next_id += 1
+        self.ids[text], self.texts[number] = number, text
+        frequency = self.frequency
+        for gram in shingles(text):
+            before = frequency.get(gram, 0)
+            counts.touch(gram, before, new=True)
+            frequency[gram] = before + 1
+        return number
+
+    def _forget(self, number: int, counts: _CountChanges) -> None:
+        text = self.texts.pop(number)
+        del self.ids[text]
+        self.group.pop(number, None)
+        for key in self.sketches.pop(number, ()):
+            members = self.buckets[key]
+            members.remove(number)
+            if not members:
+                del self.buckets[key]
+        frequency = self.frequency
+        for gram in shingles(text):
+            before = frequency[gram]
+            counts.touch(gram, before, new=False)
+            if before > 1:
+                frequency[gram] = before - 1
+            else:
+                del frequency[gram]
+
+    def _place(self, number: int) -> None:
+        """The sketch of a new sentence, and its place in the buckets."""
+        frequency = self.frequency
+        informative = sorted(h for h in shingles(self.texts[number])
+                             if frequency[h] <= COMMON_SHINGLE)
+        sketch = tuple(informative[:SKETCH_SIZE])
+        self.sketches[number] = sketch
+        for key in sketch:
+            self.buckets.setdefault(key, []).append(number)
+
+    # -- groups ---------------------------------------------------------------------------
+
+    def _members_of(self, labels: set[int]) -> list[int]:
+        if not labels:
+            return []
+        return [number for number, label in self.group.items() if label in labels]
+
+    def _join(self, loose: list[int]) -> None:
+        """Give each sentence of ``loose`` (new ones, and the members of broken-up groups)
+        its group again: compare it with the sentences it shares a sketch hash with."""
+        group, texts = self.group, self.texts
+        parent: dict[int, int] = {}
+        for number in loose:  # each starts alone, labelled by its own number
+            group[number] = number
+            parent[number] = number
+        touched = sorted({key for number in loose for key in self.sketches[number]})
+        loose_set = set(loose)
+        words: dict[int, tuple[list[str], set[str]]] = {}
+        checked: set[tuple[int, int]] = set()
+        for key in touched:
+            members = self.buckets[key]
+            if len(members) < 2:
+                continue
+            for offset, left in enumerate(members):
+                for right in members[offset + 1:]:
+                    if left not in loose_set and right not in loose_set:
+                        continue  # two settled sentences: their groups are already right
+                    root_left = _find(parent, group[left])
+                    root_right = _find(parent, group[right])
+                    if root_left == root_right:
+                        continue
+                    pair = (left, right) if left < right else (right, left)
+                    if pair in checked:
+                        continue
+                    if alike(_words(words, texts, left), _words(words, texts, right),
+                             texts[left], texts[right], self.threshold):
+                        _union(parent, root_left, root_right)
+                    else:
+                        checked.add(pair)
+        if parent:
+            for number, label in group.items():
+                if label in parent:
+                    group[number] = _find(parent, label)
+
+    def _labels(self) -> dict[str, int]:
+        return {text: self.group[number] for text, number in self.ids.items()}
+
+
+class _CountChanges:
+    """The trigram counts an update touched: each one's count before it, and how many of the
+    added sentences hold it."""
+
+    def __init__(self) -> None:
+        self.before: dict[int, int] = {}
+        self.in_new: dict[int, int] = {}
+
+    def touch(self, gram: int, count: int, *, new: bool) -> None:
+        self.before.setdefault(gram, count)
+        if new:
+            self.in_new[gram] = self.in_new.get(gram, 0) + 1
+
+    def crossed(self, frequency: dict[int, int]) -> bool:
+        """True when a trigram held by a sentence that stays became a key or stopped being
+        one: that sentence's sketch changed, so every group has to be made again."""
+        for gram, before in self.before.items():
+            now = frequency.get(gram, 0)
+            if (before <= COMMON_SHINGLE) != (now <= COMMON_SHINGLE) \
+                    and now - self.in_new.get(gram, 0) > 0:
+                return True
+        return False
+
+
+def _words(memo: dict, texts: dict[int, str], number: int) -> tuple[list[str], set[str]]:
+    found = memo.get(number)
+    if found is None:
+        split = texts[number].split()
+        found = memo[number] = (split, set(split))
+    return found
+
+
+def alike(a: tuple[list[str], set[str]], b: tuple[list[str], set[str]], text_a: str,
+          text_b: str, threshold: float) -> bool:
+    """``similarity(a, b) >= threshold`` (:func:`timeline.events.merge.similarity`) for two
+    distinct sentences given as (words, set of words), rapidfuzz told the cut-off so
+    hopeless pairs end early."""
+    words_a, set_a = a
+    words_b, set_b = b
+    if not set_a or not set_b:
+        return threshold <= 0
+    shorter, longer = (set_a, set_b) if len(set_a) <= len(set_b) else (set_b, set_a)
+    padded_copy = (len(shorter) >= MIN_KEPT_SHARE * len(longer)
+                   and len(shorter - longer) <= max(1, MAX_EDIT_SHARE * len(shorter)))
+    if fuzz.ratio(words_a, words_b, score_cutoff=threshold) >= threshold:
+        return True
+    return padded_copy and fuzz.token_set_ratio(text_a, text_b,
+                                                score_cutoff=threshold) >= threshold
+
+
+@functools.lru_cache(maxsize=1 << 15)  # pure; rebuilds see the same sentences again
+def shingles(text: str) -> frozenset[int]:
+    """Stable (process-independent) hashes of the word trigrams; short texts use all words."""
+    words = text.split()
+    if len(words) < 3:
+        grams = [text] if text else []
+    else:
+        grams = [" ".join(words[i:i + 3]) for i in range(len(words) - 2)]
+    return frozenset(zlib.crc32(gram.encode()) for gram in grams)
+
+
+def _find(parent: dict[int, int], node: int) -> int:
+    root = parent.get(node, node)
+    if root == node:
+        return node
+    while True:
+        above = parent.get(root, root)
+        if above == root:
+            break
+        root = above
+    while node != root:  # compress the path
+        parent[node], node = root, parent[node]
+    return root
+
+
+def _union(parent: dict[int, int], left: int, right: int) -> None:
+    parent[max(left, right)] = min(left, right)
