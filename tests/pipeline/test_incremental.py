@@ -282,3 +282,22 @@ def test_period_pages_are_kept_while_their_events_and_the_period_counts_stay(pro
     builds.check()
     again = {p.name: p.stat().st_ino for p in events.glob("*.html")}
     assert again["2010.html"] != after["2010.html"]  # the counts in its list of periods
+
+
+@pytest.mark.parametrize("mode", ["memory", "disk"])
+def test_the_collection_state_is_kept_and_brought_up_to_date(project, tmp_path, mode):
+    """Merging regroups only the sentences an edit touched (the state kept by the cache, in
+    memory or in .timeline-cache), and the site is still the cold build's."""
+    builds = Builds(project, tmp_path, mode)
+    builds.check()
+    if mode == "disk":
+        assert (project / ".timeline-cache" / "collection.state").is_file()
+    with (project / "content" / "storm.md").open("a", encoding="utf-8") as out:
+        out.write("\nThe coastal towns rehearse their evacuation on 9 July 2014.\n")
+    builds.check()
+    kind, placed = builds.cache.collection.similar.last
+    assert kind == "incremental" and 0 < placed < 5
+    if mode == "disk":  # a damaged state is an empty one: the full work, the same site
+        (project / ".timeline-cache" / "collection.state").write_bytes(b"timeline-collection 1")
+        builds.check()
+        assert builds.cache.collection.similar.last[0] == "full"
