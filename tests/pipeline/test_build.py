@@ -225,7 +225,7 @@ def test_cli_timings_name_every_stage(example_project):
     assert header
     table, cpu_header, cpu_table = tables.partition("CPU time per stage")
     assert cpu_header
-    names = ["articles", "furniture", "merge", "enrich", "key-events", "render", "exports",
+    names = ["articles", "furniture", "merge", "enrich", "key-events", "state", "render", "exports",
              "finalize", "swap"]
     assert [line.split()[0] for line in table.splitlines()] == names
     assert all(line.endswith(" s") for line in table.splitlines())

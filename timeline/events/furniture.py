@@ -188,6 +188,13 @@ class Furniture:
     stamps: dict[str, set[int]] = field(default_factory=dict)
     openers: dict[str, set[int]] = field(default_factory=dict)  # lines that open a page's tail
 
+    def add(self, publisher: str, learned: Learned | None) -> None:
+        """Take what :func:`learn_publisher` found for ``publisher``."""
+        if learned is None:
+            return
+        (self.repeated[publisher], self.templates[publisher], self.labels[publisher],
+         self.stamps[publisher], self.openers[publisher]) = learned
+
     def set_aside(self, publisher: str, page: PageLines) -> list[SetAside]:
         """The stretches of one page that are furniture, in text order."""
         whole = self.whole_lines(publisher, page)
@@ -262,32 +269,49 @@ def tail_opener(page: PageLines, whole: dict[int, str]) -> int | None:
 
 def learn_furniture(pages: Iterable[tuple[str, PageLines]]) -> Furniture:
     """Count, per publisher, what its pages repeat; decide what is furniture."""
-    by_publisher: dict[str, list[PageLines]] = defaultdict(list)
-    for publisher, page in pages:
-        by_publisher[publisher].append(page)
     furniture = Furniture()
-    for publisher, group in by_publisher.items():
-        if len(group) < MIN_PAGES:
-            continue
-        copies = _copy_clusters(group)
-        needed = max(MIN_PAGES, math.ceil(MIN_SHARE * len(set(copies))))
-        furniture.repeated[publisher] = _frequent(
-            ((copies[i], h, h) for i, p in enumerate(group) for _, _, h, _ in p.lines),
-            needed, 1)
-        furniture.templates[publisher] = _frequent(
-            ((copies[i], s, h) for i, p in enumerate(group) for _, _, h, s in p.lines if s),
-            needed, 2)
-        furniture.labels[publisher] = _frequent(
-            ((copies[i], s, n) for i, p in enumerate(group) for _, _, s, n in p.labels),
-            needed, MIN_VARIANTS)
-        furniture.stamps[publisher] = _frequent(
-            ((copies[i], s, v) for i, p in enumerate(group) for n, _, s, v in p.stamps
-             if n < HEADER_LINES), needed, MIN_VARIANTS)
-        furniture.openers[publisher] = _frequent(
-            ((copies[i], p.lines[o][2], 0) for i, p in enumerate(group)
-             if (o := tail_opener(p, furniture.whole_lines(publisher, p))) is not None),
-            needed, 1)
+    for publisher, group in by_publisher(pages).items():
+        furniture.add(publisher, learn_publisher(publisher, group))
     return furniture
+
+
+def by_publisher(pages: Iterable[tuple[str, PageLines]]) -> dict[str, list[PageLines]]:
+    """The pages of each publisher, in the order given."""
+    grouped: dict[str, list[PageLines]] = defaultdict(list)
+    for publisher, page in pages:
+        grouped[publisher].append(page)
+    return grouped
+
+
+#: What one publisher repeats: repeated lines, templates, labels, stamps, tail openers.
+Learned = tuple[set[int], set[int], set[int], set[int], set[int]]
+
+
+def learn_publisher(publisher: str, group: list[PageLines]) -> Learned | None:
+    """What ``publisher``'s pages repeat (None: too few pages to tell). A function of the
+    pages alone, so it can be kept while they stay the same (:mod:`timeline.events.learned`)."""
+    if len(group) < MIN_PAGES:
+        return None
+    copies = _copy_clusters(group)
+    needed = max(MIN_PAGES, math.ceil(MIN_SHARE * len(set(copies))))
+    repeated = _frequent(
+        ((copies[i], h, h) for i, p in enumerate(group) for _, _, h, _ in p.lines), needed, 1)
+    templates = _frequent(
+        ((copies[i], s, h) for i, p in enumerate(group) for _, _, h, s in p.lines if s),
+        needed, 2)
+    labels = _frequent(
+        ((copies[i], s, n) for i, p in enumerate(group) for _, _, s, n in p.labels),
+        needed, MIN_VARIANTS)
+    stamps = _frequent(
+        ((copies[i], s, v) for i, p in enumerate(group) for n, _, s, v in p.stamps
+         if n < HEADER_LINES), needed, MIN_VARIANTS)
+    sofar = Furniture()
+    sofar.add(publisher, (repeated, templates, labels, stamps, set()))
+    openers = _frequent(
+        ((copies[i], p.lines[o][2], 0) for i, p in enumerate(group)
+         if (o := tail_opener(p, sofar.whole_lines(publisher, p))) is not None),
+        needed, 1)
+    return repeated, templates, labels, stamps, openers
 
 
 def _frequent(items: Iterable[tuple[int, int, int]], pages: int, variants: int) -> set[int]:

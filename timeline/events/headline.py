@@ -179,14 +179,14 @@ def make_headline(sentence: str, expression_start: int, expression_end: int) -> 
     return text
 
 
-def event_headline(event: Event) -> str:
-    """The headline of an event, from its first citation ("" when it needs none)."""
+def event_headline(event: Event, make=make_headline) -> str:
+    """The headline of an event, from its first citation ("" when it needs none); ``make``
+    is :func:`make_headline` or a memo of it."""
     if not event.citations:
-        return make_headline(event.text, 0, 0)
+        return make(event.text, 0, 0)
     citation: Citation = event.citations[0]
     offset = citation.sentence_start
-    return make_headline(citation.sentence, citation.timex.start - offset,
-                         citation.timex.end - offset)
+    return make(citation.sentence, citation.timex.start - offset, citation.timex.end - offset)
 
 
 def assign_headlines(events: list[Event]) -> list[Event]:

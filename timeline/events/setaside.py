@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from timeline.events.extract import event_id
 from timeline.events.furniture import PageLines, learn_furniture
+from timeline.events.learned import FurnitureMemo
 from timeline.model import Article, Citation, Event, SetAside
 from timeline.temporal.model import Timex
 from timeline.temporal.values import precision_rank
@@ -117,13 +118,15 @@ class FurnitureReport:
         return f"; {dropped:,} dated {noun} set aside: {reasons}"
 
 
-def set_aside_furniture(articles: list[tuple[Article, PageLines | None, list[Event]]]
+def set_aside_furniture(articles: list[tuple[Article, PageLines | None, list[Event]]],
+                        memo: FurnitureMemo | None = None
                         ) -> tuple[list[list[Event]], FurnitureReport]:
     """The collection-wide pass: learn each publisher's furniture from all pages, fill every
     article's :attr:`~Article.set_aside`, and drop or trim the events that came from it.
-    Takes ``(article, its PageLines, its events)`` and returns each article's kept events."""
-    furniture = learn_furniture((publisher_of(a), lines) for a, lines, _ in articles
-                                if lines is not None)
+    Takes ``(article, its PageLines, its events)`` and returns each article's kept events.
+    ``memo`` (kept between builds) learns again only the publishers whose pages changed."""
+    pages = ((publisher_of(a), lines) for a, lines, _ in articles if lines is not None)
+    furniture = memo.learn(pages) if memo is not None else learn_furniture(pages)
     report = FurnitureReport()
     kept_all = []
     for article, lines, events in articles:

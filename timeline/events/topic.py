@@ -67,7 +67,7 @@ def words(text: str) -> list[str]:
 
 def unit(weights: dict[str, float]) -> Vector:
     """``weights`` scaled to length 1 (empty stays empty)."""
-    norm = math.sqrt(sum(x * x for x in weights.values()))
+    norm = math.sqrt(sum([x * x for x in weights.values()]))
     return {w: x / norm for w, x in weights.items()} if norm else {}
 
 
@@ -75,16 +75,37 @@ def cosine(a: Vector, b: Vector) -> float:
     """Cosine similarity of two unit vectors."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(x * b.get(w, 0.0) for w, x in a.items())
+    # the words b lacks add nothing: leaving them out gives the same sum, in the same order
+    return sum([x * b[w] for w, x in a.items() if w in b])
 
 
 def centroid(vectors: Iterable[tuple[Vector, float]]) -> Vector:
     """The unit-length weighted sum of ``(vector, weight)`` pairs."""
-    total: Counter[str] = Counter()
+    total: dict[str, float] = {}
+    get = total.get
     for vector, weight in vectors:
         for w, x in vector.items():
-            total[w] += x * weight
-    return unit(dict(total))
+            total[w] = get(w, 0.0) + x * weight
+    return unit(total)
+
+
+def term_weights(text: str) -> dict[str, float]:
+    """Each content word of ``text`` with its sublinear term frequency (1 + log n), in the
+    order the words first appear; the part of a sentence's TF-IDF vector that does not
+    depend on the collection."""
+    known = _TERM_WEIGHTS.get(text)
+    if known is None:
+        known = {w: 1.0 + math.log(n) if n > 1 else 1.0 for w, n in Counter(words(text)).items()}
+        if len(_TERM_WEIGHTS) >= _TERM_MEMO:
+            _TERM_WEIGHTS.clear()
+        _TERM_WEIGHTS[text] = known
+    return known
+
+
+#: Term weights by sentence, for a process that builds again (the preview server): a
+#: rebuild sees the same sentences. Cleared when it grows past this many.
+_TERM_WEIGHTS: dict[str, dict[str, float]] = {}
+_TERM_MEMO = 1 << 18
 
 
 @dataclass(slots=True)
@@ -106,12 +127,8 @@ class Topic:
 
     def vector(self, text: str) -> Vector:
         """TF-IDF of ``text`` (sublinear term frequency), unit length."""
-        return self._weigh(words(text))
-
-    def _weigh(self, tokens: list[str]) -> Vector:
         idf = self.idf
-        return unit({w: (1.0 + math.log(n)) * idf(w) if n > 1 else idf(w)
-                     for w, n in Counter(tokens).items()})
+        return unit({w: tf * idf(w) for w, tf in term_weights(text).items()})
 
     def centrality(self, vector: Vector) -> float:
         """How close a sentence is to what the collection is about (0-1)."""
@@ -128,11 +145,15 @@ def learn_topic(sentences: Iterable[tuple[str, float]], topic: str = "",
     """
     pairs = list(sentences)
     model = Topic()
-    tokenised = [words(text) for text, _ in pairs]
-    for tokens in tokenised:
-        model.document_frequency.update(set(tokens))
-    model.documents = len(tokenised)
-    vectors = [model._weigh(tokens) for tokens in tokenised]
+    weighted = [term_weights(text) for text, _ in pairs]
+    frequency = model.document_frequency
+    for terms in weighted:
+        frequency.update(terms.keys())
+    model.documents = documents = len(weighted)
+    log = math.log
+    idf = model._idf = {w: log((1 + documents) / (1 + n)) + 1.0 for w, n in frequency.items()}
+    # (1 + log n) * idf, and idf alone for a word said once: 1.0 * idf is idf exactly
+    vectors = [unit({w: tf * idf[w] for w, tf in terms.items()}) for terms in weighted]
     learned = centroid(zip(vectors, (weight for _, weight in pairs), strict=True))
     editor = " ".join([topic, *keywords]).strip()
     if editor:

@@ -200,9 +200,9 @@ def _build_site(config: Config, strict: bool, echo: Echo | None, cache,
         articles = [r.article for r in results if r.article is not None]
         _unique_slugs(articles, diagnostics)
     with clock("furniture"):
-        furniture = _set_aside_furniture(results)
-    with clock("merge"):
         state = getattr(cache, "collection", None)  # kept between builds
+        furniture = _set_aside_furniture(results, state.furniture if state else None)
+    with clock("merge"):
         dated = [e for r in results for e in r.events]
         stages.stage(f"Building events from {_plural(len(dated), 'dated sentence')}")
         events = merge(dated, config, state.similar if state is not None else None)
@@ -304,19 +304,21 @@ def _process_all(config: Config, cache, say: Echo, diagnostics: Diagnostics,
     return results
 
 
-def _set_aside_furniture(results: list[ArticleResult]) -> FurnitureReport:
+def _set_aside_furniture(results: list[ArticleResult], memo=None) -> FurnitureReport:
     """The collection-wide furniture pass (``timeline.events.furniture``): fills each article's
-    ``set_aside`` and keeps only the events of the text that is used."""
-    from timeline.events.headline import event_headline
+    ``set_aside`` and keeps only the events of the text that is used. ``memo`` is the
+    :class:`~timeline.events.learned.FurnitureMemo` kept from the previous build, if any."""
+    from timeline.events.headline import event_headline, make_headline
 
     readable = [r for r in results if r.article is not None]
     made = {id(event) for r in readable for event in r.events}
-    kept, report = set_aside_furniture([(r.article, r.lines, r.events) for r in readable])
+    kept, report = set_aside_furniture([(r.article, r.lines, r.events) for r in readable], memo)
+    make = memo.headline if memo is not None else make_headline
     for result, events in zip(readable, kept, strict=True):
         result.events = events
         for event in events:
             if id(event) not in made:  # trimmed to the text after the furniture: a new sentence
-                event.headline = event_headline(event)
+                event.headline = event_headline(event, make)
     return report
 
 

@@ -12,6 +12,7 @@ left by any earlier build (or none) is always safe to use.
 Use (the build does this when it has a cache, :func:`timeline.pipeline.build.build_site`)::
 
     state = CollectionState.load(path)      # or CollectionState() to start empty
+    kept, report = set_aside_furniture(articles, memo=state.furniture)
     events = merge_events(dated, threshold, index=state.similar)
     ...
     state.save(path)
@@ -23,7 +24,9 @@ A long-running process (the preview server) keeps one object and passes it to ev
 Parts:
 
 * :attr:`similar` - :class:`timeline.events.similar.SimilarityIndex`, the grouping of the
-  collection's sentences by similarity (merge).
+  collection's sentences by similarity (merge);
+* :attr:`furniture` - :class:`timeline.events.learned.FurnitureMemo`, what each publisher's
+  pages repeat, by a fingerprint of the pages (the furniture pass).
 
 The file is a pickle headed by the format and a hash of the package's code
 (:func:`timeline.pipeline.cache.code_fingerprint`): a state written by other code is not
@@ -36,6 +39,7 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from timeline.events.learned import FurnitureMemo
 from timeline.events.similar import SimilarityIndex
 
 #: Bumped when the layout of the state changes (the code hash covers it too).
@@ -49,6 +53,7 @@ class CollectionState:
     """The collection-wide state of the last build (see the module docstring)."""
 
     similar: SimilarityIndex = field(default_factory=SimilarityIndex)
+    furniture: FurnitureMemo = field(default_factory=FurnitureMemo)
 
     @classmethod
     def load(cls, path: Path | None) -> CollectionState:
