@@ -7,134 +7,39 @@ in-memory + on-disk :class:`~timeline.pipeline.cache.ArticleCache`, so one edite
 only one parsed again. After each build it publishes a state over Server-Sent Events
 (:mod:`timeline.preview.livereload`): open pages reload, swap stylesheets, or show the build's
 errors in an overlay while the last good build keeps being served. Requests wait while a build
-runs, so no page is ever served half-built.
+runs, so no page is ever served half-built (:mod:`timeline.preview.gate`). The HTTP side is
+:mod:`timeline.preview.handler`, the host and path rules :mod:`timeline.preview.addresses`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
-import errno
-import ipaddress
-import mimetypes
 import os
-import re
 import secrets
 import shutil
-import socket
 import tempfile
 import threading
 import time
 import traceback
-import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from timeline.config import Config, load_config
-from timeline.errors import Diagnostic, TimelineError, printable
+from timeline.errors import Diagnostic, TimelineError
 from timeline.pipeline.cache import CACHE_DIR, ArticleCache
-from timeline.preview.livereload import (
-    ASSETS,
-    EVENTS_PATH,
-    BuildProblem,
-    BuildState,
-    EventBroker,
-    error_page,
-    inject,
-    stream,
-)
+from timeline.preview.addresses import accepts_host, is_loopback, mount_path, resolve
+from timeline.preview.gate import BuildGate
+from timeline.preview.handler import HTTPServer, bind
+from timeline.preview.livereload import BuildProblem, BuildState, EventBroker
+from timeline.preview.problems import problem_of, problems_from_exception, shown
 from timeline.preview.watch import Watcher
 
+__all__ = ["BuildRecord", "PreviewServer", "is_loopback", "mount_path",
+           "problems_from_exception", "preview_parent", "serve"]
+
 Echo = Callable[[str], None]
-
-#: Content types for what a site holds; ``mimetypes`` alone differs between systems.
-CONTENT_TYPES = {
-    ".html": "text/html; charset=utf-8",
-    ".htm": "text/html; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".mjs": "text/javascript; charset=utf-8",
-    ".json": "application/json",
-    ".xml": "application/xml",
-    ".atom": "application/atom+xml",
-    ".rss": "application/rss+xml",
-    ".ics": "text/calendar; charset=utf-8",
-    ".csv": "text/csv; charset=utf-8",
-    ".txt": "text/plain; charset=utf-8",
-    ".md": "text/markdown; charset=utf-8",
-    ".svg": "image/svg+xml",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".gif": "image/gif",
-    ".webp": "image/webp",
-    ".ico": "image/x-icon",
-    ".woff": "font/woff",
-    ".woff2": "font/woff2",
-    ".webmanifest": "application/manifest+json",
-    ".map": "application/json",
-}
-
-
-def content_type(path: Path) -> str:
-    known = CONTENT_TYPES.get(path.suffix.lower())
-    if known:
-        return known
-    guessed, _ = mimetypes.guess_type(path.name)
-    return guessed or "application/octet-stream"
-
-
-def is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def mount_path(base_url: str) -> str:
-    """The URL path the site lives under: ``/`` or e.g. ``/iraq/`` for https://x.org/iraq/."""
-    path = urllib.parse.urlsplit(base_url).path if base_url else ""
-    path = "/" + path.strip("/")
-    return path if path == "/" else path + "/"
-
-
-class BuildGate:
-    """Readers (requests) and one builder: requests wait while a build runs, and a build
-    starts only once the requests already reading files have finished."""
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._readers = 0
-        self._building = False
-
-    @contextlib.contextmanager
-    def reading(self, timeout: float = 120.0) -> Iterator[None]:
-        with self._cond:
-            self._cond.wait_for(lambda: not self._building, timeout)
-            self._readers += 1
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._readers -= 1
-                self._cond.notify_all()
-
-    @contextlib.contextmanager
-    def building(self) -> Iterator[None]:
-        with self._cond:
-            self._cond.wait_for(lambda: not self._building)
-            self._building = True
-            self._cond.wait_for(lambda: self._readers == 0, 30.0)
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._building = False
-                self._cond.notify_all()
 
 
 @dataclasses.dataclass
@@ -180,7 +85,7 @@ class PreviewServer:
         self.site_dir = self._preview_root / "site"
         # its pages' record goes with its site, leaving that of `timeline build` as it is
         self.cache.pages_record = self._preview_root / "pages.index"
-        self._httpd: ThreadingHTTPServer | None = None
+        self._httpd: HTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._watcher: Watcher | None = None
         self._stopped = threading.Event()
@@ -202,7 +107,7 @@ class PreviewServer:
 
     def start(self) -> None:
         """Bind the port, build once, then serve and watch (all in background threads)."""
-        self._httpd = _bind(self.host, self.port)
+        self._httpd = bind(self.host, self.port)
         self._httpd.preview = self
         self.port = self._httpd.server_address[1]
         if not is_loopback(self.host):
@@ -301,7 +206,7 @@ class PreviewServer:
                         self.config = load_config(self.config.root, **self.config_overrides)
                     result = self._build()
                     root = self.config.root
-                    problems = tuple(_problem(d, root) for d in result.diagnostics.errors)
+                    problems = tuple(problem_of(d, root) for d in result.diagnostics.errors)
                     warnings = tuple(str(d) for d in result.diagnostics.warnings)
                 except Exception as exc:  # noqa: BLE001 - the server outlives any build failure
                     problems = problems_from_exception(exc, self.config)
@@ -340,7 +245,7 @@ class PreviewServer:
 
     def _report(self, record: BuildRecord) -> None:
         root = self.config.root
-        changed = ", ".join(sorted(_shown(p, root) for p in record.changed))
+        changed = ", ".join(sorted(shown(p, root) for p in record.changed))
         why = f" after changes to {changed}" if changed else ""
         articles = f"{record.parsed} article(s) parsed, {record.cached} from cache"
         if record.problems and not record.output_replaced:
@@ -367,226 +272,12 @@ class PreviewServer:
 
     def resolve(self, url_path: str) -> tuple[HTTPStatus, Path | str | None]:
         """Map a request path to a file: (200, file), (301/302, location), (403|404, None)."""
-        decoded = urllib.parse.unquote(url_path)
-        if "\\" in decoded or "\0" in decoded or ".." in decoded.split("/"):
-            return HTTPStatus.FORBIDDEN, None
-        mount = self.mount
-        if mount != "/":
-            if decoded in ("/", mount.rstrip("/")):
-                return HTTPStatus.FOUND, mount
-            if not decoded.startswith(mount):
-                return HTTPStatus.NOT_FOUND, None
-        relative = decoded[len(mount):].lstrip("/")  # "//etc/passwd" must stay inside
-        try:
-            return self._find(relative, decoded)
-        except (OSError, ValueError):  # a name over 255 bytes, a path the system refuses
-            return HTTPStatus.NOT_FOUND, None
-
-    def _find(self, relative: str, decoded: str) -> tuple[HTTPStatus, Path | str | None]:
-        site = self.site_dir.resolve()
-        target = (site / relative).resolve()
-        if target != site and site not in target.parents:
-            return HTTPStatus.FORBIDDEN, None  # e.g. a symlink pointing out of the site
-        if target.is_dir():
-            if not decoded.endswith("/"):
-                return HTTPStatus.MOVED_PERMANENTLY, urllib.parse.quote(decoded) + "/"
-            target = target / "index.html"
-        if target.is_file():
-            return HTTPStatus.OK, target
-        return HTTPStatus.NOT_FOUND, None
+        return resolve(self.site_dir, self.mount, url_path)
 
     def accepts_host(self, header: str | None) -> bool:
-        """Whether a request's ``Host`` header names this server: a loopback name or address,
-        the address it was asked to listen on, or (listening on every address) any address.
-        A page of another site that rebinds its own name to 127.0.0.1 sends that name, and
-        must not read the preview (DNS rebinding)."""
-        if header is None:
-            return True  # HTTP/1.0 clients; browsers always send one
-        host = _host_name(header)
-        if host is None:
-            return False
-        if host == "localhost" or host.endswith(".localhost") or is_loopback(host):
-            return True
-        bind = self.host.strip("[]").lower()
-        if host == bind:
-            return True
-        return bind in ("", "0.0.0.0", "::") and _is_address(host)
-
-
-def _host_name(header: str) -> str | None:
-    """The host of a ``Host`` header, lowercased, without port or brackets; None if malformed."""
-    header = header.strip().lower()
-    if header.startswith("["):
-        end = header.find("]")
-        rest = header[end + 1:]
-        if end < 0 or (rest and not re.fullmatch(r":\d{1,5}", rest)):
-            return None
-        return header[1:end]
-    name, _, port = header.partition(":")
-    if port and not port.isdigit():
-        return None
-    return name.rstrip(".") or None
-
-
-def _is_address(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
-
-
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-    # Connections waiting to be accepted; the stdlib's 5 refused a page's burst of requests
-    # (the page, its styles, scripts and the event stream) while a handler thread started.
-    request_queue_size = 128
-    preview: PreviewServer
-
-
-class _HTTP6Server(_HTTPServer):
-    address_family = socket.AF_INET6
-
-
-def _bind(host: str, port: int) -> _HTTPServer:
-    server_class = _HTTP6Server if ":" in host else _HTTPServer
-    try:
-        return server_class((host.strip("[]"), port), _Handler)
-    except OSError as exc:
-        if exc.errno == errno.EADDRINUSE:
-            raise TimelineError(
-                f"port {port} on {host} is already in use", None,
-                hint="stop the other server, pick another --port, or use --port 0 for a free one",
-            ) from None
-        if exc.errno == errno.EACCES:
-            raise TimelineError(f"no permission to use port {port} on {host}", None,
-                                hint="use a port above 1024, e.g. --port 8000") from None
-        raise TimelineError(f"cannot serve on {host}:{port}: {exc.strerror or exc}", None,
-                            hint="check --host") from None
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: _HTTPServer
-    protocol_version = "HTTP/1.1"
-    server_version = "timeline-preview"
-    # Idle keep-alive connections end after this, so no handler thread outlives the server by
-    # long (event streams are not idle: they send a keep-alive comment every 15 s).
-    timeout = 30
-    # Headers and body go out in two writes; with Nagle on, a keep-alive client waits for
-    # its delayed ACK (~40 ms) before the body: every response took >= 40 ms.
-    disable_nagle_algorithm = True
-
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
-        pass  # the terminal shows builds, not every request
-
-    def do_GET(self) -> None:  # noqa: N802 - stdlib naming
-        self._respond(send_body=True)
-
-    def do_HEAD(self) -> None:  # noqa: N802
-        self._respond(send_body=False)
-
-    def _respond(self, send_body: bool) -> None:
-        preview = self.server.preview
-        if not preview.accepts_host(self.headers.get("Host")):
-            self.close_connection = True
-            self._send(HTTPStatus.FORBIDDEN, b"403 forbidden: this preview answers only to "
-                       b"localhost and its own address\n", "text/plain; charset=utf-8",
-                       send_body)
-            return
-        try:
-            self._serve(preview, send_body)
-        except OSError:
-            raise  # the client went away: handle() ends the connection quietly
-        except Exception as exc:  # noqa: BLE001 - one bad request must not stop the server
-            preview.echo(f"error: serving {printable(self.path[:200])} failed: {exc!r}")
-            self.close_connection = True
-            self._send(HTTPStatus.INTERNAL_SERVER_ERROR, b"500 internal error\n",
-                       "text/plain; charset=utf-8", send_body)
-
-    def _serve(self, preview: PreviewServer, send_body: bool) -> None:
-        path = urllib.parse.urlsplit(self.path).path
-        if path == EVENTS_PATH:
-            self._events(preview)
-            return
-        if path in ASSETS:
-            body, kind = ASSETS[path]
-            self._send(HTTPStatus.OK, body, kind, send_body)
-            return
-        with preview.gate.reading():
-            status, found = preview.resolve(path)
-            status, body, kind = self._body(preview, status, found)
-        location = None
-        if status in (HTTPStatus.FOUND, HTTPStatus.MOVED_PERMANENTLY):
-            query = urllib.parse.urlsplit(self.path).query
-            location = str(found) + (f"?{query}" if query else "")
-        self._send(status, body, kind, send_body, location)
-
-    def _body(self, preview: PreviewServer, status: HTTPStatus,
-              found: Path | str | None) -> tuple[HTTPStatus, bytes, str]:
-        state = preview.broker.state
-        if not preview.site_dir.is_dir():
-            # No good build yet: every page is the error overlay, reloading once fixed.
-            return HTTPStatus.SERVICE_UNAVAILABLE, error_page(state), "text/html; charset=utf-8"
-        if status == HTTPStatus.OK and isinstance(found, Path):
-            try:
-                body = found.read_bytes()
-            except OSError:
-                return self._not_found(preview, state)
-            kind = content_type(found)
-            if kind.startswith("text/html"):
-                body = inject(body, state)
-            return status, body, kind
-        if status == HTTPStatus.NOT_FOUND:
-            return self._not_found(preview, state)
-        if status == HTTPStatus.FORBIDDEN:
-            return status, b"403 forbidden: outside the site\n", "text/plain; charset=utf-8"
-        return status, b"", "text/plain; charset=utf-8"
-
-    def _not_found(self, preview: PreviewServer,
-                   state: BuildState) -> tuple[HTTPStatus, bytes, str]:
-        page = preview.site_dir / "404.html"
-        if page.is_file():
-            body = page.read_bytes()
-        else:
-            body = (b"<!doctype html><html lang=en><meta charset=utf-8><title>Not found</title>"
-                    b"<body><h1>Not found</h1><p>No page at this address. "
-                    b'<a href="' + preview.mount.encode() + b'">Go to the timeline</a>.</p>'
-                    b"</body></html>")
-        return HTTPStatus.NOT_FOUND, inject(body, state), "text/html; charset=utf-8"
-
-    def _send(self, status: HTTPStatus, body: bytes, kind: str, send_body: bool,
-              location: str | None = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        self.send_header("X-Content-Type-Options", "nosniff")
-        if location:
-            self.send_header("Location", location)
-        self.end_headers()
-        if send_body:
-            with contextlib.suppress(OSError):
-                self.wfile.write(body)
-
-    def _events(self, preview: PreviewServer) -> None:
-        self.close_connection = True
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", "text/event-stream")
-        self.send_header("Cache-Control", "no-store")
-        self.send_header("Connection", "close")
-        self.end_headers()
-
-        def write(data: bytes) -> None:
-            self.wfile.write(data)
-            self.wfile.flush()
-
-        with contextlib.suppress(OSError):
-            stream(preview.broker, write)
-
-    def handle(self) -> None:
-        # A browser closing a tab mid-response is normal; never print a traceback for it.
-        with contextlib.suppress(ConnectionError, TimeoutError):
-            super().handle()
+        """Whether a request's ``Host`` header names this server (see
+        :func:`timeline.preview.addresses.accepts_host`)."""
+        return accepts_host(self.host, header)
 
 
 # -- helpers -----------------------------------------------------------------------------
@@ -617,43 +308,6 @@ def _identity(folder: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return info.st_ino, info.st_mtime_ns
-
-
-def _problem(diagnostic, root: Path) -> BuildProblem:
-    path = None
-    if diagnostic.path is not None:
-        path = str(diagnostic.path)
-        if Path(path).is_absolute():
-            path = _shown(Path(path), root)  # short and the same as in the terminal
-    return BuildProblem(diagnostic.message, path, diagnostic.line, diagnostic.hint)
-
-
-def problems_from_exception(exc: BaseException, config: Config) -> tuple[BuildProblem, ...]:
-    """The overlay's account of a build that raised: file, line and message when known."""
-    import jinja2
-
-    if isinstance(exc, TimelineError):
-        return (_problem(exc.diagnostic, config.root),)
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return (BuildProblem(f"template error: {exc.message}", exc.filename or exc.name,
-                             exc.lineno),)
-    frames = traceback.extract_tb(exc.__traceback__)
-    # Templates show up in tracebacks under their own file names; prefer the innermost one.
-    templates = [f for f in frames if not f.filename.endswith(".py")]
-    ours = [f for f in frames if "timeline" in Path(f.filename).parts]
-    frame = (templates or ours or frames or [None])[-1]
-    message = f"{type(exc).__name__}: {exc}"
-    if frame is None:
-        return (BuildProblem(message),)
-    return (BuildProblem(message, _shown(Path(frame.filename), config.root), frame.lineno,
-                         "an unexpected error; the terminal shows the full traceback"),)
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, *, poll: bool = False,
