@@ -181,3 +181,23 @@ def test_a_day_long_before_the_reporting_stays_background_however_alone_it_stand
                       *((source, MONDAY) for source in ("Daily", "Herald", "Wire")))
     select_key_dates([*story.values(), storm], Config())
     assert storm.salience < story["minister"].salience
+
+
+def test_a_date_that_only_bounds_a_span_does_not_lead_its_day():
+    day = dt.date(2021, 3, 10)
+    happened = _reported("Engineers closed the breach in the Ebro flood wall on Wednesday.",
+                         "Wednesday", day.isoformat(), ("Daily", day))
+    since = _reported("Engineers have watched the breach in the Ebro flood wall since Wednesday.",
+                      "Wednesday", day.isoformat(), ("Herald", day))
+    (wednesday,) = select_key_dates([since, happened], Config())
+    assert wednesday.summary[0] is happened
+    assert happened.salience > since.salience
+
+
+def test_a_headline_run_into_the_first_sentence_does_not_lead():
+    whole, glued = _two_reports(
+        "Engineers closed the breach in the Ebro flood wall on Wednesday.",
+        "Ebro wall holds as rain eases The engineers closed the breach in the flood wall on "
+        "Wednesday.")
+    (wednesday,) = select_key_dates([glued, whole], Config())
+    assert wednesday.summary[0] is whole
