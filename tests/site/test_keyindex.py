@@ -71,3 +71,21 @@ def test_periods_list_a_split_year_with_its_months_and_a_period_page_its_neighbo
     (date,) = year.dates
     assert date.href == f"events/2010-05.html#{quote(events[0].id, safe='')}"
     assert date.more == 0 and year.count == 20
+
+
+def test_a_summary_sentence_is_shown_without_a_label_repeating_its_date_or_naming_the_wire():
+    paper = article("p", dt.date(2016, 3, 9))
+    entry = event(paper, "* 8 March - The Ebro flood wall gives way at Tortosa.", "8 March",
+                  "2016-03-08")
+    wired = event(paper, "TORTOSA (Wire) - Engineers closed the breach on 8 March.", "8 March",
+                  "2016-03-08")
+    speaker = event(paper, "MAYOR: We will rebuild the wall by 8 March.", "8 March",
+                    "2016-03-08")
+    summary = [entry, wired, speaker]
+    key = KeyDate(entry.value, "day", entry.start, entry.end, 5.0, summary=summary,
+                  events=summary)
+    (year,) = index_view(plan_pages(summary, [key]), {}).years
+    shown = [str(ev.sentence_html) for ev in year.dates[0].summary]
+    assert shown[0] == "The Ebro flood wall gives way at Tortosa."
+    assert shown[1].startswith("Engineers closed the breach on <mark")
+    assert shown[2].startswith("MAYOR: We will rebuild")  # a speaker is no label

@@ -6,6 +6,10 @@ each date's events so that the few that best say what happened come first, near-
 later (:mod:`timeline.events.summary`); and give each event a salience that orders dates first
 (a date's best event carries the date's weight) and events within a date second.
 
+A coarse date (a week, a month, a year) is key only when no key day falls within it: the days
+say what happened, and a coarse date's sentences mostly recall them vaguely ("last week",
+"in April"); one is key when nothing more precise says what happened in its span.
+
 Editors' annotations win: a featured event is always key, leads its date's summary and puts
 its date above the others; hidden events take no part (salience 0, never key).
 """
@@ -57,11 +61,30 @@ def select_key_dates(events: list[Event], config: Config) -> list[KeyDate]:
         _assign_salience(ordered, quality, group.weight, rank)
         dated.append((group, summary))
     wanted = key_date_count(config, len(groups))
-    featured = [(g, s) for g, s in dated if any(e.featured for e in g.events)]
-    rest = [(g, s) for g, s in dated if not any(e.featured for e in g.events)]
-    chosen = featured + rest[:max(0, wanted - len(featured))]
+    chosen = _choose(dated, wanted)
     key_dates = [_key_date(group, summary) for group, summary in chosen]
     return sorted(key_dates, key=lambda d: (d.start, d.end, d.value))
+
+
+def _choose(dated: list[tuple[DateGroup, list[Event]]], wanted: int
+            ) -> list[tuple[DateGroup, list[Event]]]:
+    """The ``wanted`` key dates of ``dated`` (best first): featured ones, then days and coarse
+    dates by rank, a coarse date passed over when a key day falls within it."""
+    featured = [(g, s) for g, s in dated if any(e.featured for e in g.events)]
+    rest = [(g, s) for g, s in dated if not any(e.featured for e in g.events)]
+    if len(featured) + len(rest) <= wanted:
+        return featured + rest
+    chosen = list(featured)
+    days = [g for g, _ in dated if g.precision == "day"]
+    key_days = {g.start for g, _ in featured if g.precision == "day"}
+    key_days.update(g.start for g in days[:max(0, wanted - len(featured))])
+    for group, summary in rest:
+        if len(chosen) >= wanted:
+            break
+        if group.precision != "day" and any(group.start <= day < group.end for day in key_days):
+            continue
+        chosen.append((group, summary))
+    return chosen
 
 
 def _featured_first(groups: list[DateGroup]) -> None:

@@ -142,3 +142,33 @@ def clock_end(items: list[Token], index: int) -> int:
     if end < len(items) and items[end].kind == "A" and items[end].end - items[end].start <= 4:
         end += 1  # a zone: EDT, BST, GMT
     return end
+
+
+#: A leading label worth taking off a sentence shown under its date holds one of these: a date
+#: or clock value, or a word in capitals (a dateline's place) before a dash or in brackets.
+_DATE_KINDS = frozenset({"@", "#"})
+
+
+def leading_label_end(text: str) -> int:
+    """Where the text proper starts after a leading label a reader does not need under a date
+    heading: an entry's or a caption's date ("* 22 April - ", "Apr. 21: ", "8.49 pm: "), a wire
+    dateline ("HOUSTON (Agency) - ", "NEW ORLEANS -- "); 0 when there is none. The rest must
+    open like a sentence (a capital, a digit or a quote) and hold three words or more; a
+    colon ends a label only after a date or a time ("BP: We will pay" keeps its speaker)."""
+    items = tokens(text, 0, min(len(text), 160))
+    best = 0
+    for stop in label_ends(text, items):
+        head = items[:stop]
+        dated = any(t.kind in _DATE_KINDS for t in head)
+        bracketed = any(t.kind == "(" for t in head)
+        capitals = any(t.kind == "A" and t.end - t.start >= 3 for t in head)
+        if head[-1].kind == ":" and not dated:
+            continue
+        if not (dated or bracketed or capitals):
+            continue
+        rest = text[head[-1].end:].lstrip()
+        if len(rest.split()) < 3 or not (rest[0].isupper() or rest[0].isdigit()
+                                         or rest[0] in "\"'\u201c\u2018"):
+            continue
+        best = len(text) - len(rest)
+    return best

@@ -14,15 +14,16 @@ from markupsafe import Markup
 from timeline.model import Citation
 
 
-def highlight_sentence(citation: Citation) -> Markup:
-    """The citation's sentence, its dating expression in <mark>, other expressions marked."""
+def highlight_sentence(citation: Citation, start: int = 0) -> Markup:
+    """The citation's sentence (from offset ``start`` in it), its dating expression in <mark>,
+    other expressions marked."""
     base = citation.sentence_start
     layers = [Layer(citation.timex.start - base, citation.timex.end - base,
                      Markup('<mark class="tx tx-anchor">'), Markup("</mark>"), 5)]
     for other in citation.other_timexes:
         layers.append(Layer(other.start - base, other.end - base,
                              Markup('<mark class="tx tx-other">'), Markup("</mark>"), 5))
-    return render_runs(citation.sentence, 0, len(citation.sentence), layers)
+    return render_runs(citation.sentence, start, len(citation.sentence), layers)
 
 
 @dataclass(frozen=True)

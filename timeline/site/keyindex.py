@@ -2,7 +2,9 @@
 
 The index is the key-event timeline: the key dates in date order, each with its summary
 sentences and their sources, and a link to the date on its period page, where every event
-is. When every date of a small collection is key, the index shows every event (a date's
+is. Under its date's heading a sentence is shown without a leading label that would repeat the
+date or name the wire ("* 22 April - ", "HOUSTON (Agency) - "); its period page shows it whole.
+When every date of a small collection is key, the index shows every event (a date's
 other events follow its summary). The index has a weight budget: if the key dates' entries
 would make it heavier, the least salient key dates are left to their period pages and the
 page says so.
@@ -15,8 +17,12 @@ import dataclasses
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from markupsafe import Markup
+
+from timeline.events.shapes import leading_label_end
 from timeline.model import Event, KeyDate
 from timeline.site.formats import date_label, html_datetime
+from timeline.site.highlight import highlight_sentence
 from timeline.site.periods import PagePlan, Period, year_label
 from timeline.site.readings import DateReading, merge_readings, span_text
 from timeline.site.sourcepages import SourceDoc
@@ -128,7 +134,8 @@ def _key_date_view(key_date: KeyDate, plan: PagePlan, docs_by_path: dict[str, So
                    view, complete: bool, labels: dict[str, str], anchor: str) -> KeyDateView:
     def made(event: Event) -> EventView:
         made = view(event, docs_by_path, "", _URLS.event(event.id, plan.event_page(event.id)))
-        return dataclasses.replace(made, citations=publishers_first(made.citations))
+        return dataclasses.replace(made, citations=publishers_first(made.citations),
+                                   sentence_html=_unlabelled(event, made.sentence_html))
 
     in_summary = {id(e) for e in key_date.summary}
     summary = [made(e) for e in key_date.summary]
@@ -149,6 +156,16 @@ def _key_date_view(key_date: KeyDate, plan: PagePlan, docs_by_path: dict[str, So
         period=labels.get(page, ""),
         reading=merge_readings(label, span, [ev.reading for ev in summary + also if ev.reading]),
     )
+
+
+def _unlabelled(event: Event, shown: Markup) -> Markup:
+    """``shown`` (the event's sentence as the pages show it) without a leading date, time or
+    dateline label (:func:`timeline.events.shapes.leading_label_end`)."""
+    if not event.citations:
+        return shown
+    citation = event.citations[0]
+    start = leading_label_end(citation.sentence)
+    return highlight_sentence(citation, start) if start else shown
 
 
 def key_date_label(key_date: KeyDate) -> str:
