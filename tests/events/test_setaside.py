@@ -74,3 +74,16 @@ def test_social_posts_are_set_aside_but_reporting_about_an_account_is_not():
         "The agency's account, @floodwatch, posted a warning on Monday."]
     assert dropped == {SOCIAL: 1}
     assert [s.reason for s in article.set_aside] == [SOCIAL]
+
+
+def test_a_wire_dateline_is_cut_however_rarely_the_publisher_prints_it():
+    article = _article("TORTOSA, Spain (Wire) - The levee broke on Monday.",
+                       "MAYOR: The town will rebuild the levee by Friday.",
+                       "Rain fell on Tuesday - and again on Wednesday.")
+    kept, dropped = drop_set_aside(article, _events(article))
+    assert [e.text for e in kept] == ["The levee broke on Monday.",
+                                      "MAYOR: The town will rebuild the levee by Friday.",
+                                      "Rain fell on Tuesday - and again on Wednesday."]
+    assert [(article.text[s.start:s.end], s.reason) for s in article.set_aside] == [
+        ("TORTOSA, Spain (Wire) - ", "dateline or label")]
+    assert not dropped

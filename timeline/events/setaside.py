@@ -4,7 +4,9 @@ Runs on one article's events (one citation each, before merging) once the furnit
 (:mod:`timeline.events.furniture`) has filled :attr:`Article.set_aside`. An event whose sentence
 lies in set-aside text is dropped; one whose sentence starts inside a cut label or header keeps
 only the part after it, dated again by an expression in that part (the anchor of an event is
-always inside its sentence). Sentences shaped like social posts
+always inside its sentence). A wire dateline opening a sentence ("HOUSTON (Agency) - ") is cut
+the same way however rarely its publisher prints it (a reprinted wire story brings it along).
+Sentences shaped like social posts
 ("RT @user: ...", "@user: ...") are set aside too.
 """
 
@@ -17,8 +19,9 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from timeline.events.extract import event_id
-from timeline.events.furniture import PageLines, learn_furniture
+from timeline.events.furniture import LABEL, PageLines, learn_furniture
 from timeline.events.learned import FurnitureMemo
+from timeline.events.shapes import leading_label_end
 from timeline.model import Article, Citation, Event, SetAside
 from timeline.temporal.model import Timex
 from timeline.temporal.values import precision_rank
@@ -53,6 +56,11 @@ def drop_set_aside(article: Article, events: list[Event]) -> tuple[list[Event], 
             if event is None:
                 dropped[cover.reason] += 1
                 continue
+        dateline = _dateline(event.citations[0])  # also after a cut page header
+        undated = _trimmed(article, event, dateline) if dateline is not None else None
+        if undated is not None:
+            article.set_aside.append(dateline)
+            event = undated
         if _POST.search(event.text):
             article.set_aside.append(SetAside(citation.sentence_start,
                                               citation.sentence_end, SOCIAL))
@@ -61,6 +69,14 @@ def drop_set_aside(article: Article, events: list[Event]) -> tuple[list[Event], 
         kept.append(event)
     article.set_aside.sort(key=lambda s: (s.start, s.end))
     return kept, dropped
+
+
+def _dateline(citation: Citation) -> SetAside | None:
+    """The wire dateline opening the citation's sentence, as a span to set aside, if any."""
+    end = leading_label_end(citation.sentence, dates=False)
+    if not end or citation.timex.start < citation.sentence_start + end:
+        return None
+    return SetAside(citation.sentence_start, citation.sentence_start + end, LABEL)
 
 
 def _covering(spans: list[SetAside], starts: list[int], offset: int) -> SetAside | None:

@@ -149,12 +149,13 @@ def clock_end(items: list[Token], index: int) -> int:
 _DATE_KINDS = frozenset({"@", "#"})
 
 
-def leading_label_end(text: str) -> int:
+def leading_label_end(text: str, *, dates: bool = True) -> int:
     """Where the text proper starts after a leading label a reader does not need under a date
     heading: an entry's or a caption's date ("* 22 April - ", "Apr. 21: ", "8.49 pm: "), a wire
     dateline ("HOUSTON (Agency) - ", "NEW ORLEANS -- "); 0 when there is none. The rest must
     open like a sentence (a capital, a digit or a quote) and hold three words or more; a
-    colon ends a label only after a date or a time ("BP: We will pay" keeps its speaker)."""
+    colon ends a label only after a date or a time ("BP: We will pay" keeps its speaker).
+    With ``dates=False`` only a dateline counts (a label holding no date or time)."""
     items = tokens(text, 0, min(len(text), 160))
     best = 0
     for stop in label_ends(text, items):
@@ -162,7 +163,7 @@ def leading_label_end(text: str) -> int:
         dated = any(t.kind in _DATE_KINDS for t in head)
         bracketed = any(t.kind == "(" for t in head)
         capitals = any(t.kind == "A" and t.end - t.start >= 3 for t in head)
-        if head[-1].kind == ":" and not dated:
+        if head[-1].kind == ":" and not dated or dated and not dates:
             continue
         if not (dated or bracketed or capitals):
             continue
