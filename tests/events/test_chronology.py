@@ -79,3 +79,13 @@ def test_the_same_line_alone_in_its_article_is_not_preferred():
     key_dates = select_key_dates([*_reports_of_the_third(), *lone], Config())
     (third,) = [d for d in key_dates if d.value == "2021-03-03"]
     assert third.summary[0] is not lone[0]
+
+
+def test_a_gallery_of_captions_of_one_day_is_no_chronology():
+    gallery = article("gallery", LATER, "Wire")
+    captions = [event(gallery, sentence, sentence[:7], f"2021-03-0{sentence[0]}")
+                for sentence in ("3 March: A boy wades through the flooded square.",
+                                 "3 March: Firefighters carry a woman to a boat.",
+                                 "3 March: The river tops the flood wall at Tortosa.",
+                                 "5 March: Volunteers fill sandbags outside the town hall.")]
+    assert chronology_entries(captions) == set()

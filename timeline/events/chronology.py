@@ -5,17 +5,18 @@ date and a separator and say in one sentence what happened then ("* 12 May - The
 votes to close the mill."). Such a line is a journalist's own summary of its date, so it is a
 good candidate to say what happened on that date. A date opening a line on its own is not
 enough (a photo caption, "12 May: A crowd gathers ...", opens the same way): the article must
-hold several of them, as a chronology does.
+hold several of them for several different dates, as a chronology does (a gallery's captions
+mostly repeat the day its photographs were taken).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 
 from timeline.model import Citation, Event
 
-#: An article with at least this many date-led lines holds a chronology.
+#: An article with date-led lines for at least this many different dates holds a chronology.
 MIN_ENTRIES = 3
 #: Before the date: at most a bullet or dash and spaces. After it: a dash, colon or bar.
 _LEAD = re.compile(r"[\W_]{0,3}")
@@ -42,6 +43,8 @@ def chronology_entries(events: list[Event]) -> set[str]:
     """Ids of the events that at least one article gives as an entry of its chronology."""
     led = [(event, citation) for event in events for citation in event.citations
            if date_led(citation)]
-    per_article = Counter(str(citation.article.path) for _, citation in led)
+    dates: dict[str, set[str]] = defaultdict(set)
+    for _, citation in led:
+        dates[str(citation.article.path)].add(citation.timex.value)
     return {event.id for event, citation in led
-            if per_article[str(citation.article.path)] >= MIN_ENTRIES}
+            if len(dates[str(citation.article.path)]) >= MIN_ENTRIES}
