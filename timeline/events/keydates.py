@@ -22,7 +22,7 @@ from timeline.config import Config
 from timeline.events.chronology import chronology_entries
 from timeline.events.salience import DateGroup, event_quality, group_by_date, weigh_dates
 from timeline.events.summary import SUMMARY_SIZE, order_events, summary_of
-from timeline.events.topic import Vector, learn_topic
+from timeline.events.topic import Vector, learn_topic, term_weights
 from timeline.model import Event, KeyDate
 
 __all__ = ["SUMMARY_SIZE", "key_date_count", "select_key_dates"]
@@ -35,15 +35,16 @@ def key_date_count(config: Config, dates: int) -> int:
     return dates if dates <= 20 else max(20, round(4 * math.sqrt(dates)))
 
 
-def select_key_dates(events: list[Event], config: Config) -> list[KeyDate]:
-    """Set ``salience`` and ``key`` on every event; return the key dates, in date order."""
+def select_key_dates(events: list[Event], config: Config, terms=term_weights) -> list[KeyDate]:
+    """Set ``salience`` and ``key`` on every event; return the key dates, in date order.
+    ``terms`` is :func:`timeline.events.topic.term_weights` or a memo of it."""
     for event in events:
         event.key, event.salience = False, 0.0
     shown = [e for e in events if not e.hidden]
     if not shown:
         return []
     topic, found = learn_topic(((e.text, float(len(e.citations) or 1)) for e in shown),
-                               config.topic, config.keywords)
+                               config.topic, config.keywords, terms)
     vectors: dict[str, Vector] = {e.id: v for e, v in zip(shown, found, strict=True)}
     central = {event_id: topic.centrality(vector) for event_id, vector in vectors.items()}
     entries = chronology_entries(shown)

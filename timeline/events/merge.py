@@ -28,7 +28,7 @@ merged silently or shown twice.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -72,14 +72,16 @@ def similarity(a: str, b: str) -> float:
 
 
 def merge_events(events: Iterable[Event], threshold: float = DEFAULT_THRESHOLD,
-                 index: SimilarityIndex | None = None) -> list[Event]:
+                 index: SimilarityIndex | None = None,
+                 normalised: Callable[[str], str] = normalise) -> list[Event]:
     """One event per reported happening, with all its citations, in chronological order.
 
     ``index``, if given, is the :class:`~timeline.events.similar.SimilarityIndex` of the
     previous call (kept between builds): only the sentences that changed since are grouped
-    again. The result is the same with or without it."""
+    again; ``normalised`` is :func:`~timeline.events.extract.normalise` or a memo of it. The
+    result is the same with or without them."""
     events = list(events)
-    texts = [normalise(e.text) for e in events]
+    texts = [normalised(e.text) for e in events]
     groups = _group_similar(texts, threshold, index)
     merged: list[Event] = []
     for members in groups:

@@ -61,7 +61,7 @@ def drop_set_aside(article: Article, events: list[Event]) -> tuple[list[Event], 
         if undated is not None:
             article.set_aside.append(dateline)
             event = undated
-        if _POST.search(event.text):
+        if "@" in event.text and _POST.search(event.text):  # every post shape holds an @
             article.set_aside.append(SetAside(citation.sentence_start,
                                               citation.sentence_end, SOCIAL))
             dropped[SOCIAL] += 1

@@ -62,22 +62,37 @@ def has_future_cue(sentence: str) -> bool:
     return FUTURE_CUES.search(sentence) is not None
 
 
-def citation_status(start: dt.date, end: dt.date, citation: Citation) -> str:
-    """``expected`` or ``reported`` for one source: the event ``[start, end)`` vs its date."""
+def citation_status(start: dt.date, end: dt.date, citation: Citation,
+                    looks_ahead=None) -> str:
+    """``expected`` or ``reported`` for one source: the event ``[start, end)`` vs its date.
+    ``looks_ahead`` is :func:`looks_ahead_in` or a memo of it, called with
+    :func:`clause_key`."""
     published = citation.article.published_date
     if published is not None:
         if start > published:
             return EXPECTED
         if end <= published:
             return REPORTED
-    return EXPECTED if clause_looks_ahead(citation) else REPORTED
+    ahead = looks_ahead(clause_key(citation)) if looks_ahead else clause_looks_ahead(citation)
+    return EXPECTED if ahead else REPORTED
 
 
 def clause_looks_ahead(citation: Citation) -> bool:
     """True when the clause holding the citation's dating expression points to the future."""
-    sentence, timex = citation.sentence, citation.timex
-    lo, hi = timex.start - citation.sentence_start, timex.end - citation.sentence_start
-    if not (0 <= lo < hi <= len(sentence)) or sentence[lo:hi] != timex.text:
+    return looks_ahead_in(clause_key(citation))
+
+
+def clause_key(citation: Citation) -> tuple[str, int, int, str]:
+    """What :func:`looks_ahead_in` reads of a citation: its sentence, where the dating
+    expression is in it, and the expression."""
+    timex, offset = citation.timex, citation.sentence_start
+    return citation.sentence, timex.start - offset, timex.end - offset, timex.text
+
+
+def looks_ahead_in(key: tuple[str, int, int, str]) -> bool:
+    """:func:`clause_looks_ahead` of the citation whose :func:`clause_key` is ``key``."""
+    sentence, lo, hi, expression = key
+    if not (0 <= lo < hi <= len(sentence)) or sentence[lo:hi] != expression:
         return has_future_cue(sentence)  # an event added by hand: no expression to start from
     clause = own_clause(sentence, lo, hi)
     leaning = direction(clause, lo, hi)
@@ -88,9 +103,11 @@ def clause_looks_ahead(citation: Citation) -> bool:
     return has_future_cue(clause)
 
 
-def assign_status(event: Event) -> Event:
-    """Set :attr:`Event.status` and :attr:`Event.status_as_of` from all the event's citations."""
-    judged = [(citation_status(event.start, event.end, c), c) for c in event.citations]
+def assign_status(event: Event, looks_ahead=None) -> Event:
+    """Set :attr:`Event.status` and :attr:`Event.status_as_of` from all the event's citations
+    (``looks_ahead``: see :func:`citation_status`)."""
+    judged = [(citation_status(event.start, event.end, c, looks_ahead), c)
+              for c in event.citations]
     if not judged or any(status == REPORTED for status, _ in judged):
         event.status, event.status_as_of = REPORTED, None
         return event
@@ -100,9 +117,11 @@ def assign_status(event: Event) -> Event:
     return event
 
 
-def assign_statuses(events: Iterable[Event]) -> list[Event]:
-    """:func:`assign_status` for every event; returns them as a list, in the same order."""
-    return [assign_status(event) for event in events]
+def assign_statuses(events: Iterable[Event], looks_ahead=None) -> list[Event]:
+    """:func:`assign_status` for every event; returns them as a list, in the same order.
+    ``looks_ahead`` (a memo of :func:`looks_ahead_in` kept between builds) spares judging
+    again the clauses of sentences seen before."""
+    return [assign_status(event, looks_ahead) for event in events]
 
 
 def status_label(event: Event) -> str:

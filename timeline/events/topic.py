@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -91,21 +91,9 @@ def centroid(vectors: Iterable[tuple[Vector, float]]) -> Vector:
 
 def term_weights(text: str) -> dict[str, float]:
     """Each content word of ``text`` with its sublinear term frequency (1 + log n), in the
-    order the words first appear; the part of a sentence's TF-IDF vector that does not
-    depend on the collection."""
-    known = _TERM_WEIGHTS.get(text)
-    if known is None:
-        known = {w: 1.0 + math.log(n) if n > 1 else 1.0 for w, n in Counter(words(text)).items()}
-        if len(_TERM_WEIGHTS) >= _TERM_MEMO:
-            _TERM_WEIGHTS.clear()
-        _TERM_WEIGHTS[text] = known
-    return known
-
-
-#: Term weights by sentence, for a process that builds again (the preview server): a
-#: rebuild sees the same sentences. Cleared when it grows past this many.
-_TERM_WEIGHTS: dict[str, dict[str, float]] = {}
-_TERM_MEMO = 1 << 18
+    order the words first appear: the part of a sentence's TF-IDF vector that does not
+    depend on the collection (so it can be kept between builds)."""
+    return {w: 1.0 + math.log(n) if n > 1 else 1.0 for w, n in Counter(words(text)).items()}
 
 
 @dataclass(slots=True)
@@ -136,16 +124,18 @@ class Topic:
 
 
 def learn_topic(sentences: Iterable[tuple[str, float]], topic: str = "",
-                keywords: Iterable[str] = ()) -> tuple[Topic, list[Vector]]:
+                keywords: Iterable[str] = (), terms: Callable[[str], dict[str, float]]
+                = term_weights) -> tuple[Topic, list[Vector]]:
     """The topic of ``(sentence, weight)`` pairs and each sentence's vector, in order.
 
     ``weight`` is how much the sentence counts towards the centroid (how many articles report
     it). ``topic`` (a phrase) and ``keywords`` (words), when given, are added to the centroid
-    with :data:`EDITOR_WEIGHT` times the weight of everything the collection says.
+    with :data:`EDITOR_WEIGHT` times the weight of everything the collection says. ``terms``
+    is :func:`term_weights` or a memo of it kept between builds.
     """
     pairs = list(sentences)
     model = Topic()
-    weighted = [term_weights(text) for text, _ in pairs]
+    weighted = [terms(text) for text, _ in pairs]
     frequency = model.document_frequency
     for terms in weighted:
         frequency.update(terms.keys())

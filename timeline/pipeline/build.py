@@ -34,6 +34,7 @@ from timeline.events.furniture import PageLines, page_lines
 from timeline.events.headline import assign_headlines
 from timeline.events.keydates import select_key_dates
 from timeline.events.setaside import FurnitureReport, set_aside_furniture
+from timeline.events.topic import term_weights
 from timeline.ingest.content import discover, load_article, read_source
 from timeline.model import Article, Event, KeyDate
 from timeline.progress import Stages
@@ -201,16 +202,18 @@ def _build_site(config: Config, strict: bool, echo: Echo | None, cache,
         _unique_slugs(articles, diagnostics)
     with clock("furniture"):
         state = getattr(cache, "collection", None)  # kept between builds
+        if state is not None:
+            state.begin()
         furniture = _set_aside_furniture(results, state.furniture if state else None)
     with clock("merge"):
         dated = [e for r in results for e in r.events]
         stages.stage(f"Building events from {_plural(len(dated), 'dated sentence')}")
-        events = merge(dated, config, state.similar if state is not None else None)
+        events = merge(dated, config, state)
         _unique_event_ids(events)
     with clock("enrich"):
-        events = enrich(events, config, diagnostics)
+        events = enrich(events, config, diagnostics, state)
     with clock("key-events"):
-        key_dates = select_key_dates(events, config)
+        key_dates = select_key_dates(events, config, *_memo(state, "terms", term_weights))
     if state is not None:
         with clock("state"):
             cache.save_collection()
@@ -322,26 +325,38 @@ def _set_aside_furniture(results: list[ArticleResult], memo=None) -> FurnitureRe
     return report
 
 
-def merge(events: list[Event], config: Config, index=None) -> list[Event]:
+def merge(events: list[Event], config: Config, state=None) -> list[Event]:
     """Merge reports of the same event from several sources (``timeline.events.merge``);
-    ``index`` is the similarity index kept from the previous build, if any."""
+    ``state`` is the :class:`~timeline.pipeline.collection.CollectionState` kept from the
+    previous build, if any."""
+    from timeline.events.extract import normalise
+
     try:
         from timeline.events.merge import merge_events
     except ModuleNotFoundError as exc:
         if exc.name != "timeline.events.merge":
             raise
         return events
-    return merge_events(events, config.merge_threshold, index)
+    index = state.similar if state is not None else None
+    return merge_events(events, config.merge_threshold, index,
+                        *_memo(state, "normalised", normalise))
 
 
-def enrich(events: list[Event], config: Config, diagnostics: Diagnostics) -> list[Event]:
+def _memo(state, name: str, compute) -> tuple:
+    """``(compute,)`` remembered through the state's memo ``name``; ``()`` without a state
+    (the callee's default, ``compute`` itself, is used)."""
+    return (getattr(state, name).function(compute),) if state is not None else ()
+
+
+def enrich(events: list[Event], config: Config, diagnostics: Diagnostics,
+           state=None) -> list[Event]:
     """Status of each event, then the editor's annotations (``timeline.events.status``,
     ``timeline.events.annotations``). Headlines were made with each article's events
     (:func:`process_article`) and kept by merging: an event's is its first citation's."""
     from timeline.events.annotations import apply_annotations, load_annotations
-    from timeline.events.status import assign_statuses
+    from timeline.events.status import assign_statuses, looks_ahead_in
 
-    events = assign_statuses(events)
+    events = assign_statuses(events, *_memo(state, "ahead", looks_ahead_in))
     path = config.content_path / config.annotations_file
     shown = Path(config.content_dir) / config.annotations_file
     return apply_annotations(events, load_annotations(path, diagnostics, shown), diagnostics)

@@ -12,6 +12,7 @@ left by any earlier build (or none) is always safe to use.
 Use (the build does this when it has a cache, :func:`timeline.pipeline.build.build_site`)::
 
     state = CollectionState.load(path)      # or CollectionState() to start empty
+    state.begin()                           # at the start of each build
     kept, report = set_aside_furniture(articles, memo=state.furniture)
     events = merge_events(dated, threshold, index=state.similar)
     ...
@@ -26,7 +27,10 @@ Parts:
 * :attr:`similar` - :class:`timeline.events.similar.SimilarityIndex`, the grouping of the
   collection's sentences by similarity (merge);
 * :attr:`furniture` - :class:`timeline.events.learned.FurnitureMemo`, what each publisher's
-  pages repeat, by a fingerprint of the pages (the furniture pass).
+  pages repeat, by a fingerprint of the pages (the furniture pass);
+* :attr:`normalised`, :attr:`terms`, :attr:`ahead` - memos (:class:`timeline.pipeline.memo.Memo`)
+  of per-sentence values (the normalised form merging compares, the topic's term weights,
+  whether a clause looks ahead): a rebuild computes them only for new sentences.
 
 The file is a pickle headed by the format and a hash of the package's code
 (:func:`timeline.pipeline.cache.code_fingerprint`): a state written by other code is not
@@ -41,6 +45,7 @@ from pathlib import Path
 
 from timeline.events.learned import FurnitureMemo
 from timeline.events.similar import SimilarityIndex
+from timeline.pipeline.memo import Memo
 
 #: Bumped when the layout of the state changes (the code hash covers it too).
 STATE_FORMAT = 1
@@ -54,6 +59,14 @@ class CollectionState:
 
     similar: SimilarityIndex = field(default_factory=SimilarityIndex)
     furniture: FurnitureMemo = field(default_factory=FurnitureMemo)
+    normalised: Memo = field(default_factory=Memo)  # sentence -> normalised (merge)
+    terms: Memo = field(default_factory=Memo)  # sentence -> term weights (topic)
+    ahead: Memo = field(default_factory=Memo)  # clause key -> looks ahead (status)
+
+    def begin(self) -> None:
+        """A build starts: each memo keeps what the previous build asked of it."""
+        for memo in (self.normalised, self.terms, self.ahead):
+            memo.begin()
 
     @classmethod
     def load(cls, path: Path | None) -> CollectionState:
