@@ -7,7 +7,7 @@ than :data:`COMMON_SHINGLE` sentences), sentences sharing a sketch hash are comp
 groups are the connected components of the pairs found alike.
 
 :class:`SimilarityIndex` keeps what that needs (how many sentences hold each trigram, each
-sentence's sketch, the sentences of each sketch hash, the group of each sentence), so that a
+sentence's sketch, the group of each sentence), so that a
 later call with a few sentences added or removed only does the work those sentences bring:
 
 * the trigram counts lose the removed sentences' trigrams and gain the added ones';
@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import functools
 import zlib
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -53,8 +55,7 @@ class SimilarityIndex:
     ids: dict[str, int] = field(default_factory=dict)  # sentence -> its number
     texts: dict[int, str] = field(default_factory=dict)  # number -> sentence
     sketches: dict[int, tuple[int, ...]] = field(default_factory=dict)
-    buckets: dict[int, list[int]] = field(default_factory=dict)  # sketch hash -> numbers
-    frequency: dict[int, int] = field(default_factory=dict)  # trigram -> sentences holding it
+    frequency: TrigramCounts = field(default_factory=lambda: TrigramCounts())
     group: dict[int, int] = field(default_factory=dict)  # number -> its group's label
     next_id: int = 0
     #: how the last call went: "full" (grouped from nothing) or "incremental", and how many
@@ -81,7 +82,7 @@ class SimilarityIndex:
             return self._regroup(wanted, threshold)
         kind = "full" if len(new) == len(self.ids) else "incremental"
         for number in new:
-            self._place(number)
+            self._sketch(number)
         loose = [number for number in affected if number in self.texts] + new
         self._join(loose)
         self.last = (kind, len(loose))
@@ -103,38 +104,33 @@ class SimilarityIndex:
         self.ids[text], self.texts[number] = number, text
         frequency = self.frequency
         for gram in shingles(text):
-            before = frequency.get(gram, 0)
-            counts.touch(gram, before, new=True)
-            frequency[gram] = before + 1
+            counts.touch(gram, frequency.add(gram, 1), new=True)
         return number
 
     def _forget(self, number: int, counts: _CountChanges) -> None:
         text = self.texts.pop(number)
         del self.ids[text]
         self.group.pop(number, None)
-        for key in self.sketches.pop(number, ()):
-            members = self.buckets[key]
-            members.remove(number)
-            if not members:
-                del self.buckets[key]
+        self.sketches.pop(number, None)
         frequency = self.frequency
         for gram in shingles(text):
-            before = frequency[gram]
-            counts.touch(gram, before, new=False)
-            if before > 1:
-                frequency[gram] = before - 1
-            else:
-                del frequency[gram]
+            counts.touch(gram, frequency.add(gram, -1), new=False)
 
-    def _place(self, number: int) -> None:
-        """The sketch of a new sentence, and its place in the buckets."""
-        frequency = self.frequency
-        informative = sorted(h for h in shingles(self.texts[number])
-                             if frequency[h] <= COMMON_SHINGLE)
-        sketch = tuple(informative[:SKETCH_SIZE])
-        self.sketches[number] = sketch
-        for key in sketch:
-            self.buckets.setdefault(key, []).append(number)
+    def _sketch(self, number: int) -> None:
+        """The sketch of a new sentence."""
+        count = self.frequency.get
+        informative = sorted(h for h in shingles(self.texts[number]) if count(h) <= COMMON_SHINGLE)
+        self.sketches[number] = tuple(informative[:SKETCH_SIZE])
+
+    def _buckets(self, keys: set[int]) -> dict[int, list[int]]:
+        """The sentences of each sketch hash of ``keys`` (one pass over the sketches: kept
+        on disk, the buckets of the whole collection cost more to read than this)."""
+        buckets: dict[int, list[int]] = {}
+        for number, sketch in self.sketches.items():
+            for key in sketch:
+                if key in keys:
+                    buckets.setdefault(key, []).append(number)
+        return buckets
 
     # -- groups ---------------------------------------------------------------------------
 
@@ -151,12 +147,13 @@ class SimilarityIndex:
         for number in loose:  # each starts alone, labelled by its own number
             group[number] = number
             parent[number] = number
-        touched = sorted({key for number in loose for key in self.sketches[number]})
+        touched = {key for number in loose for key in self.sketches[number]}
+        buckets = self._buckets(touched)
         loose_set = set(loose)
         words: dict[int, tuple[list[str], set[str]]] = {}
         checked: set[tuple[int, int]] = set()
-        for key in touched:
-            members = self.buckets[key]
+        for key in sorted(touched):
+            members = buckets[key]
             if len(members) < 2:
                 continue
             for offset, left in enumerate(members):
@@ -184,6 +181,66 @@ class SimilarityIndex:
         return {text: self.group[number] for text, number in self.ids.items()}
 
 
+class TrigramCounts:
+    """How many sentences hold each trigram (hash): most in two sorted arrays, read back from
+    disk at once, the trigrams first seen since in a dictionary. A pickled dictionary of the
+    whole collection's trigrams (most of the index) took longer to read than an update takes."""
+
+    #: the dictionary is merged into the arrays when saved past this many entries
+    RECENT = 1 << 16
+
+    def __init__(self) -> None:
+        self.grams = array("I")  # sorted
+        self.counts = array("I")
+        self.recent: dict[int, int] = {}  # trigrams not in ``grams``
+
+    def get(self, gram: int) -> int:
+        count = self.recent.get(gram)
+        if count is not None:
+            return count
+        grams = self.grams
+        at = bisect_left(grams, gram)
+        return self.counts[at] if at < len(grams) and grams[at] == gram else 0
+
+    def add(self, gram: int, change: int) -> int:
+        """Add ``change`` to the count of ``gram``; returns the count before."""
+        recent = self.recent
+        count = recent.get(gram)
+        if count is None:
+            grams = self.grams
+            at = bisect_left(grams, gram)
+            if at < len(grams) and grams[at] == gram:
+                count = self.counts[at]
+                self.counts[at] = count + change
+                return count
+            count = 0
+        if count + change:
+            recent[gram] = count + change
+        else:
+            del recent[gram]
+        return count
+
+    def __getstate__(self) -> dict:
+        if len(self.recent) > max(self.RECENT, len(self.grams) // 4):
+            self._merge()
+        return {"grams": self.grams.tobytes(), "counts": self.counts.tobytes(),
+                "recent": self.recent}
+
+    def __setstate__(self, state: dict) -> None:
+        self.grams, self.counts = array("I"), array("I")
+        self.grams.frombytes(state["grams"])
+        self.counts.frombytes(state["counts"])
+        self.recent = state["recent"]
+
+    def _merge(self) -> None:
+        every = {g: c for g, c in zip(self.grams, self.counts, strict=True) if c}
+        every.update(self.recent)  # no trigram is in both
+        ordered = sorted(every)  # integers: several times quicker to sort than pairs
+        self.grams = array("I", ordered)
+        self.counts = array("I", map(every.__getitem__, ordered))
+        self.recent = {}
+
+
 class _CountChanges:
     """The trigram counts an update touched: each one's count before it, and how many of the
     added sentences hold it."""
@@ -197,11 +254,11 @@ class _CountChanges:
         if new:
             self.in_new[gram] = self.in_new.get(gram, 0) + 1
 
-    def crossed(self, frequency: dict[int, int]) -> bool:
+    def crossed(self, frequency: TrigramCounts) -> bool:
         """True when a trigram held by a sentence that stays became a key or stopped being
         one: that sentence's sketch changed, so every group has to be made again."""
         for gram, before in self.before.items():
-            now = frequency.get(gram, 0)
+            now = frequency.get(gram)
             if (before <= COMMON_SHINGLE) != (now <= COMMON_SHINGLE) \
                     and now - self.in_new.get(gram, 0) > 0:
                 return True

@@ -89,11 +89,27 @@ def centroid(vectors: Iterable[tuple[Vector, float]]) -> Vector:
     return unit(total)
 
 
-def term_weights(text: str) -> dict[str, float]:
-    """Each content word of ``text`` with its sublinear term frequency (1 + log n), in the
-    order the words first appear: the part of a sentence's TF-IDF vector that does not
-    depend on the collection (so it can be kept between builds)."""
-    return {w: 1.0 + math.log(n) if n > 1 else 1.0 for w, n in Counter(words(text)).items()}
+#: A sentence's content words, each once in the order they first appear, and each word's
+#: sublinear term frequency (1 + log n), or None when every word is said once (all 1.0).
+Terms = tuple[tuple[str, ...], tuple[float, ...] | None]
+
+
+def term_weights(text: str) -> Terms:
+    """The part of a sentence's TF-IDF vector that does not depend on the collection (so it
+    can be kept between builds: tuples, quicker to read back than dictionaries)."""
+    counts = Counter(words(text))
+    if all(n == 1 for n in counts.values()):
+        return tuple(counts), None
+    return tuple(counts), tuple(1.0 + math.log(n) if n > 1 else 1.0 for n in counts.values())
+
+
+def _weighted(terms: Terms, idf) -> Vector:
+    """The TF-IDF vector of a sentence's terms, unit length; ``idf`` maps a word to its
+    inverse document frequency. A word said once weighs its idf: 1.0 * idf is idf exactly."""
+    found, tfs = terms
+    if tfs is None:
+        return unit({w: idf(w) for w in found})
+    return unit({w: tf * idf(w) for w, tf in zip(found, tfs, strict=True)})
 
 
 @dataclass(slots=True)
@@ -115,8 +131,7 @@ class Topic:
 
     def vector(self, text: str) -> Vector:
         """TF-IDF of ``text`` (sublinear term frequency), unit length."""
-        idf = self.idf
-        return unit({w: tf * idf(w) for w, tf in term_weights(text).items()})
+        return _weighted(term_weights(text), self.idf)
 
     def centrality(self, vector: Vector) -> float:
         """How close a sentence is to what the collection is about (0-1)."""
@@ -124,8 +139,8 @@ class Topic:
 
 
 def learn_topic(sentences: Iterable[tuple[str, float]], topic: str = "",
-                keywords: Iterable[str] = (), terms: Callable[[str], dict[str, float]]
-                = term_weights) -> tuple[Topic, list[Vector]]:
+                keywords: Iterable[str] = (), terms: Callable[[str], Terms] = term_weights
+                ) -> tuple[Topic, list[Vector]]:
     """The topic of ``(sentence, weight)`` pairs and each sentence's vector, in order.
 
     ``weight`` is how much the sentence counts towards the centroid (how many articles report
@@ -137,13 +152,13 @@ def learn_topic(sentences: Iterable[tuple[str, float]], topic: str = "",
     model = Topic()
     weighted = [terms(text) for text, _ in pairs]
     frequency = model.document_frequency
-    for terms in weighted:
-        frequency.update(terms.keys())
+    for words_of, _ in weighted:
+        frequency.update(words_of)
     model.documents = documents = len(weighted)
     log = math.log
     idf = model._idf = {w: log((1 + documents) / (1 + n)) + 1.0 for w, n in frequency.items()}
     # (1 + log n) * idf, and idf alone for a word said once: 1.0 * idf is idf exactly
-    vectors = [unit({w: tf * idf[w] for w, tf in terms.items()}) for terms in weighted]
+    vectors = [_weighted(terms, idf.__getitem__) for terms in weighted]
     learned = centroid(zip(vectors, (weight for _, weight in pairs), strict=True))
     editor = " ".join([topic, *keywords]).strip()
     if editor:
