@@ -10,7 +10,10 @@ handlers live in one module per family of expressions, as mixins over :class:`Re
 which holds the state they share (the anchor, the last date mentioned) and the choices they
 all make (the direction a clause points, the year of a year-less date):
 
-- :mod:`.calendar_dates`: dates the calendar names ("Sept. 11, 2001", "the 1990s", "Easter")
+- :mod:`.calendar_dates`: days and months the calendar names ("Sept. 11, 2001", "3/22/2013")
+- :mod:`.years`: years, decades, centuries and eras ("fiscal 2013", "the 1990s", "300 BC")
+- :mod:`.holidays`: holidays ("Easter 2019", "last Thanksgiving", "Memorial Day weekend")
+- :mod:`.seasons`: seasons ("last fall", "the spring of 2010")
 - :mod:`.quarters`: quarters, halves and reporting periods ("the third quarter", "fiscal 1989")
 - :mod:`.days`: days and weeks relative to the anchor ("Friday", "that day", "the weekend")
 - :mod:`.relative`: counted and deictic offsets ("three days ago", "last week", "a year later")
@@ -26,12 +29,15 @@ from timeline.temporal.resolve.calendar_dates import CalendarDateRules
 from timeline.temporal.resolve.clock import ClockRules
 from timeline.temporal.resolve.days import DayRules
 from timeline.temporal.resolve.durations import DurationRules
+from timeline.temporal.resolve.holidays import HolidayRules
 from timeline.temporal.resolve.quarters import QuarterRules
 from timeline.temporal.resolve.relative import RelativeRules
+from timeline.temporal.resolve.seasons import SeasonRules
+from timeline.temporal.resolve.years import YearRules
 
 __all__ = ["Resolution", "Resolver"]
 
 
-class Resolver(CalendarDateRules, QuarterRules, DayRules, RelativeRules, ClockRules,
-               DurationRules, ResolverBase):
+class Resolver(CalendarDateRules, YearRules, HolidayRules, SeasonRules, QuarterRules, DayRules,
+               RelativeRules, ClockRules, DurationRules, ResolverBase):
     """Resolves the expressions of one text, in order, remembering the last mentioned date."""
