@@ -3,129 +3,41 @@
 Each alternative is a named rule (``md``, ``weekday``, ``duration``...). The rules are ordered so
 that, at a given position, the more specific reading wins ("Sept. 11, 2001" as one date before
 "Sept." as a month). The pattern only finds and classifies; :mod:`resolve` gives the values.
-Month and weekday names are case-sensitive (capitalised) so "may", "march" and "sun" in running
-text are never dates. :func:`find` runs the pattern only where a trigger word (a digit, a month,
-"week", "today"...) could head an expression, which keeps tagging fast.
+The rules are written with the fragments of :mod:`timeline.temporal.fragments` (where month and
+weekday names are case-sensitive, so "may", "march" and "sun" in running text are never dates);
+:func:`timeline.temporal.search.find` runs the pattern only where a trigger word (a digit, a
+month, "week", "today"...) could head an expression, which keeps tagging fast.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import accumulate
-from operator import add
 
-from timeline.temporal.lexicon import (
-    EASTER_HOLIDAYS,
-    FIXED_HOLIDAYS,
-    LUNAR_HOLIDAYS,
-    NTH_WEEKDAY_HOLIDAYS,
-    word_list,
-    word_set,
+from timeline.temporal.fragments import (
+    CLOCK,
+    DAYPART,
+    EDGE,
+    ERA_AD,
+    ERA_BC,
+    HOLIDAY,
+    HOLIDAY_FIRST,
+    MD,
+    MONTH_ANY,
+    MONTH_FULL,
+    NUM,
+    NUMWORD,
+    REL,
+    RELDAY,
+    SEASON,
+    SHORT_YEAR,
+    SPOKEN_YEAR,
+    TZ,
+    UNIT,
+    UNIT_SG,
+    WEEKDAY,
+    YEAR,
+    YEAR_ANY,
 )
-
-_MONTH_NAMES = word_list("January February March April May June July August September October "
-                         "November December")
-_ABBRS = word_list("Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec")
-_WEEKDAY_NAMES = word_list("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
-
-
-def _cased(words: list[str]) -> str:
-    """Title-case and upper-case forms, matched case-sensitively."""
-    forms = [w for word in words for w in (word, word.upper())]
-    return "(?-i:" + "|".join(forms) + ")"
-
-
-MONTH_FULL = _cased(_MONTH_NAMES) + r"\b"
-MONTH_ABBR_DOT = "(?-i:(?:" + "|".join(_ABBRS) + r")\.)"
-MONTH_ANY = rf"(?:{MONTH_FULL}|{MONTH_ABBR_DOT}|(?-i:Sept)\b|(?-i:{'|'.join(_ABBRS)})(?=,?\s+\d))"
-MONTH_BEFORE_DAY = rf"(?:{MONTH_FULL}|{MONTH_ABBR_DOT}|(?-i:{'|'.join(_ABBRS)})(?=\s*\d))"
-WEEKDAY = _cased(_WEEKDAY_NAMES) + r"\b"
-DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[.,:/]\d|-(?!\d|[A-Z]))"
-YEAR = r"(?:1\d|20)\d\d(?![\d%]|,\d|\.\d|-\d)"
-SPOKEN_YEAR = (r"(?:nineteen|eighteen)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
-               r"|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven"
-               r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b"
-               r"|two\s+thousand(?![\s-]+(?:years|people|miles|dollars|troops|of)\b)"
-               r"(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine"
-               r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-               r"|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?\b")
-YEAR_ANY = rf"(?:{YEAR}|{SPOKEN_YEAR})"
-SHORT_YEAR = r"['\u2019]\d\d(?![\d'\u2019%])"
-DAYPART = r"(?:morning|afternoon|evening|night|overnight)"
-NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-           r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
-           r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-           r"|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred|a\s+dozen|dozen)")
-NUM = (rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+1/2)?|{NUMWORD}(?:\s+and\s+a\s+half)?"
-       r"|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+few|few|several|many|some|half\s+an?|a|an)"
-       r"(?![\w%$])")
-UNIT = (r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade"
-        r"|centur(?:y|ie)|millenni(?:um|a))s?\b")
-UNIT_SG = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)\b"
-SEASON = r"(?:spring|summer|fall|autumn|winter)\b"
-REL = (r"(?:this\s+past|this\s+coming|last|next|this|coming|past|previous|preceding|following"
-       r"|current|same|that|upcoming|recent|latest|prior|ensuing|subsequent|first|final"
-       r"|most\s+recent)")
-EDGE = (r"(?:(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close|turn|first\s+half"
-        r"|second\s+half|last\s+half|latter\s+part|first\s+part)\s+of\s+(?:the\s+)?"
-        r"|(?:the\s+)?(?:early|late|mid|earlier|later)(?:\s*-\s*|\s+)|mid(?=\d))")
-TZ = (r"(?:\s*\(?(?-i:[ECMP][SD]T|(?:GMT|UTC)(?:\s?[+\u2212-]\s?\d{1,2}(?::?\d\d)?)?|BST|CET"
-      r"|CEST|ET|PT)\b\)?"
-      r"|\s+(?:Eastern|Pacific|Central|Mountain)(?:\s+(?:Standard|Daylight))?\s+[Tt]ime"
-      r"|\s+(?-i:[A-Z][a-z]+)\s+(?-i:time)\b"
-      r"|\s+local\s+time)")
-CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d(?::[0-5]\d)?)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])"
-         # "0600 GMT", "1400 BST": wire copy's 24-hour time, only with its zone; not the
-         # conversion in "9:20 a.m. (0620 GMT)", which restates the time before it
-         r"|(?<![(\d])(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:GMT|UTC|BST|CES?T|[ECMP][SD]T|Z)\b)"
-         # "at 0600 hours": military time, after a preposition of time
-         r"|(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bfrom\s)"
-         r"|(?<=\bto\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bsince\s)|(?<=\baround\s))"
-         r"(?:[01]\d|2[0-3])[0-5]\d\s+hours\b"
-         r"|(?<![(\d])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:]|\.\d|\s*(?:percent|%|-\d))"
-         r"|(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-         r"\s+o'clock|noon|midnight|midday"
-         r"|(?:[1-9]|1[0-2])(?=\s+in\s+the\s+(?:morning|afternoon|evening))"
-         # "from 6 to 9 p.m.": the range's start takes the half of the day of its end
-         r"|(?:(?<=from\s)|(?<=between\s))(?:[1-9]|1[0-2])(?::[0-5]\d)?"
-         r"(?=\s*(?:-|\u2013|to|and)\s*(?:[1-9]|1[0-2])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)))"
-         r"(?:\s+in\s+the\s+(?:morning|afternoon|evening))?")
-RELDAY = r"(?:today|tonight|tomorrow|yesterday)\b"
-#: The second day of "June 3-5", "June 3–5", "May 12 and 13.", "May 7 to 9," (not "May 12
-#: and 13 people", "June 3 to 5 p.m.").
-DAY_RANGE_END = (rf"(?:\s*[-\u2013]\s*{DAYNUM}|\s+(?:and|to|through|thru|until|till)\s+"
-                 rf"{DAYNUM}(?=\s*[.,;:)]|\s+(?:in|at|on|to|for|with|when|as|this|next|last|and"
-                 r"|or|but|while|each|every|before|after)\b))")
-MD = (rf"(?:{MONTH_BEFORE_DAY}\s*{DAYNUM}{DAY_RANGE_END}?(?:(?:,\s*|\s+){YEAR})?"
-      rf"|(?:the\s+)?(?<![\d,.$])(?:{DAYNUM}(?:\s*[-\u2013]\s*|\s+(?:and|&|to|through|till"
-      r"|until)\s+(?:the\s+)?))?"
-      rf"(?:{DAYNUM})(?:\s+of)?\s+{MONTH_ANY}"
-      rf"(?:,?\s+{YEAR})?)")
-
-
-def _names(table: dict) -> str:
-    names = sorted(table, key=len, reverse=True)
-    return "|".join(re.escape(n).replace("'", "['\u2019]?").replace(r"\ ", r"\s+") for n in names)
-
-
-_HOLIDAYS = {**FIXED_HOLIDAYS, **NTH_WEEKDAY_HOLIDAYS, **EASTER_HOLIDAYS, **LUNAR_HOLIDAYS}
-HOLIDAY = _names(_HOLIDAYS)
-
-
-def _holiday_words() -> tuple[frozenset[str], frozenset[str], str]:
-    """The search's view of the holiday names, derived so that a name added to the lexicon is
-    found without touching this module: each name's last word triggers a match, the words
-    before it may open one, and its first letter guards the rule."""
-    triggers, prefixes, first = set(), set(), set("lnt")  # "last/next/this Christmas"
-    for name in _HOLIDAYS:
-        words = re.findall(r"\w+(?:'\w+)*", name)
-        triggers.add(words[-1])
-        prefixes.update(words[:-1])
-        first.add(name[0])
-    return frozenset(triggers), frozenset(prefixes), "".join(sorted(first))
-
-
-_HOLIDAY_TRIGGERS, _HOLIDAY_PREFIXES, _HOLIDAY_FIRST = _holiday_words()
 
 #: "next", "this"... before a time's weekday ("9 a.m. next Tuesday")
 _WHICH = r"(?:(?-i:next|this|last|coming)\s+)?"
@@ -133,9 +45,6 @@ _WHICH = r"(?:(?-i:next|this|last|coming)\s+)?"
 _WEEKS_OF = (r"(?:(?:first|last|final)\s+(?:two|three|few)\s+weeks"
              r"|(?:(?:first|second|third|fourth|last|final)\s+)?week)\s+of")
 
-#: Eras: "300 BC", "44 BCE", "AD 79". Values before year 1 are written "BC0300" (TimeML).
-ERA_BC = r"(?-i:BC|B\.C\.|BCE|B\.C\.E\.)(?![\w])"
-ERA_AD = r"(?-i:AD|A\.D\.|CE|C\.E\.)(?![\w])"
 
 #: "the winter of 1991-92", "the fall of '98"
 _SEASON_YEAR = rf"(?:(?:1\d|20)\d\d[-\u2013/]\d\d(?!\d)|{YEAR_ANY}|{SHORT_YEAR})"
@@ -338,7 +247,7 @@ FIRST_CHARS = {
     "ordday": "t", "iso": r"\d", "numdate": r"\d",
     "monthyear": _EDGE_FIRST + "jaond", "yearago": "tcsy", "quarter": r"tilnfc\dsqhjamod",
     "theyear": "tfy", "qref": "tlmcpns", "decade": _EDGE_FIRST + "\\d'\u2019n",
-    "century": _EDGE_FIRST + r"\dn", "era": r"\dac", "holiday": _HOLIDAY_FIRST,
+    "century": _EDGE_FIRST + r"\dn", "era": r"\dac", "holiday": HOLIDAY_FIRST,
     "season": _EDGE_FIRST + r"naw\d", "ago": r"\dabcdefhjlmnorst", "weekendrule": "tlncpf",
     "reltoday": _EDGE_FIRST + "ya", "relunit": _EDGE_FIRST + "npure",
     "thatday": _EDGE_FIRST + "npd", "theday": "t", "edgeunit": _EDGE_FIRST + "y",
@@ -352,198 +261,3 @@ FIRST_CHARS = {
 
 FINDER = re.compile("|".join(f"(?P<{name}>(?=[{FIRST_CHARS[name]}]){pattern})"
                              for name, pattern in RULES), re.I)
-
-# -- trigger-directed search -------------------------------------------------------------------
-# Scanning the whole grammar at every character is slow; instead, tokens that can head a
-# temporal expression (digits, month/weekday names, unit words...) trigger an anchored match
-# starting at the leftmost of the few modifier words before them ("the past", "about two").
-
-TRIGGERS = word_set("""
-january february march april may june july august september october november december jan feb
-mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
-mondays tuesdays wednesdays thursdays fridays saturdays sundays
-today tonight tomorrow yesterday now currently current recently lately nowadays presently
-present future past term second seconds minute minutes hour hours day days night nights week
-weeks weekend weekends fortnight month months quarter quarters year years decade decades century
-centuries millennium period daily weekly monthly annually yearly hourly nightly quarterly
-biweekly semiannually biannually spring summer fall autumn winter morning afternoon evening
-overnight noon midnight midday o'clock
-twenties thirties forties fifties sixties seventies eighties nineties year's date fy
-q1 q2 q3 q4 h1 h2 year-end half nineteen eighteen thousand
-dawn daybreak dusk sunrise sunset nightfall
-""") | _HOLIDAY_TRIGGERS
-
-#: Words that may open an expression before its trigger ("the past", "about two", "early").
-PREFIXES = word_set("""
-the a an early late mid earlier later last next this coming past previous preceding following
-about around nearly almost some roughly approximately more less than fewer at least most up to
-over under just only barely full entire whole first second third fourth final fiscal calendar
-of end beginning start middle close turn half part latter very right every each per other once
-twice three four times its year's comparable corresponding same latest recent current that
-upcoming prior ensuing subsequent new may in shortly additional another
-one two three five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
-seventy eighty ninety hundred dozen couple few several many model trading business working
-straight consecutive these near distant foreseeable immediate short long two then and
-mornings afternoons evenings ad circa c
-""") | _HOLIDAY_PREFIXES
-
-
-#: A word, with inner apostrophes ("year's", "o'clock"). The group makes ``split`` keep the words;
-#: the possessive quantifiers match the same words as greedy ones (nothing follows them to
-#: backtrack for) but spare the engine its backtracking bookkeeping: a fifth faster.
-_TOKEN = re.compile(r"(\w++(?:['\u2019]\w++)*+)")
-_DIGITS = frozenset("0123456789")
-_NOT_DECIMAL = re.compile(r"[.:][0-5]\d\s*[ap]\.?m|\.\d{1,2}\.\d{4}(?!\.?\d)"
-                          rf"|,\d{{3}}\s*{ERA_BC}"  # "10,000 BC" is a year
-                          r"|\.\d+\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b",
-                          re.I)  # "in 9.58 seconds" is a duration
-_STAMP_DOT = re.compile(r"(?:[01]\d|2[0-3])\.[0-5]\d(?=[ \t]+[A-Z]|[ \t]*\n)")
-#: Words that join an expression's modifiers but never start one ("the end OF", "more THAN").
-_CONNECTORS = frozenset(("of", "in", "to", "than", "and", "least", "most", "other", "times"))
-
-
-def _forms(words) -> frozenset[str]:
-    """The spellings a trigger word is found in: as is, capitalised, upper case, possessive."""
-    out = set()
-    for word in words:
-        for form in (word, word.capitalize(), word.upper()):
-            out.update((form, form + "'s", form + "\u2019s"))
-    return frozenset(out)
-
-
-_TRIGGER_FORMS = _forms(TRIGGERS)
-_PREFIX_FORMS = _forms(PREFIXES)
-
-
-#: Characters tokenised at a time. The word list costs ~20 bytes per character of text, so a
-#: 50 MB article tokenised whole needed a gigabyte; in pieces it needs a few megabytes.
-CHUNK = 1 << 16
-
-
-def find(text: str):
-    """Yield ``(rule, start, end)`` for each expression, left to right, never overlapping."""
-    taken = 0
-    fiscal = "FY" in text  # rare, so looked for apart: fiscal years in one word ("FY2014")
-    for lo, hi in chunks(text):
-        words, starts = _tokens(text, lo, hi)
-        for index in _heads(words, fiscal):
-            pos = starts[index]
-            if pos < taken:
-                continue
-            if _is_numeral(words[index]) and _is_number(text, pos, pos + len(words[index])):
-                continue
-            # The grammar runs on the whole text, so an expression may run on past ``hi``.
-            for start in _starts(words, starts, index, taken, text):
-                match = FINDER.match(text, start)
-                if match and text.find("\n", start, match.end()) >= 0:
-                    match = _within_lines(text, start, match.end())
-                if match and match.end() > pos:
-                    taken = match.end()
-                    yield match.lastgroup, match.start(), match.end()
-                    break
-
-
-#: A line at least this long that a match runs on from is prose wrapped by hand ("...the
-#: deadline of March\n3, 2014"); a shorter one is a date line, a heading or a list item.
-WRAPPED_LINE = 50
-
-
-def _within_lines(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The match at ``start``, cut before the first line break it may not run across."""
-    return FINDER.match(text, start, line_stop(text, start, end))
-
-
-def line_stop(text: str, start: int, end: int) -> int:
-    """Where an expression starting at ``start`` must stop, at most ``end``: before a paragraph
-    break, or at the end of a short line ("LONDON, June\n3 people were hurt" is no date, nor
-    is "Updated 15 June\n2014 was a record year")."""
-    newline = text.find("\n", start, end)
-    while newline >= 0:
-        line_start = text.rfind("\n", 0, newline) + 1
-        paragraph = text[newline + 1:end].lstrip(" \t\r").startswith("\n")
-        if paragraph or newline - line_start < WRAPPED_LINE:
-            return newline
-        newline = text.find("\n", newline + 1, end)
-    return end
-
-
-def chunks(text: str, size: int = CHUNK):
-    """``(lo, hi)`` pieces of ``text`` of about ``size`` characters, cut where no expression
-    is split from its modifiers: at a paragraph break, else a line break, else a space."""
-    lo, end = 0, len(text)
-    while end - lo > size:
-        hi = lo + size
-        cut = -1
-        for mark in ("\n\n", "\n", " "):
-            cut = text.rfind(mark, lo + size // 2, hi)
-            if cut >= 0:
-                break
-        if cut < 0:  # one immense word (or other spacing): cut where it ends
-            space = _SPACE.search(text, hi)
-            cut = space.start() if space else end
-        yield lo, cut
-        lo = cut
-    if lo < end:
-        yield lo, end
-
-
-_SPACE = re.compile(r"\s")
-
-
-def _tokens(text: str, lo: int, hi: int) -> tuple[list[str], list[int]]:
-    """The words of ``text[lo:hi]`` and the offset in ``text`` each starts at.
-
-    A news text has ~90k words of which one in sixteen can head an expression. ``split`` lists
-    the words and ``accumulate`` sums their offsets, both in C: ``finditer``'s match objects
-    cost more to make, and their number sets off the garbage collector again and again.
-    """
-    parts = _TOKEN.split(text[lo:hi])  # gap, word, gap, word, ..., gap
-    words = parts[1::2]
-    # A word starts after everything before it: the first gap, then each word and the next gap.
-    starts = list(accumulate(map(add, map(len, words), map(len, parts[2::2])),
-                             initial=lo + len(parts[0])))
-    return words, starts
-
-
-def _heads(words: list[str], fiscal: bool) -> list[int]:
-    """Indices of the words that can head an expression: trigger words and numerals (and
-    "FY2014" when ``fiscal``)."""
-    heads = [i for i, word in enumerate(words) if word in _TRIGGER_FORMS or word[0] in _DIGITS]
-    if fiscal:
-        heads = sorted({*heads, *(i for i, word in enumerate(words) if _is_numeral(word))})
-    return heads
-
-
-def _is_numeral(word: str) -> bool:
-    """A word that is a number ("1998"; "3,000" starts so) or a fiscal year ("FY2014")."""
-    return word[0] in _DIGITS or word[:2] == "FY" and word[2:3].isdigit()
-
-
-def _is_number(text: str, start: int, end: int) -> bool:
-    """Money, percentages and decimals ("$1.5", "25%", "3,000") never head an expression."""
-    before = text[start - 1:start] if start else ""
-    after = text[end:end + 2]
-    if _NOT_DECIMAL.match(text, end):  # "7.30pm" is a time and "4.3.2019" a date
-        return False
-    if before in ("", "\n") and _STAMP_DOT.match(text, start):
-        return False  # "20.59 Talks resume": a live blog's post opening with its time
-    return before in ("$", "#", "\u00a3", "\u20ac") or after[:1] == "%" or (
-        after[:1] in ",." and after[1:2].isdigit())
-
-
-def _starts(words: list[str], starts: list[int], index: int, taken: int, text: str) -> list[int]:
-    """Candidate start offsets for the trigger ``words[index]``, leftmost first: up to five
-    modifier words before it (not before ``taken``), and an opening apostrophe ("'90s")."""
-    first = index
-    while (first > 0 and index - first < 5 and starts[first - 1] >= taken
-           and words[first - 1] in _PREFIX_FORMS):
-        first -= 1
-    candidates = []
-    for k in range(first, index + 1):
-        if k < index and words[k].lower() in _CONNECTORS:
-            continue
-        pos = starts[k]
-        if pos > 0 and text[pos - 1] in "'\u2019" and pos - 1 >= taken:
-            candidates.append(pos - 1)
-        candidates.append(pos)
-    return candidates

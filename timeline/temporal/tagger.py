@@ -1,6 +1,6 @@
 """Find the temporal expressions of an English news text and resolve them to TimeML values.
 
-The pipeline is: :func:`patterns.find` delimits and classifies expressions; the
+The pipeline is: :func:`search.find` delimits and classifies expressions; the
 :class:`~timeline.temporal.resolve.Resolver` gives each a type, value and mod against the anchor
 and the dates mentioned before it; :mod:`quoted` re-dates a quotation's "today" to the day it
 was spoken and reads a quoted older message against its own date, or marks it uncertain;
@@ -17,9 +17,9 @@ from timeline.temporal import context, quoted, values
 from timeline.temporal.conventions import Conventions
 from timeline.temporal.model import Timex
 from timeline.temporal.offsets import join_offsets
-from timeline.temporal.patterns import find
 from timeline.temporal.ranges import join_ranges
 from timeline.temporal.resolve import Resolution, Resolver
+from timeline.temporal.search import find
 
 #: Cache key for tagged output: bump whenever the tagger's behaviour changes.
 TAGGER_VERSION = "29"

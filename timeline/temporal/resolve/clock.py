@@ -6,9 +6,10 @@ import datetime as dt
 import re
 
 from timeline.temporal import context
+from timeline.temporal.fragments import HOLIDAY
 from timeline.temporal.lexicon import MONTHS, WEEKDAYS, number_value
-from timeline.temporal.patterns import HOLIDAY, line_stop
 from timeline.temporal.resolve.base import _DAY_VALUE, _MD, Resolution, _words
+from timeline.temporal.search import line_stop
 from timeline.temporal.zones import utc_offset
 
 _CLOCK = re.compile(r"(\d{1,2})(?:[:.]?(\d\d))?(?::\d\d)?\s*([ap])?\.?m?\b|(noon|midnight|midday)"

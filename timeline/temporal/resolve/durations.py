@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.temporal.fragments import NUMWORD
 from timeline.temporal.lexicon import (
     DAYPARTS,
     MONTHS,
@@ -13,7 +14,6 @@ from timeline.temporal.lexicon import (
     WEEKDAYS,
     number_value,
 )
-from timeline.temporal.patterns import NUMWORD
 from timeline.temporal.resolve.base import (
     _APPROX,
     _OPENS_SENTENCE,
