@@ -7,8 +7,6 @@ from the rules in the module docstring.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from timeline.events.headline import MAX_WORDS, REPEATS, STANDS_ALONE, make_headline
 
@@ -89,38 +87,3 @@ def test_headline_is_short_whole_and_far_from_the_quote(sentence, expression, _)
     assert words <= MAX_WORDS and words < REPEATS * len(sentence.split())
     assert "…" not in text and not text.endswith((",", ";", ":", "."))
     assert len(sentence.split()) > STANDS_ALONE
-
-
-def _split_by_character(sentence: str, expression_start: int, expression_end: int):
-    """The walk _split replaced, as the definition it must agree with: at each character,
-    count brackets, and cut where a separator starts outside brackets and the expression."""
-    from timeline.events.headline import _SEPARATOR, _Part
-
-    parts = []
-    start, depth, position, separator = 0, 0, 0, ""
-    while position < len(sentence):
-        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(sentence[position], 0)
-        inside = expression_start <= position < expression_end
-        match = _SEPARATOR.match(sentence, position) if depth <= 0 and not inside else None
-        if match and match.end() > position and position > start:
-            parts.append(_Part(start, position, separator))
-            separator = match.group()
-            start = position = match.end()
-            continue
-        position += 1
-    if start < len(sentence):
-        parts.append(_Part(start, len(sentence), separator))
-    return parts or [_Part(0, len(sentence), "")]
-
-
-@settings(max_examples=500, deadline=None)
-@given(sentence=st.lists(st.sampled_from(
-    ["word", " ", "  ", ",", ", ", ";", ":", " - ", " -- ", "—", " – ", "(", ")", "[", "]",
-     "said", "Monday", "\n", "\u00a0"]), max_size=30).map("".join),
-    cut=st.tuples(st.integers(0, 200), st.integers(0, 30)))
-def test_split_jumps_to_the_same_parts_as_a_walk_by_character(sentence, cut):
-    from timeline.events.headline import _split
-
-    start = min(cut[0], len(sentence))
-    end = min(start + cut[1], len(sentence))
-    assert _split(sentence, start, end) == _split_by_character(sentence, start, end)
