@@ -19,25 +19,11 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
+from timeline.site.pagebudget import INDEX_BUDGET, PAGE_BUDGET, elements
+
 CHROMIUM = "/usr/bin/chromium"
-
-
-class _Elements(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def handle_starttag(self, tag, attrs) -> None:
-        self.count += 1
-
-
-def elements(page: Path) -> int:
-    parser = _Elements()
-    parser.feed(page.read_text(encoding="utf-8"))
-    return parser.count
 
 
 def heaviest(pages: list[Path]) -> Path | None:
@@ -95,15 +81,15 @@ def main(argv: list[str] | None = None) -> int:
               f"  {page.relative_to(site)}")
     total = sum(p.stat().st_size for p in every)
     print(f"{'all pages':28} {total / 1e6:9.1f} MB")
-    over = [p for p in every if p.stat().st_size > 1_500_000]
-    print(f"index <= 1 MB: {'yes' if index.stat().st_size <= 1_000_000 else 'NO'}; "
+    over = [p for p in every if p.stat().st_size > PAGE_BUDGET]
+    print(f"index <= 1 MB: {'yes' if index.stat().st_size <= INDEX_BUDGET else 'NO'}; "
           f"pages over 1.5 MB: {len(over)}")
     if args.browser:
         timed = [page for _, page in rows[:2] if page is not None]
         for page, (ready, loaded) in load_times(timed).items():
             print(f"chromium {page.relative_to(site)}: DOMContentLoaded {ready:.0f} ms, "
                   f"load {loaded:.0f} ms (median of 3)")
-    return 1 if over or index.stat().st_size > 1_000_000 else 0
+    return 1 if over or index.stat().st_size > INDEX_BUDGET else 0
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ period pages, source pages, exports and the host-ready pass, as the build runs t
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -18,14 +17,10 @@ from timeline.config import Config
 from timeline.events.keydates import select_key_dates
 from timeline.publish.check import check_site
 from timeline.site.exports import write_exports
+from timeline.site.pagebudget import ELEMENT_BUDGET, INDEX_BUDGET, PAGE_BUDGET, elements
 from timeline.site.periods import plan_pages
 from timeline.site.render import render_site, source_list_pages
 from timeline.site.seo import finalize_site
-
-INDEX_BUDGET = 1_000_000
-PAGE_BUDGET = 1_500_000
-#: Elements on one page: a bound on the work a browser does to lay it out.
-ELEMENT_BUDGET = 25_000
 
 
 def build(out: Path, events: int, **plan_options) -> Path:
@@ -46,21 +41,6 @@ def build(out: Path, events: int, **plan_options) -> Path:
 @pytest.fixture(scope="module")
 def big_site(tmp_path_factory) -> Path:
     return build(tmp_path_factory.mktemp("big") / "site", 40_000)
-
-
-class _Elements(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def handle_starttag(self, tag, attrs) -> None:
-        self.count += 1
-
-
-def elements(page: Path) -> int:
-    parser = _Elements()
-    parser.feed(page.read_text(encoding="utf-8"))
-    return parser.count
 
 
 def test_index_and_every_page_within_budget(big_site):
