@@ -1,11 +1,23 @@
-"""Shared fixtures: a real headless chromium (Playwright) and a freshly built example site."""
+"""Shared fixtures: a real headless chromium (Playwright) and a freshly built example site.
+
+Property tests (Hypothesis) explore new random inputs on a developer's machine; in CI
+(``CI=true``) they run a fixed, reproducible set, so a landing is never refused by a draw that
+nobody can replay. A failure found locally is replayed from ``.hypothesis/`` and becomes a
+test of its own.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI", "").lower() not in ("", "0", "false"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"

@@ -71,6 +71,14 @@ def test_no_headline(sentence, expression):
     assert headline(sentence, expression) == ""
 
 
+def test_a_date_that_is_one_hyphenated_word_at_the_end_of_a_list_of_clauses():
+    # "mid-July" is two words but one token: the aside has no rest to make a phrase of
+    sentence = ("The bakery on the corner closed for repairs, the owners hired two more "
+                "bakers from the next town, the ovens were replaced, and the doors opened "
+                "again, mid-July.")
+    assert headline(sentence, "mid-July") == ""
+
+
 def test_a_cut_never_ends_inside_a_quotation_or_on_a_verb_needing_more():
     sentence = ("The port agency confirmed on Thursday that the new cranes ordered from a "
                 "shipyard in the north would arrive late, calling the delay “a serious blow to "

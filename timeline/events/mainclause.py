@@ -194,9 +194,11 @@ def _clause_of_aside(sentence: str, parts: list[_Part], key: int, phrase: list[i
     gives "The mill opened in 1911"); else none."""
     text = _text(sentence, parts[key])
     words = lower_words(text)
-    if key == 0 or len(words) < 2:
+    tokens = text.split(None, 1)
+    # words split at hyphens too, so "mid-July" is two words but one token with no rest
+    if key == 0 or len(words) < 2 or len(tokens) < 2:
         return []
-    rest = text.split(None, 1)[1]
+    rest = tokens[1]
     if words[0] in _RELATIVE_ADVERBS:
         return [rest[:1].upper() + rest[1:]]
     if words[0] in _SUBJECT_RELATIVES and is_verb(words[1]):
