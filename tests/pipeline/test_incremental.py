@@ -301,3 +301,18 @@ def test_the_collection_state_is_kept_and_brought_up_to_date(project, tmp_path, 
         (project / ".timeline-cache" / "collection.state").write_bytes(b"timeline-collection 1")
         builds.check()
         assert builds.cache.collection.similar.last[0] == "full"
+
+
+def test_a_process_that_builds_again_keeps_the_state_in_memory(project, tmp_path):
+    """The preview server's cache (entries in memory and on disk) writes the collection state
+    only when told to, and a build run after it starts from that file."""
+    config = dataclasses.replace(load_config(project), output_dir=str(tmp_path / "site"))
+    cache = ArticleCache.for_project(config)
+    assert build_site(config, cache=cache).written
+    state_file = project / ".timeline-cache" / "collection.state"
+    assert not state_file.exists()
+    cache.save_collection(now=True)
+    assert state_file.is_file()
+    again = ArticleCache.for_project(config, in_memory=False)
+    assert build_site(config, cache=again).written
+    assert again.collection.similar.last == ("incremental", 0)

@@ -143,9 +143,13 @@ class ArticleCache:
 
         return self.directory.parent / STATE_FILE if self.directory is not None else None
 
-    def save_collection(self) -> None:
-        """Write :attr:`collection` for the next ``timeline build`` (if it was used)."""
-        if self._collection is not None:
+    def save_collection(self, *, now: bool = False) -> None:
+        """Write :attr:`collection` for the next ``timeline build`` (if it was used). A cache
+        that keeps entries in memory (a process that builds again: the preview server) keeps
+        the state in memory and writes it only when told ``now`` (when it stops, say): the
+        file is tens of megabytes for a large collection, too slow to write at each reload,
+        and an older file is still right to start from."""
+        if self._collection is not None and (now or not self.in_memory):
             self._collection.save(self.collection_path)
 
     @classmethod

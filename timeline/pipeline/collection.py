@@ -20,7 +20,10 @@ Use (the build does this when it has a cache, :func:`timeline.pipeline.build.bui
 
 A long-running process (the preview server) keeps one object and passes it to every build:
 :class:`timeline.pipeline.cache.ArticleCache` holds it as :attr:`ArticleCache.collection`, so
-``build_site(config, cache=cache)`` with the same cache reuses it without touching the disk.
+``build_site(config, cache=cache)`` with the same cache reuses it without touching the disk
+(read from ``.timeline-cache/`` at the first build; written back only by
+``cache.save_collection(now=True)``, e.g. when the server stops: an older file is still a
+right starting point, only a slower one).
 
 Parts:
 
