@@ -6,7 +6,8 @@ alone, so :class:`FurnitureMemo` keeps its result with a fingerprint of those pa
 hashes of every line, label and stamp of each page, in order) and learns again only the
 publishers whose fingerprint changed: an edited article costs its publisher's counting, not
 the collection's. The headlines of the sentences the pass trims (a label cut off their
-start) are kept too, by the sentence and the place of its date.
+start) are kept too, by the sentence and the place of its date, and where each sentence's
+wire dateline ends.
 
 The memo is a plain picklable object (:mod:`timeline.pipeline.collection` keeps it between
 ``timeline build`` runs); what it returns is what learning from nothing returns.
@@ -25,6 +26,7 @@ from timeline.events.furniture import (
     learn_publisher,
 )
 from timeline.events.headline import make_headline
+from timeline.pipeline.memo import Memo
 
 
 @dataclass
@@ -39,12 +41,15 @@ class FurnitureMemo:
     #: the headlines asked for since the last :meth:`learn` (the next build's
     #: :attr:`headlines`: those of sentences no longer trimmed are dropped)
     _fresh: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    #: where each sentence's wire dateline ends (:func:`timeline.events.setaside.dateline_end`)
+    datelines: Memo = field(default_factory=Memo)
 
     def learn(self, pages: Iterable[tuple[str, PageLines]]) -> Furniture:
         """:func:`timeline.events.furniture.learn_furniture`, learning again only the
         publishers whose pages changed since the last call."""
         if self._fresh:
             self.headlines, self._fresh = self._fresh, {}
+        self.datelines.begin()
         furniture, kept, self.relearned = Furniture(), {}, []
         for publisher, group in by_publisher(pages).items():
             fingerprint = pages_fingerprint(group)
@@ -65,6 +70,12 @@ class FurnitureMemo:
             made = make_headline(sentence, start, end)
         self._fresh[key] = made
         return made
+
+    def dateline_end(self, sentence: str) -> int:
+        """:func:`timeline.events.setaside.dateline_end`, remembered."""
+        from timeline.events.setaside import dateline_end
+
+        return self.datelines.get(sentence, dateline_end)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)

@@ -37,7 +37,8 @@ MIN_WORDS = 3
 _LEAD = re.compile(r"[\s\W_]*")
 
 
-def drop_set_aside(article: Article, events: list[Event]) -> tuple[list[Event], Counter]:
+def drop_set_aside(article: Article, events: list[Event],
+                   label_end=None) -> tuple[list[Event], Counter]:
     """``article``'s events minus those from set-aside text (trimmed where only their start
     was); also sets aside social posts. Returns the events kept and, per reason, how many
     dated sentences were dropped."""
@@ -56,7 +57,7 @@ def drop_set_aside(article: Article, events: list[Event]) -> tuple[list[Event], 
             if event is None:
                 dropped[cover.reason] += 1
                 continue
-        dateline = _dateline(event.citations[0])  # also after a cut page header
+        dateline = _dateline(event.citations[0], label_end)  # also after a cut page header
         undated = _trimmed(article, event, dateline) if dateline is not None else None
         if undated is not None:
             article.set_aside.append(dateline)
@@ -71,12 +72,18 @@ def drop_set_aside(article: Article, events: list[Event]) -> tuple[list[Event], 
     return kept, dropped
 
 
-def _dateline(citation: Citation) -> SetAside | None:
-    """The wire dateline opening the citation's sentence, as a span to set aside, if any."""
-    end = leading_label_end(citation.sentence, dates=False)
+def _dateline(citation: Citation, label_end=None) -> SetAside | None:
+    """The wire dateline opening the citation's sentence, as a span to set aside, if any.
+    ``label_end`` is :func:`dateline_end` or a memo of it."""
+    end = (label_end or dateline_end)(citation.sentence)
     if not end or citation.timex.start < citation.sentence_start + end:
         return None
     return SetAside(citation.sentence_start, citation.sentence_start + end, LABEL)
+
+
+def dateline_end(sentence: str) -> int:
+    """Where the sentence proper starts after a wire dateline opening it (0: none)."""
+    return leading_label_end(sentence, dates=False)
 
 
 def _covering(spans: list[SetAside], starts: list[int], offset: int) -> SetAside | None:
@@ -143,11 +150,12 @@ def set_aside_furniture(articles: list[tuple[Article, PageLines | None, list[Eve
     ``memo`` (kept between builds) learns again only the publishers whose pages changed."""
     pages = ((publisher_of(a), lines) for a, lines, _ in articles if lines is not None)
     furniture = memo.learn(pages) if memo is not None else learn_furniture(pages)
+    label_end = memo.dateline_end if memo is not None else None
     report = FurnitureReport()
     kept_all = []
     for article, lines, events in articles:
         article.set_aside = furniture.set_aside(publisher_of(article), lines) if lines else []
-        kept, dropped = drop_set_aside(article, events)
+        kept, dropped = drop_set_aside(article, events, label_end)
         report.stretches.update(s.reason for s in article.set_aside)
         report.sentences.update(dropped)
         kept_all.append(kept)
