@@ -263,25 +263,63 @@ def test_a_damaged_page_record_only_costs_rendering(project, tmp_path):
     builds.check()
 
 
-def test_period_pages_are_kept_while_their_events_and_the_period_counts_stay(project,
-                                                                              tmp_path):
-    """Every period page lists all periods with their event counts, so an edit that adds an
-    event makes them all again; a reworded sentence only makes its own period's page again."""
+def _all_inodes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.html")}
+
+
+def _period_contents(site: Path) -> dict[str, list]:
+    """What each period page shows, per events.json: its events (all but the salience, which
+    the pages do not show) and the key dates summarised by its events."""
+    document = json.loads((site / "events.json").read_text(encoding="utf-8"))
+    pages: dict[str, list] = {}
+    for event in document["events"]:
+        event.pop("salience")
+        pages.setdefault(event["page"], []).append(event)
+    page_of = {event["id"]: event["page"] for page in pages.values() for event in page}
+    for key_date in document["key_dates"]:
+        for event_id in key_date["summary"]:
+            pages[page_of[event_id]].append(key_date["date"])
+    return pages
+
+
+def _changed(before: dict, after: dict) -> set[str]:
+    return {name for name in after.keys() | before.keys() if after.get(name) != before.get(name)}
+
+
+def test_an_edit_renders_again_only_the_pages_it_touches(project, tmp_path):
+    """A `timeline build` after an edit renders the period pages whose events changed (the
+    edited article's, and those whose events became key or stopped being so) and the edited
+    article's page; every other period and source page is the previous site's file. The
+    period pages list the other periods with a range of counts, not the counts, so one more
+    event leaves them alone; and a citation shows only its article's metadata, so appending
+    to an article leaves the pages of its other events alone. The rebuilt site equals a cold
+    build of the edited content (``Builds.check``)."""
     builds = Builds(project, tmp_path, "disk")
     builds.check()
-    events = builds.incremental_site / "events"
-    before = {p.name: p.stat().st_ino for p in events.glob("*.html")}
+    site = builds.incremental_site
+    before, shown = _all_inodes(site), _period_contents(site)
+    periods = sorted(page for page in before if page.startswith("events/"))
+    assert {"events/2010.html", "events/2013.html", "events/2014.html"} <= set(periods)
+    # the election article has an event on the 2010 page; its new one goes to 2014's
+    with (project / "content" / "election.md").open("a", encoding="utf-8") as out:
+        out.write("\nThe new council will sit for the first time on 2 December 2014.\n")
+    builds.check()
+    after, shown_after = _all_inodes(site), _period_contents(site)
+    expected = _changed(shown, shown_after)
+    assert "events/2014.html" in expected and "events/2010.html" not in expected
+    assert len(expected) < len(periods)
+    assert _changed(before, after) == expected | {
+        "index.html", "404.html",  # made at every build
+        "sources/election.html", "sources/index.html"}  # the list counts each one's events
+    # a reworded sentence makes its own period's page again, and its article's
     text = STORIES["markets"][3].replace("a rate decision", "a rate cut")
     write_story(project / "content", "markets", *STORIES["markets"][:3], text)
     builds.check()
-    after = {p.name: p.stat().st_ino for p in events.glob("*.html")}
-    assert after["2014.html"] != before["2014.html"]  # the reworded event's page
-    assert after["2010.html"] == before["2010.html"] and after["2013.html"] == before["2013.html"]
-    with (project / "content" / "storm.md").open("a", encoding="utf-8") as out:
-        out.write("\nA third outlook is due on 2 October 2014.\n")
-    builds.check()
-    again = {p.name: p.stat().st_ino for p in events.glob("*.html")}
-    assert again["2010.html"] != after["2010.html"]  # the counts in its list of periods
+    again = _all_inodes(site)
+    expected = _changed(shown_after, _period_contents(site))
+    assert expected == {"events/2014.html"}
+    assert _changed(after, again) == expected | {
+        "index.html", "404.html", "sources/markets.html", "sources/index.html"}
 
 
 @pytest.mark.parametrize("mode", ["memory", "disk"])

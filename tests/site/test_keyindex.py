@@ -14,6 +14,7 @@ from timeline.site.keyindex import (
     period_links,
     period_view,
     publishers_first,
+    size_label,
 )
 from timeline.site.periods import event_weight, plan_pages
 from timeline.site.views import CitationView
@@ -89,3 +90,19 @@ def test_a_summary_sentence_is_shown_without_a_label_repeating_its_date_or_namin
     assert shown[0] == "The Ebro flood wall gives way at Tortosa."
     assert shown[1].startswith("Engineers closed the breach on <mark")
     assert shown[2].startswith("MAYOR: We will rebuild")  # a speaker is no label
+
+
+def test_period_pages_show_ranges_of_counts_that_one_event_seldom_changes():
+    assert [size_label(n) for n in (1, 4, 5, 10, 49, 50, 120, 999, 1000, 7000)] == [
+        "1–4", "1–4", "5–9", "10–49", "10–49", "50–99", "100–499", "500–999",
+        "1,000–4,999", "5,000–9,999"]
+    paper = article("p", dt.date(2010, 9, 1))
+    events = [event(paper, f"Event {d} happened on 2010-05-{d:02d} there.",
+                    f"2010-05-{d:02d}", f"2010-05-{d:02d}") for d in range(1, 13)]
+    plan = plan_pages(events)
+    (exact,) = period_links(plan)
+    (rough,) = period_links(plan, exact=False)
+    assert (exact.count, exact.size) == (12, "12")
+    assert (rough.count, rough.size) == (None, "10–49")
+    view = period_view(plan.periods[0], plan, index_view(plan, {}))
+    assert view.count == 12 and view.year.count is None  # only the page's own count

@@ -64,23 +64,31 @@ class KeyYearView:
 
 @dataclass
 class PeriodLink:
+    """A link to a period page. On the index it carries the period's event count; on the
+    period pages only the count's order of magnitude (:func:`size_label`), so that an edit
+    adding or removing one event does not change every period page of the site."""
+
     label: str
     href: str  # site-relative page
-    count: int
+    count: int | None  # None on the period pages (see ``size``)
     short: str = ""  # a month's abbreviation, inside its year's entry
     #: a year's month pages (their first parts), when the year is split
     months: list[PeriodLink] = field(default_factory=list)
+    #: what the link shows of the period's size: the count ("1,234") or its range ("1,000–4,999")
+    size: str = ""
 
 
 @dataclass
 class IndexView:
     years: list[KeyYearView]
-    periods: list[PeriodLink]  # one per year, months inside
+    periods: list[PeriodLink]  # one per year, months inside, with their counts
     key_dates: int  # key dates shown
     all_key_dates: int  # key dates chosen; more than shown when the budget trimmed them
     complete: bool  # the index shows every event
     #: period page -> (label, link from the site's root) of the key dates shown for it
     key_links: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    #: the same list for the period pages, with each count's range instead of the count
+    rough_periods: list[PeriodLink] = field(default_factory=list)
 
     @property
     def trimmed(self) -> bool:
@@ -127,7 +135,7 @@ def index_view(plan: PagePlan, docs_by_path: dict[str, SourceDoc], *,
         years.append(KeyYearView(year, year_label(year, events), f"y-{year}", dates,
                                  plan.year_pages.get(year, ""), per_year.get(year, 0)))
     return IndexView(years, period_links(plan), len(chosen), plan.key_dates, complete,
-                     key_links)
+                     key_links, period_links(plan, exact=False))
 
 
 def _key_date_view(key_date: KeyDate, plan: PagePlan, docs_by_path: dict[str, SourceDoc],
@@ -205,18 +213,47 @@ def _unique(anchor: str, taken: set[str]) -> str:
 # --- navigation between periods -------------------------------------------------------------
 
 
-def period_links(plan: PagePlan) -> list[PeriodLink]:
-    """One link per year (to its first page), with its months when the year is split."""
+def period_links(plan: PagePlan, *, exact: bool = True) -> list[PeriodLink]:
+    """One link per year (to its first page), with its months when the year is split; each
+    with its event count (``exact``, the index's), or only the count's range (the period
+    pages': :func:`size_label`)."""
     links: list[PeriodLink] = []
     for _, periods in groupby(plan.periods, key=lambda p: p.year):
         periods = list(periods)
         first = periods[0]
-        months = [PeriodLink(f"{calendar.month_name[p.month]} {p.year}", p.page,
-                             _total(periods, p), calendar.month_abbr[p.month])
+        months = [_sized(f"{calendar.month_name[p.month]} {p.year}", p.page,
+                         _total(periods, p), exact, calendar.month_abbr[p.month])
                   for p in periods if p.month is not None and p.part == 1]
         label = year_label(first.year, [e for p in periods for e in p.events])
-        links.append(PeriodLink(label, first.page, sum(p.count for p in periods), months=months))
+        links.append(_sized(label, first.page, sum(p.count for p in periods), exact,
+                            months=months))
     return links
+
+
+def _sized(label: str, href: str, count: int, exact: bool, short: str = "",
+           months: list[PeriodLink] | None = None) -> PeriodLink:
+    return PeriodLink(label, href, count if exact else None, short, months or [],
+                      f"{count:,}" if exact else size_label(count))
+
+
+#: Where the ranges of :func:`size_label` start: 1, 5, 10, 50, 100, 500...
+_STEPS = (1, 5)
+
+
+def size_label(count: int) -> str:
+    """The range a period's event count falls in ("1–4", "5–9", "10–49", "50–99", "100–499",
+    ...). Wide enough that one more or one fewer event seldom moves a period to another
+    range, and still shows a reader where the bulk of the events is."""
+    if count <= 0:
+        return "0"
+    low, scale = 1, 1
+    while True:
+        for step in _STEPS:
+            start = step * scale
+            if start > count:
+                return f"{low:,}–{start - 1:,}"
+            low = start
+        scale *= 10
 
 
 def _total(periods: list[Period], first: Period) -> int:
@@ -225,17 +262,22 @@ def _total(periods: list[Period], first: Period) -> int:
 
 
 def period_view(period: Period, plan: PagePlan, index: IndexView) -> PeriodView:
+    """A period page's view. It holds no count but the page's own (the other periods' are
+    ranges, :func:`size_label`): a page changes only when its own events, its neighbours'
+    labels or its key dates do."""
     before, after = plan.neighbours(period)
-    year = next((link for link in index.periods
+    year = next((link for link in index.rough_periods
                  if link.href == plan.year_pages.get(period.year)), None)
     siblings = [p for p in plan.periods
                 if p.year == period.year and p.month == period.month and p.parts > 1]
     return PeriodView(
         label=period.label, page=period.page, count=period.count,
         previous=_link(before), next=_link(after), year=year,
-        parts=[PeriodLink(p.part_label, p.page, p.count) for p in siblings],
+        parts=[_link(p, p.part_label) for p in siblings],
         key_dates=index.key_links.get(period.page, []), is_year=period.month is None)
 
 
-def _link(period: Period | None) -> PeriodLink | None:
-    return PeriodLink(period.label, period.page, period.count) if period else None
+def _link(period: Period | None, label: str = "") -> PeriodLink | None:
+    if period is None:
+        return None
+    return PeriodLink(label or period.label, period.page, None, size=size_label(period.count))

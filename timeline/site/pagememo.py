@@ -83,6 +83,21 @@ def render_kept(keep, rel: str, inputs: bytes, site: dict, render) -> str | None
     return text
 
 
+def article_faces(docs: list[SourceDoc]) -> dict[int, bytes]:
+    """``id(article)`` -> digest of what the theme's timeline pages show of the article (its
+    metadata: path, page, title, publisher, date, link...), without its text, blocks and
+    set-aside stretches. What a citation shows of the text is its sentence and expression,
+    which are in the citation itself; so appending a paragraph to an article does not make
+    every page citing it look changed. Only for the theme's own templates (a project's may
+    show the text)."""
+    faces = {}
+    for doc in docs:
+        a = doc.article
+        faces[id(a)] = digest((a.path, a.slug, a.title, a.source, a.authors, a.url,
+                               a.published, a.published_from, a.tags, a.extra))
+    return faces
+
+
 def _read_same(site: dict, read: tuple) -> bool:
     """Whether ``site`` has the values a page's templates read (``read``: key, value pairs)."""
     return all(site.get(k, _ABSENT) == v for k, v in read)

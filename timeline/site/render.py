@@ -26,6 +26,7 @@ from timeline.site.environment import (
 from timeline.site.keyindex import index_view, period_view
 from timeline.site.legend import legend
 from timeline.site.pagememo import (
+    article_faces,
     dumps_marking_reads,
     memoised_event_view,
     render_kept,
@@ -84,8 +85,10 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     timeline_env, view = env, event_view
     view_keys: dict[int, bytes] = {}  # id(view) -> digest of what the view was made from
     unseen = _unseen_fields(config) if remembers else ()
+    # what the timeline pages show of each article: editing its text changes none of it
+    faces = article_faces(docs) if unseen else articles
     if memo is not None:
-        view = memoised_event_view(memo, articles, view_keys, unseen)
+        view = memoised_event_view(memo, faces, view_keys, unseen)
         if not (config.templates_path / EVENT_PARTIAL).exists():
             timeline_env = with_event_memo(env, memo, templates, articles, view_keys)
 
@@ -118,13 +121,13 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
                                                                    for e in m.events]]
             return render_template(
                 timeline_env, "period.html", root="../", site=site_values,
-                periods=index.periods, period=made, years=years, legend=legend(shown_there))
+                periods=index.rough_periods, period=made, years=years, legend=legend(shown_there))
 
         if keep is None:
             put(period.page, render(site))
         else:
-            inputs = _period_inputs(templates, index.periods, made, period.events,
-                                    docs_by_path, articles, unseen)
+            inputs = _period_inputs(templates, index.rough_periods, made, period.events,
+                                    docs_by_path, faces, unseen)
             text = render_kept(keep, period.page, inputs, site, render)
             if text is None:  # the previous build's page, put in place by ``keep``
                 written.append(out_dir / period.page)
@@ -167,7 +170,8 @@ def _period_inputs(templates: str, periods: list, made, events: list[Event],
 def _unseen_fields(config: Config) -> tuple[str, ...]:
     """Event fields the theme's pages never show: an event's salience is recomputed for the
     whole collection after any edit, and would make every period page look changed. A
-    project that overrides a page template may show anything: then nothing is left out."""
+    project that overrides a page template may show anything: then nothing is left out, and
+    the timeline pages' keys hold their articles whole (not :func:`article_faces`)."""
     overrides = config.templates_path
     if overrides.is_dir() and any(overrides.rglob("*.html")):
         return ()
