@@ -354,3 +354,37 @@ def test_a_process_that_builds_again_keeps_the_state_in_memory(project, tmp_path
     again = ArticleCache.for_project(config, in_memory=False)
     assert build_site(config, cache=again).written
     assert again.collection.similar.last == ("incremental", 0)
+
+
+def test_events_json_copies_the_unchanged_events_from_the_previous_site(project, tmp_path,
+                                                                         monkeypatch):
+    """A `timeline build` after an edit copies the events.json text of every unchanged event
+    from the previous site's file; the file equals a cold build's. A previous file changed
+    by hand is not read."""
+    from timeline.site.slices import Slices
+
+    builds = Builds(project, tmp_path, "disk")
+    builds.check()
+    copied: list[bytes] = []
+    real_get = Slices.get
+    monkeypatch.setattr(Slices, "get", lambda self, key: copied.append(real_get(self, key))
+                        or copied[-1])
+    text = STORIES["markets"][3].replace("a rate decision", "a rate cut")
+    write_story(project / "content", "markets", *STORIES["markets"][:3], text)
+    files = builds.check()
+    events = json.loads(files["events.json"])["events"]
+    reused = [data for data in copied if data is not None]
+    # all but the reworded event's; the salience of most events moved, and is set anew
+    assert len(events) - 3 <= len(reused) < len(events)
+    salience = {event["id"]: event["salience"] for event in events}
+    for data in reused:
+        event = json.loads(data.decode())
+        assert {**event, "salience": salience[event["id"]]} in events
+    copied.clear()
+    previous = builds.incremental_site / "events.json"
+    previous.write_text(previous.read_text(encoding="utf-8").replace("rate cut", "rate hike"),
+                        encoding="utf-8")
+    with (project / "content" / "storm.md").open("a", encoding="utf-8") as out:
+        out.write("\nA third outlook is due on 2 October 2014.\n")
+    builds.check()
+    assert not any(copied)

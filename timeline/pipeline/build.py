@@ -424,7 +424,8 @@ def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
                         keep=finisher if kept is not None else None)
         with clock("exports"):
             stages.stage("Writing exports, feeds and metadata")
-            write_exports(staging, events, config, key_dates, plan, remember=memo is not None)
+            write_exports(staging, events, config, key_dates, plan, remember=memo is not None,
+                          kept=kept)
         # 404, sitemap, robots.txt; the files written are read from the folder, as assets were
         # renamed. Then the inputs record that lets `timeline publish` refuse a stale site.
         with clock("finalize"):

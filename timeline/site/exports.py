@@ -13,7 +13,7 @@ import operator
 import pickle
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO
 
 from timeline.config import Config
 from timeline.model import Citation, Event, KeyDate
@@ -24,6 +24,7 @@ from timeline.site.feeds import (  # TimelineJS, Atom, iCalendar, CSV (PUBLISH)
 from timeline.site.formats import safe_url
 from timeline.site.jsontext import IndentedItems
 from timeline.site.periods import PagePlan, plan_pages
+from timeline.site.slices import Slices, slice_key
 from timeline.site.urls import EVENTS_JSON
 from timeline.temporal.values import describe
 
@@ -134,27 +135,53 @@ def events_document(events: list[Event], config: Config, key_dates: Sequence[Key
 def write_events_json(out_dir: Path, events: list[Event], config: Config,
                       key_dates: Sequence[KeyDate] = (),
                       event_pages: Mapping[str, str] | None = None, *,
-                      remember: bool = True) -> Path:
+                      remember: bool = True, kept=None) -> Path:
     """Write events.json, event by event (the whole text is never in memory). With
-    ``remember``, each event's text is kept for the next build (the preview server's)."""
+    ``remember``, each event's text is kept for the next build (the preview server's); with
+    ``kept`` (a :class:`timeline.site.keptpages.KeptPages`), the texts of unchanged events
+    are copied from the previous site's file (:mod:`timeline.site.slices`)."""
     target = out_dir / EVENTS_JSON
-    with target.open("w", encoding="utf-8") as out:
-        _EVENT_ITEMS.write(out, events, config, key_dates, event_pages, remember=remember)
+    slices = Slices(kept, EVENTS_JSON)
+    with target.open("wb") as out:
+        _EVENT_ITEMS.write(out, events, config, key_dates, event_pages, remember=remember,
+                           slices=slices)
+    slices.close(target)
     return target
 
 
 _EVENT_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(Event)
                                       if f.name != "citations"))
+_STABLE_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(Event)
+                                       if f.name not in ("citations", "salience")))
 
 
-def _event_key(event: Event, page: str | None) -> bytes:
+def _event_key(event: Event, page: str | None, fields=_EVENT_FIELDS) -> bytes:
     """Everything :func:`event_to_json` reads, pickled (C-speed) into one key: the event's
-    page, every event field, and of each citation what :func:`citation_to_json` reads."""
+    page, every event field (``fields``), and of each citation what
+    :func:`citation_to_json` reads."""
     cites = tuple((c.sentence, c.sentence_start, c.sentence_end, c.timex.text, c.timex.value,
                    c.timex.start, c.timex.end, str(c.article.path), c.article.slug,
                    c.article.title, c.article.source, c.article.url, c.article.published)
                   for c in event.citations)
-    return pickle.dumps((page, _EVENT_FIELDS(event), cites), protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps((page, fields(event), cites), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+#: The line of an event's salience in its events.json text (a key of the event's own object,
+#: whose lines are indented by six spaces; nested objects' keys are indented further).
+_SALIENCE = b'\n      "salience": '
+
+
+def _with_salience(data: bytes, salience: float) -> bytes | None:
+    """An event's events.json text ``data`` with its salience set to ``salience``. The
+    salience of nearly every event moves a little after any edit (it is relative to the
+    whole collection), so the previous build's texts are kept without it
+    (:mod:`timeline.site.slices`) and given the new one here. None if the line is missing."""
+    start = data.find(_SALIENCE)
+    end = data.find(b",\n", start + len(_SALIENCE)) if start >= 0 else -1
+    if end < 0:
+        return None
+    value = json.dumps(round(salience, 6)).encode()
+    return data[:start + len(_SALIENCE)] + value + data[end:]
 
 
 class _EventItems:
@@ -170,37 +197,50 @@ class _EventItems:
                     event_pages: Mapping[str, str] | None = None) -> str:
         """The same text as ``events_json_text(events_document(events, config, key_dates,
         event_pages))``."""
-        out = io.StringIO()
+        out = io.BytesIO()
         self.write(out, events, config, key_dates, event_pages)
-        return out.getvalue()
+        return out.getvalue().decode("utf-8")
 
-    def write(self, out: TextIO, events: list[Event], config: Config,
+    def write(self, out: BinaryIO, events: list[Event], config: Config,
               key_dates: Sequence[KeyDate] = (), event_pages: Mapping[str, str] | None = None,
-              *, remember: bool = True) -> None:
-        """Write :meth:`events_json`'s text to ``out``, one event at a time."""
+              *, remember: bool = True, slices: Slices | None = None) -> None:
+        """Write :meth:`events_json`'s text to ``out`` as UTF-8, one event at a time; with
+        ``slices``, an event's text is taken from there when it has it, and noted there."""
         shown = sorted((e for e in events if not e.hidden), key=lambda e: e.sort_key)
         document = events_document([], config, key_dates)
         head = json.dumps(document, ensure_ascii=False, indent=2)
         hole = '"events": []\n}'
         if not shown or not head.endswith(hole):
             out.write(events_json_text(events_document(events, config, key_dates,
-                                                       event_pages)))
+                                                       event_pages)).encode("utf-8"))
             return
         pages = event_pages or {}
         margin = " " * 4  # items sit at depth 2 (see timeline.site.jsontext)
         known, kept = self._texts, {}
-        out.write(head[: -len("[]\n}")] + "[\n")
+        offset = out.write((head[: -len("[]\n}")] + "[\n").encode("utf-8"))
         for number, event in enumerate(shown):
             page = pages.get(event.id)
-            key = _event_key(event, page)
-            text = known.get(key)
-            if text is None:
+            # the in-memory texts' key (the preview server's), with the salience
+            made_from = _event_key(event, page) if remember or known else b""
+            text = known.get(made_from) if known else None
+            data = text.encode("utf-8") if text is not None else None
+            key = b""
+            if slices is not None:
+                key = slice_key(_event_key(event, page, _STABLE_FIELDS))
+                if data is None and (data := slices.get(key)) is not None:
+                    data = _with_salience(data, event.salience)
+            if data is None:
                 text = margin + json.dumps(event_to_json(event, page), ensure_ascii=False,
                                            indent=2).replace("\n", "\n" + margin)
+                data = text.encode("utf-8")
             if remember:
-                kept[key] = text
-            out.write(",\n" + text if number else text)
-        out.write("\n  ]\n}\n")
+                kept[made_from] = text if text is not None else data.decode("utf-8")
+            if number:
+                offset += out.write(b",\n")
+            if slices is not None:
+                slices.note(key, offset, len(data))
+            offset += out.write(data)
+        out.write(b"\n  ]\n}\n")
         self._texts = kept
 
     def clear(self) -> None:
@@ -226,14 +266,16 @@ EXPORTERS: list[Callable[..., Path]] = [*FEED_EXPORTERS]
 
 def write_exports(out_dir: Path, events: list[Event], config: Config,
                   key_dates: Sequence[KeyDate] = (), plan: PagePlan | None = None, *,
-                  remember: bool = True) -> list[Path]:
+                  remember: bool = True, kept=None) -> list[Path]:
     """Write every export into ``out_dir``; return the files written, relative to it.
 
     ``plan`` says which period page holds each event (:func:`timeline.site.periods.plan_pages`,
     made here when not given). ``remember``: keep what makes the next build faster (for a
-    process that builds again)."""
+    process that builds again). ``kept``: the previous build's record
+    (:class:`timeline.site.keptpages.KeptPages`), whose unchanged texts are copied."""
     pages = (plan or plan_pages(events)).page_of
-    written = [write_events_json(out_dir, events, config, key_dates, pages, remember=remember)]
+    written = [write_events_json(out_dir, events, config, key_dates, pages, remember=remember,
+                                 kept=kept)]
     for exporter in EXPORTERS:
         written.append(exporter(out_dir, events, config, pages))
         if not remember:

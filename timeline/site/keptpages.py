@@ -77,6 +77,15 @@ class KeptPages:
             entry = self._loaded().get(rel)
         return entry[0] if entry is not None else None
 
+    def previous_file(self, rel: str) -> Any | None:
+        """The key the previous build recorded for its file ``rel``, if the previous site still
+        holds that very file (for an export's slices: :mod:`timeline.site.slices`)."""
+        with self._lock:
+            entry = self._loaded().get(rel)
+        if entry is None or _stamp(self.site / rel) != entry[1]:
+            return None
+        return entry[0]
+
     def link(self, rel: str, key: Any, staging: Path) -> bool:
         """Put the previous site's page ``rel`` into ``staging`` if it was made with ``key``
         and is still the file that build wrote; False when it must be rendered."""
