@@ -18,6 +18,8 @@ from timeline.errors import TimelineError
 from timeline.pipeline import workers
 from timeline.pipeline.build import MARKER, build_site
 from timeline.pipeline.cache import ArticleCache
+from timeline.site import parallel
+from timeline.site.keptpages import KeptPages
 
 # Sentences written for these tests: reports of the same happenings by several outlets, so
 # merging across articles (processed by different workers) is exercised.
@@ -71,13 +73,29 @@ def build_with(project: Path, output: str, jobs: int, cache: ArticleCache | None
     return build_site(config, cache=cache)
 
 
+def _pages_elsewhere(monkeypatch) -> list[str]:
+    """Record the source pages rendered by worker processes (timeline.site.parallel)."""
+    pages: list[str] = []
+    real_settle = parallel.SourcePageWorkers._settle
+
+    def settle(self) -> None:
+        pages.append(self._pending[0][1])
+        real_settle(self)
+
+    monkeypatch.setattr(parallel.SourcePageWorkers, "_settle", settle)
+    return pages
+
+
 def test_two_processes_build_the_same_site_as_one(collection, monkeypatch):
     used = []
     real_pool = workers._on_pool
     monkeypatch.setattr(workers, "_on_pool", lambda *a: used.append(a[2]) or real_pool(*a))
+    elsewhere = _pages_elsewhere(monkeypatch)
     one = build_with(collection, "site-1", jobs=1)
+    assert elsewhere == []
     two = build_with(collection, "site-2", jobs=2)
     assert used == [2], "the second build did not use a pool of two processes"
+    assert len(elsewhere) == 30, "the source pages were not rendered by a worker process"
     assert len(one.articles) == 30 and len(one.diagnostics.errors) == 1
     assert [str(d) for d in two.diagnostics.items] == [str(d) for d in one.diagnostics.items]
     assert any(len(e.citations) > 1 for e in two.events), "nothing was merged across articles"
@@ -85,7 +103,9 @@ def test_two_processes_build_the_same_site_as_one(collection, monkeypatch):
 
 
 def test_pool_results_go_to_the_cache_and_a_rebuild_processes_only_the_change(collection,
-                                                                               tmp_path):
+                                                                               tmp_path,
+                                                                               monkeypatch):
+    elsewhere = _pages_elsewhere(monkeypatch)
     cache = ArticleCache(tmp_path / "cache", in_memory=False)
     first = build_with(collection, "site", jobs=2, cache=cache)
     assert (cache.stats.hits, cache.stats.misses) == (0, 31)
@@ -98,6 +118,23 @@ def test_pool_results_go_to_the_cache_and_a_rebuild_processes_only_the_change(co
     assert len(second.events) >= len(first.events)
     cold = build_with(collection, "site-cold", jobs=1)
     assert site_bytes(second.output) == site_bytes(cold.output)
+    # the first build's source pages were rendered by a worker, and recorded: the second
+    # build keeps all but the edited article's, which a worker renders again
+    assert len(elsewhere) == 31 and elsewhere[-1] == "sources/report-007.html"
+    record = KeptPages(again.pages_record, second.output)
+    assert all(record.previous_key(f"sources/report-{n:03d}.html") for n in range(30))
+
+
+def test_a_page_a_worker_cannot_make_is_the_builds_error_and_the_site_is_left_alone(
+        collection):
+    build_with(collection, "site", jobs=1)
+    before = site_bytes(collection / "site")
+    (collection / "templates").mkdir()
+    (collection / "templates" / "source.html").write_text("{{ source.nothing.missing }}\n",
+                                                          encoding="utf-8")
+    with pytest.raises(TimelineError, match="source.html"):
+        build_with(collection, "site", jobs=2)
+    assert site_bytes(collection / "site") == before
 
 
 def test_a_worker_that_dies_is_a_clear_error_and_the_site_is_left_alone(collection, monkeypatch):

@@ -400,10 +400,12 @@ def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
                      events: list[Event], key_dates: list[KeyDate], diagnostics: Diagnostics,
                      memo=None, stages: Stages | None = None,
                      clock: Stopwatch | None = None, kept=None) -> list[str]:
+    from timeline.pipeline.workers import resolved_jobs
     from timeline.publish.deploy import record_inputs
     from timeline.site.exports import write_exports
+    from timeline.site.parallel import render_pages
     from timeline.site.periods import plan_pages
-    from timeline.site.render import page_count, render_site
+    from timeline.site.render import page_count
     from timeline.site.seo import PageFinisher
 
     staging, in_use = _make_staging(output)
@@ -419,9 +421,11 @@ def _render_and_swap(output: Path, config: Config, results: list[ArticleResult],
             stages.stage("Writing pages", page_count(plan, docs))
             finisher = PageFinisher(staging, config, events, [d.article for d in docs],
                                     memo=memo, plan=plan, kept=kept)
-            render_site(staging, config, events, docs, key_dates=key_dates, plan=plan,
-                        memo=memo, on_page=stages.advance, emit=finisher.write,
-                        keep=finisher if kept is not None else None)
+            # the source pages on the other cores (timeline.site.parallel)
+            render_pages(staging, config, events, docs, key_dates=key_dates, plan=plan,
+                         memo=memo, stages=stages, finisher=finisher,
+                         keep=finisher if kept is not None else None,
+                         jobs=resolved_jobs(config))
         with clock("exports"):
             stages.stage("Writing exports, feeds and metadata")
             write_exports(staging, events, config, key_dates, plan, remember=memo is not None,

@@ -22,7 +22,8 @@ from timeline.site.views import EventView, event_view
 
 def render_source(env: jinja2.Environment, doc: SourceDoc, site: dict, memo,
                   templates: str, articles: dict[int, bytes],
-                  event_pages: Mapping[str, str] | None = None, keep=None) -> str | None:
+                  event_pages: Mapping[str, str] | None = None, keep=None,
+                  defer=None) -> str | None:
     """A source page, reused from ``memo`` when nothing it was made from changed.
 
     Its inputs: the article (slug included), its expressions, which events they link to and
@@ -31,7 +32,12 @@ def render_source(env: jinja2.Environment, doc: SourceDoc, site: dict, memo,
     default source page never shows it. With ``keep`` (the build's
     :class:`timeline.site.seo.PageFinisher`, holding the previous build's pages), a page made
     from the same inputs as the previous site's is put in place there and None is returned;
-    otherwise ``keep`` is told the inputs of the text returned.
+    otherwise ``keep`` is told the inputs of the text returned. With ``defer`` (without
+    ``memo``), a page to render is handed to ``defer(site path, doc, its events' pages,
+    key)`` instead (:class:`timeline.site.parallel.SourcePageWorkers`), and None is
+    returned; ``key`` is the page's inputs, None without ``keep``, or ``templates`` when the
+    previous build has no page to compare with: the worker computes them
+    (:func:`source_inputs`).
     """
     event_pages = event_pages or {}
 
@@ -39,17 +45,27 @@ def render_source(env: jinja2.Environment, doc: SourceDoc, site: dict, memo,
         return render_template(env, "source.html", root="../", site=site_values,
                                source=source_view(doc, event_pages))
 
-    if memo is None and keep is None:
-        return render(site)
     rel = source_page(doc.article.slug)
-    slot = ("render", rel)
     linked = sorted({event_id: event_pages.get(event_id, "")
                      for event_id in doc.event_of.values()}.items())
+    if memo is None and keep is None:
+        if defer is not None:
+            defer(rel, doc, _pages_of(doc, event_pages), None)
+            return None
+        return render(site)
+    slot = ("render", rel)
+    if memo is None and defer is not None and not keep.known(rel):
+        # nothing to compare with (a cold build): the worker computes the page's key
+        defer(rel, doc, _pages_of(doc, event_pages), templates)
+        return None
     try:
-        inputs = digest((templates, doc.article, doc.timexes, sorted(doc.event_of.items()),
-                         linked, sorted(doc.anchors)), articles)
+        inputs = source_inputs(doc, templates, linked, articles)
     except Exception:  # noqa: BLE001 - an unpicklable article is simply not memoised
         return render(site)
+    if memo is None and defer is not None:
+        if not keep.reuse(rel, inputs, lambda read: _read_same(site, read)):
+            defer(rel, doc, _pages_of(doc, event_pages), inputs)
+        return None
     if memo is None:
         return render_kept(keep, rel, inputs, site, render)
     if keep is not None and keep.reuse(rel, inputs, lambda read: _read_same(site, read)):
@@ -71,6 +87,24 @@ def render_source(env: jinja2.Environment, doc: SourceDoc, site: dict, memo,
     return text
 
 
+def source_inputs(doc: SourceDoc, templates: str, linked: list[tuple[str, str]],
+                  articles: dict[int, bytes] | None = None) -> bytes:
+    """What a source page is made from besides the ``site`` values: the templates, the
+    article, its expressions, their events and those events' pages (``linked``: (event id,
+    page or "") in id order)."""
+    if articles is None:  # the same key as with the build's digests of its articles
+        articles = {id(doc.article): digest(doc.article)}
+    return digest((templates, doc.article, doc.timexes, sorted(doc.event_of.items()), linked,
+                   sorted(doc.anchors)), articles)
+
+
+def _pages_of(doc: SourceDoc, event_pages: Mapping[str, str]) -> dict[str, str]:
+    """The pages of the events ``doc``'s expressions link to (what its page reads of
+    ``event_pages``)."""
+    return {event_id: event_pages[event_id] for event_id in doc.event_of.values()
+            if event_id in event_pages}
+
+
 def render_kept(keep, rel: str, inputs: bytes, site: dict, render) -> str | None:
     """Page ``rel`` made from ``inputs`` and ``site``: None when ``keep`` (a
     :class:`timeline.site.seo.PageFinisher`) put the previous build's page in place, else
@@ -81,6 +115,28 @@ def render_kept(keep, rel: str, inputs: bytes, site: dict, render) -> str | None
     text = render(tracked)
     keep.made(rel, inputs, tracked.values_read())
     return text
+
+
+class ArticleDigests(dict):
+    """``id(article)`` -> the article's digest, made when first asked for (by
+    :func:`timeline.pipeline.digest.digest`): the source pages rendered by workers in a cold
+    build have theirs made there (:mod:`timeline.site.parallel`)."""
+
+    def __init__(self, docs: list[SourceDoc]) -> None:
+        super().__init__()
+        self._articles = {id(doc.article): doc.article for doc in docs}
+
+    def __bool__(self) -> bool:
+        return bool(self._articles)
+
+    def get(self, key, default=None):
+        known = dict.get(self, key)
+        if known is None:
+            article = self._articles.get(key)
+            if article is None:
+                return default
+            known = self[key] = digest(article)
+        return known
 
 
 def article_faces(docs: list[SourceDoc]) -> dict[int, bytes]:
@@ -96,6 +152,11 @@ def article_faces(docs: list[SourceDoc]) -> dict[int, bytes]:
         faces[id(a)] = digest((a.path, a.slug, a.title, a.source, a.authors, a.url,
                                a.published, a.published_from, a.tags, a.extra))
     return faces
+
+
+def track_site(site: dict) -> dict:
+    """``site`` as a dict that records which of its keys a template reads (``values_read()``)."""
+    return _ReadTracker(site)
 
 
 def _read_same(site: dict, read: tuple) -> bool:

@@ -26,6 +26,7 @@ from timeline.site.environment import (
 from timeline.site.keyindex import index_view, period_view
 from timeline.site.legend import legend
 from timeline.site.pagememo import (
+    ArticleDigests,
     article_faces,
     dumps_marking_reads,
     memoised_event_view,
@@ -49,7 +50,8 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
                 *, key_dates: Sequence[KeyDate] | None = None, plan: PagePlan | None = None,
                 pages: dict[str, str] | None = None, memo=None,
                 on_page: Callable[[str], None] | None = None,
-                emit: Callable[[str, str], None] | None = None, keep=None) -> list[Path]:
+                emit: Callable[[str, str], None] | None = None, keep=None,
+                elsewhere: Callable[[dict], object] | None = None) -> list[Path]:
     """Write the key-event index, the period pages, the sources list, one page per source and
     the static assets.
 
@@ -67,6 +69,10 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     With ``keep`` (the :class:`timeline.site.seo.PageFinisher` that ``emit`` belongs to), a
     period or source page made from the same inputs as the previous build's is taken from the
     previous site (:mod:`timeline.site.keptpages`) instead of being rendered.
+    With ``elsewhere`` (called with the ``site`` values once the index is written, it returns
+    a :class:`timeline.site.parallel.SourcePageWorkers`), the source pages are rendered by
+    other processes while this one renders the period pages and the sources list; the files
+    returned are then this process's only.
     """
     done = on_page or (lambda _rel: None)
     env = make_environment(config)
@@ -81,7 +87,7 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     templates = templates_fingerprint(config) if memo is not None or keep is not None else ""
     # each article digested once: the keys of its page and of the entries citing it use it
     remembers = memo is not None or keep is not None
-    articles = {id(d.article): digest(d.article) for d in docs} if remembers else {}
+    articles = ArticleDigests(docs) if remembers else {}
     timeline_env, view = env, event_view
     view_keys: dict[int, bytes] = {}  # id(view) -> digest of what the view was made from
     unseen = _unseen_fields(config) if remembers else ()
@@ -112,6 +118,31 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     put(INDEX_PAGE, render_template(env, "index.html", root="", site=site, index=index,
                                     key_years=index.years, periods=index.periods,
                                     legend=legend(shown_there, index=True)))
+    workers = elsewhere(site) if elsewhere is not None else None
+    sent: list[str] = []  # the last page sent to the workers
+
+    def defer(rel: str, *job) -> None:
+        sent[:] = [rel]
+        workers.submit(rel, *job)
+
+    def source_pages():  # each source page: kept, rendered here, or sent to the workers
+        for doc in docs:
+            rel = source_page(doc.article.slug)
+            text = render_source(env, doc, site, memo, templates, articles, plan.page_of, keep,
+                                 defer if workers is not None else None)
+            if text is not None:
+                put(rel, text)
+            elif sent != [rel]:  # the previous build's page, put in place by ``keep``
+                written.append(out_dir / rel)
+                done(rel)
+            yield True
+
+    sources = source_pages()
+
+    def feed() -> None:  # keep the workers busy while this process renders its pages
+        while workers is not None and workers.wants() and next(sources, False):
+            pass
+
     for period in plan.periods:
         made = period_view(period, plan, index)
 
@@ -135,20 +166,18 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
             else:
                 put(period.page, text)
         view_keys.clear()
+        feed()
     # Counted in one pass: per source it was sources x events x citations (1,000 articles: 5 s).
     cited = Counter(str(c.article.path) for e in shown for c in e.citations)
-    sources = [source_summary(d, cited) for d in newest_first(docs)]
-    for page, pager, chunk in source_list_pages(sources):
+    listed = [source_summary(d, cited) for d in newest_first(docs)]
+    for page, pager, chunk in source_list_pages(listed):
         put(page, render_template(env, "sources.html", root="../", site=site, sources=chunk,
-                                  pager=pager, total=len(sources)))
-    for doc in docs:
-        rel = source_page(doc.article.slug)
-        text = render_source(env, doc, site, memo, templates, articles, plan.page_of, keep)
-        if text is None:  # the previous build's page, put in place by ``keep``
-            written.append(out_dir / rel)
-            done(rel)
-        else:
-            put(rel, text)
+                                  pager=pager, total=len(listed)))
+        feed()
+    for _ in sources:  # the rest
+        pass
+    if workers is not None:
+        workers.finish()
     return [p.relative_to(out_dir) for p in written]
 
 

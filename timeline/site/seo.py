@@ -249,6 +249,12 @@ def _rename_hashed(site: Path, path: Path) -> dict[str, str]:
     return {path.relative_to(site).as_posix(): new.relative_to(site).as_posix()}
 
 
+def finish_page(text: str, rel: str, tags: str, renamed: dict[str, str], prefix: str) -> str:
+    """A rendered page made host-ready: ``tags`` in its head, assets by their ``renamed``
+    names (``prefix``: the site's URL path)."""
+    return _rewrite(inject_head(text, tags), rel, renamed, prefix, _ATTR_REF)
+
+
 def _rewrite(text: str, page_rel: str, renamed: dict[str, str], prefix: str,
              pattern: re.Pattern[str]) -> str:
     in_html = pattern is _ATTR_REF  # an attribute's value is HTML-escaped ("&#39;" holds a #)
@@ -358,8 +364,7 @@ class PageFinisher:
                                             text)).encode()).digest()
             final = self.memo.get(("seo", rel), key)
         if final is None:
-            final = _rewrite(inject_head(text, tags), rel, renamed, self.urls.path_prefix,
-                             _ATTR_REF)
+            final = finish_page(text, rel, tags, renamed, self.urls.path_prefix)
             if self.memo is not None:
                 self.memo.put(("seo", rel), key, final)
         target = self.site / rel
@@ -368,6 +373,24 @@ class PageFinisher:
         made = self._made.pop(rel, None)
         if made is not None and self.kept is not None:
             self.kept.wrote(rel, (*made, self._finish_key(rel)), target)
+
+    def renamed(self) -> dict[str, str]:
+        """The assets' content-hashed names (made when the first page is written)."""
+        return self._assets_renamed()
+
+    def tags_of(self, rel: str) -> str:
+        """The head tags of the page at site path ``rel``."""
+        return self._tags_of(rel)
+
+    def known(self, rel: str) -> bool:
+        """Whether the previous build recorded a page at ``rel`` (one to compare with)."""
+        return self.kept is not None and self.kept.previous_key(rel) is not None
+
+    def wrote_elsewhere(self, rel: str, inputs: bytes, read: tuple) -> None:
+        """Another process finished and wrote page ``rel``, made from ``inputs`` and the
+        site values ``read`` (:mod:`timeline.site.parallel`): record it for the next build."""
+        if self.kept is not None:
+            self.kept.wrote(rel, (inputs, read, self._finish_key(rel)), self.site / rel)
 
     # -- pages kept from the previous build (timeline.site.keptpages) ----------------------
 
