@@ -109,13 +109,13 @@ STAGES = [
     ("timeline.pipeline.build", "_process_all"),
     ("timeline.pipeline.build", "merge"),
     ("timeline.pipeline.build", "enrich"),
-    ("timeline.pipeline.build", "source_docs"),
-    ("timeline.site.render", "render_site"),
+    ("timeline.pipeline.output", "source_docs"),
+    ("timeline.site.parallel", "render_pages"),
     ("timeline.site.exports", "write_exports"),
     ("timeline.site.seo", "finalize_site"),
     ("timeline.publish.deploy", "record_inputs"),
-    ("timeline.pipeline.build", "_write_marker"),
-    ("timeline.pipeline.build", "_swap"),
+    ("timeline.pipeline.output", "_write_marker"),
+    ("timeline.pipeline.output", "_swap"),
 ]
 
 
