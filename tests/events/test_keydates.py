@@ -203,7 +203,7 @@ def test_a_headline_run_into_the_first_sentence_does_not_lead():
     assert wednesday.summary[0] is whole
 
 
-def test_a_coarse_date_is_key_only_when_no_key_day_falls_within_it():
+def test_days_come_first_then_coarse_dates_without_a_key_day_then_the_background():
     story = _flood_story()
     papers = [(source, MONDAY + dt.timedelta(days=offset))
               for offset in range(3) for source in ("Daily", "Herald", "Wire", "Post")]
@@ -211,6 +211,8 @@ def test_a_coarse_date_is_key_only_when_no_key_day_falls_within_it():
                       *papers)
     april = _reported("Repairs to the Ebro dam will start in April.", "in April", "2021-04",
                       *papers)
-    chosen = select_key_dates([*story.values(), march, april], Config(key_events=3))
-    assert [d.value for d in chosen] == ["2021-03-08", "2021-03-09", "2021-04"]
-    assert not march.key and march.salience > 0
+    chosen = select_key_dates([*story.values(), march, april], Config(key_events=5))
+    assert [d.value for d in chosen] == ["2021-03-02", "2021-03-08", "2021-03-09", "2021-03-12",
+                                         "2021-04"]
+    assert not march.key and march.salience > story["minister"].salience
+    assert not story["history"].key

@@ -6,9 +6,10 @@ each date's events so that the few that best say what happened come first, near-
 later (:mod:`timeline.events.summary`); and give each event a salience that orders dates first
 (a date's best event carries the date's weight) and events within a date second.
 
-A coarse date (a week, a month, a year) is key only when no key day falls within it: the days
-say what happened, and a coarse date's sentences mostly recall them vaguely ("last week",
-"in April"); one is key when nothing more precise says what happened in its span.
+Key dates are the days of the story's own reporting first, by rank; then, if the index has
+room left, coarse dates (a week, a month, a year) of that time, each only when no key day falls
+within it (the days say what happened, a coarse date's sentences mostly recall them vaguely:
+"last week", "in April"); then historical background, long before the first report.
 
 Editors' annotations win: a featured event is always key, leads its date's summary and puts
 its date above the others; hidden events take no part (salience 0, never key).
@@ -69,22 +70,25 @@ def select_key_dates(events: list[Event], config: Config, terms=term_weights) ->
 
 def _choose(dated: list[tuple[DateGroup, list[Event]]], wanted: int
             ) -> list[tuple[DateGroup, list[Event]]]:
-    """The ``wanted`` key dates of ``dated`` (best first): featured ones, then days and coarse
-    dates by rank, a coarse date passed over when a key day falls within it."""
+    """The ``wanted`` key dates of ``dated`` (best first): featured ones, then the reporting's
+    days, its coarse dates and the background, each by rank (see the module docstring)."""
     featured = [(g, s) for g, s in dated if any(e.featured for e in g.events)]
     rest = [(g, s) for g, s in dated if not any(e.featured for e in g.events)]
     if len(featured) + len(rest) <= wanted:
         return featured + rest
+    tiers = ([(g, s) for g, s in rest if g.precision == "day" and not g.background],
+             [(g, s) for g, s in rest if g.precision != "day" and not g.background],
+             [(g, s) for g, s in rest if g.background])
     chosen = list(featured)
-    days = [g for g, _ in dated if g.precision == "day"]
     key_days = {g.start for g, _ in featured if g.precision == "day"}
-    key_days.update(g.start for g in days[:max(0, wanted - len(featured))])
-    for group, summary in rest:
+    for group, summary in (pair for tier in tiers for pair in tier):
         if len(chosen) >= wanted:
             break
         if group.precision != "day" and any(group.start <= day < group.end for day in key_days):
             continue
         chosen.append((group, summary))
+        if group.precision == "day":
+            key_days.add(group.start)
     return chosen
 
 

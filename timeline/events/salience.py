@@ -81,6 +81,7 @@ class DateGroup:
     end: dt.date
     events: list[Event] = field(default_factory=list)
     weight: float = 0.0  # how much the date matters (see module docstring)
+    background: bool = False  # ends long before the collection's first report
 
 
 def date_key(event: Event) -> tuple:
@@ -122,7 +123,8 @@ def weigh_dates(groups: list[DateGroup], central: dict[str, float]) -> None:
             weight += max(centrality, 0.0) * (1.0 + (OTHER_DAY_BONUS if other_day else 0.0))
         weight *= PRECISION_WEIGHT.get(group.precision, 1.0 if group.precision == "day"
                                        else COARSEST_WEIGHT)
-        if first_report and group.end < first_report - BACKGROUND_AFTER:
+        group.background = bool(first_report and group.end < first_report - BACKGROUND_AFTER)
+        if group.background:
             weight *= BACKGROUND_WEIGHT
         group.weight = weight
     _weigh_bursts(groups, first_report - BACKGROUND_AFTER if first_report else None)
