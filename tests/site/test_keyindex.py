@@ -74,7 +74,7 @@ def test_periods_list_a_split_year_with_its_months_and_a_period_page_its_neighbo
     assert date.more == 0 and year.count == 20
 
 
-def test_a_summary_sentence_is_shown_without_a_label_repeating_its_date_or_naming_the_wire():
+def test_a_summary_sentence_is_shown_without_a_label_or_a_headline_glued_before_it():
     paper = article("p", dt.date(2016, 3, 9))
     entry = event(paper, "* 8 March - The Ebro flood wall gives way at Tortosa.", "8 March",
                   "2016-03-08")
@@ -82,7 +82,9 @@ def test_a_summary_sentence_is_shown_without_a_label_repeating_its_date_or_namin
                   "2016-03-08")
     speaker = event(paper, "MAYOR: We will rebuild the wall by 8 March.", "8 March",
                     "2016-03-08")
-    summary = [entry, wired, speaker]
+    glued = event(paper, "Tortosa counts the cost The flood wall gave way on 8 March.",
+                  "8 March", "2016-03-08")
+    summary = [entry, wired, speaker, glued]
     key = KeyDate(entry.value, "day", entry.start, entry.end, 5.0, summary=summary,
                   events=summary)
     (year,) = index_view(plan_pages(summary, [key]), {}).years
@@ -90,6 +92,7 @@ def test_a_summary_sentence_is_shown_without_a_label_repeating_its_date_or_namin
     assert shown[0] == "The Ebro flood wall gives way at Tortosa."
     assert shown[1].startswith("Engineers closed the breach on <mark")
     assert shown[2].startswith("MAYOR: We will rebuild")  # a speaker is no label
+    assert shown[3].startswith("The flood wall gave way on <mark")
 
 
 def test_period_pages_show_ranges_of_counts_that_one_event_seldom_changes():

@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from timeline.events.shapes import glued_at
 from timeline.events.topic import Vector, centroid, cosine
 from timeline.model import Citation, Event
 
@@ -64,13 +65,6 @@ LENGTH_COST = 0.006
 #: "BP.L)"), a dash run or other punctuation was split in the wrong place: it reads badly.
 FRAGMENT_PENALTY = 0.3
 _FRAGMENT = re.compile(r"[a-z]|[A-Z]{1,2}\)|[-\u2013\u2014]{1,2}\s|[)\],;:]")
-#: Two sentences run together without a stop, as a scraped page glues its headline or a photo
-#: caption to the text after it ("... spill looms The crews ..."): a lowercase word, then a
-#: capitalised word that only opens a sentence. It costs :data:`FRAGMENT_PENALTY` too.
-_GLUED = re.compile(r"(?<=[a-z0-9%)\u201d\"']) (?:The|An|In|It|He|She|They|This|These|We|But)"
-                    r"\s(?!of\b)")
-
-
 @dataclass(slots=True)
 class DateGroup:
     """The shown events on one date (sub-day precisions fold into their day)."""
@@ -182,7 +176,7 @@ def _form_cost(text: str) -> float:
     cost = LENGTH_COST * max(0, len(text.split()) - CONCISE_WORDS)
     if _FRAGMENT.match(text):
         cost += FRAGMENT_PENALTY
-    if _GLUED.search(text):
+    if glued_at(text):
         cost += FRAGMENT_PENALTY
     return cost
 

@@ -173,3 +173,16 @@ def leading_label_end(text: str, *, dates: bool = True) -> int:
             continue
         best = len(text) - len(rest)
     return best
+
+
+#: Two sentences run together without a stop, as a scraped page glues its headline or a photo
+#: caption to the text after it ("... spill looms The crews ..."): a lowercase word, then a
+#: capitalised word that only opens a sentence.
+_GLUED = re.compile(r"(?<=[a-z0-9%)\u201d\"']) (?:The|An|In|It|He|She|They|This|These|We|But)"
+                    r"\s(?!of\b)")
+
+
+def glued_at(text: str) -> int:
+    """Where a second sentence glued to the first without a stop begins; 0 when none is."""
+    match = _GLUED.search(text)
+    return match.start() + 1 if match else 0

@@ -3,7 +3,8 @@
 The index is the key-event timeline: the key dates in date order, each with its summary
 sentences and their sources, and a link to the date on its period page, where every event
 is. Under its date's heading a sentence is shown without a leading label that would repeat the
-date or name the wire ("* 22 April - ", "HOUSTON (Agency) - "); its period page shows it whole.
+date or name the wire ("* 22 April - ", "HOUSTON (Agency) - ") or a headline glued before it;
+its period page shows it whole.
 When every date of a small collection is key, the index shows every event (a date's
 other events follow its summary). The index has a weight budget: if the key dates' entries
 would make it heavier, the least salient key dates are left to their period pages and the
@@ -19,7 +20,7 @@ from itertools import groupby
 
 from markupsafe import Markup
 
-from timeline.events.shapes import leading_label_end
+from timeline.events.shapes import glued_at, leading_label_end
 from timeline.model import Event, KeyDate
 from timeline.site.formats import date_label, html_datetime
 from timeline.site.highlight import highlight_sentence
@@ -168,11 +169,15 @@ def _key_date_view(key_date: KeyDate, plan: PagePlan, docs_by_path: dict[str, So
 
 def _unlabelled(event: Event, shown: Markup) -> Markup:
     """``shown`` (the event's sentence as the pages show it) without a leading date, time or
-    dateline label (:func:`timeline.events.shapes.leading_label_end`)."""
+    dateline label (:func:`timeline.events.shapes.leading_label_end`), or without a headline
+    glued before it when the date is in the sentence after the headline."""
     if not event.citations:
         return shown
     citation = event.citations[0]
     start = leading_label_end(citation.sentence)
+    glued = glued_at(citation.sentence)
+    if start < glued <= citation.timex.start - citation.sentence_start:
+        start = glued  # a headline glued before the sentence that dates the event
     return highlight_sentence(citation, start) if start else shown
 
 
