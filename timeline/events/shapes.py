@@ -147,6 +147,10 @@ def clock_end(items: list[Token], index: int) -> int:
 #: A leading label worth taking off a sentence shown under its date holds one of these: a date
 #: or clock value, or a word in capitals (a dateline's place) before a dash or in brackets.
 _DATE_KINDS = frozenset({"@", "#"})
+#: A label ends before the first lowercase word of three letters or more and holds a boundary
+#: mark or a clock time (as :func:`label_ends` finds them).
+_HEAD_WORD = re.compile(r"\b[a-z]{3,}")
+_HEAD_MARK = re.compile(r"[-|:;\u2012-\u2015]|\d[:.]\d")
 
 
 def leading_label_end(text: str, *, dates: bool = True) -> int:
@@ -156,7 +160,11 @@ def leading_label_end(text: str, *, dates: bool = True) -> int:
     open like a sentence (a capital, a digit or a quote) and hold three words or more; a
     colon ends a label only after a date or a time ("BP: We will pay" keeps its speaker).
     With ``dates=False`` only a dateline counts (a label holding no date or time)."""
-    items = tokens(text, 0, min(len(text), 160))
+    limit = min(len(text), 160)
+    first_word = _HEAD_WORD.search(text, 0, limit)
+    if not _HEAD_MARK.search(text, 0, first_word.start() if first_word else limit):
+        return 0  # most sentences: no boundary mark before their first word, no tokenising
+    items = tokens(text, 0, limit)
     best = 0
     for stop in label_ends(text, items):
         head = items[:stop]
