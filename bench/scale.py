@@ -19,7 +19,12 @@ Per size it prints, for ``timeline build`` run as a command (a new process, like
 - save -> reload in the preview server: ``timeline serve``'s server in a child process, an
   article saved, the clock stops when the server's live-reload event of the finished rebuild
   arrives (median of ``--edits``; includes the 100 ms debounce window);
+- the server's side: save -> the index page served after the reload, and the server's RSS
+  after each build (the build's leftovers given back) and its peak;
 - the largest page and file, and the size of the site.
+
+``--serve-only`` measures only the preview server (no CLI builds; the cache already in the
+project is used), ``--reuse`` keeps the collections already in ``--work``.
 
 Nothing in the project is touched; everything happens under ``--work`` (a temporary folder by
 default). The machine's load (``os.getloadavg``) is printed with the figures, as timings on a
@@ -329,6 +334,18 @@ class Figures:
     site_files: int
     site_bytes: int
     load: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    serve: ServeFigures | None = None
+
+
+@dataclass
+class ServeFigures:
+    """The preview server's side (measured in a child process, :func:`serve_child`)."""
+
+    reloads: list[float]  # save -> the live-reload event of the finished rebuild
+    pages: list[float]  # save -> the index page served after that event
+    builds: list[float]  # the rebuilds themselves (server's record)
+    memory_mb: list[float]  # the server's RSS after each build (first build included)
+    peak_mb: float  # the server process's VmHWM at the end
 
 
 def build_command(jobs: int | None) -> list[str]:
@@ -336,30 +353,42 @@ def build_command(jobs: int | None) -> list[str]:
     return command + (["--jobs", str(jobs)] if jobs is not None else [])
 
 
-def measure(project: Path, size: int, jobs: int | None, edits: int, serve: bool) -> Figures:
-    for leftover in (project / "site", project / ".timeline-cache"):
-        shutil.rmtree(leftover, ignore_errors=True)
+def measure(project: Path, size: int, jobs: int | None, edits: int, serve: bool,
+            serve_only: bool = False) -> Figures:
+    if not serve_only:  # --serve-only: the server's first build uses the cache there is
+        for leftover in (project / "site", project / ".timeline-cache"):
+            shutil.rmtree(leftover, ignore_errors=True)
     content = sorted((project / "content").iterdir())
     chars = sum(len(p.read_text(encoding="utf-8")) for p in content)
     load = os.getloadavg()
-    cold = run_measured(build_command(jobs), project)
-    summary = next((line for line in cold.output.splitlines() if line.startswith("Built")), "")
     edited = content[len(content) // 2]
     rebuilds = []
-    for number in range(edits):
-        with edited.open("a", encoding="utf-8") as out:
-            out.write(EDIT_SENTENCE.format(n=number))
-        rebuilds.append(run_measured(build_command(jobs), project))
-    reloads, reload_builds = ([], [])
+    if serve_only:
+        cold, summary = Run(0.0, ""), "(CLI builds skipped: --serve-only)"
+    else:
+        cold = run_measured(build_command(jobs), project)
+        summary = next((line for line in cold.output.splitlines()
+                        if line.startswith("Built")), "")
+        for number in range(edits):
+            with edited.open("a", encoding="utf-8") as out:
+                out.write(EDIT_SENTENCE.format(n=number))
+            rebuilds.append(run_measured(build_command(jobs), project))
+    reloads, reload_builds, served = [], [], None
     if serve:
-        reloads, reload_builds = serve_in_child(project, edited, edits, jobs)
+        served = serve_in_child(project, edited, edits, jobs)
+        reloads, reload_builds = served.reloads, served.builds
+    if serve_only:
+        return Figures(size=size, chars=chars, summary=summary, cold=cold, rebuilds=[],
+                       reloads=reloads, reload_builds=reload_builds, largest_page=("", 0),
+                       largest_file=("", 0), site_files=0, site_bytes=0, load=load,
+                       serve=served)
     pages = _files(project / "site")
     html = [(rel, size) for rel, size in pages if rel.endswith(".html")]
     return Figures(size=size, chars=chars, summary=summary, cold=cold, rebuilds=rebuilds,
                    reloads=reloads, reload_builds=reload_builds,
                    largest_page=max(html, key=lambda p: p[1]),
                    largest_file=max(pages, key=lambda p: p[1]), site_files=len(pages),
-                   site_bytes=sum(size for _, size in pages), load=load)
+                   site_bytes=sum(size for _, size in pages), load=load, serve=served)
 
 
 def _files(site: Path) -> list[tuple[str, int]]:
@@ -371,7 +400,7 @@ def _files(site: Path) -> list[tuple[str, int]]:
 
 
 def serve_in_child(project: Path, article: Path, edits: int,
-                   jobs: int | None) -> tuple[list[float], list[float]]:
+                   jobs: int | None) -> ServeFigures:
     command = [sys.executable, str(Path(__file__).resolve()), "--serve-child", str(project),
                "--article", str(article), "--edits", str(edits)]
     if jobs is not None:
@@ -380,7 +409,7 @@ def serve_in_child(project: Path, article: Path, edits: int,
     if done.returncode != 0:
         raise SystemExit(f"preview measurement failed:\n{done.stdout}\n{done.stderr}")
     data = json.loads(done.stdout.strip().splitlines()[-1])
-    return data["reloads"], data["builds"]
+    return ServeFigures(**data)
 
 
 def serve_child(project: Path, article: Path, edits: int, jobs: int | None) -> None:
@@ -394,7 +423,7 @@ def serve_child(project: Path, article: Path, edits: int, jobs: int | None) -> N
     server = PreviewServer(load_config(project, **overrides), "127.0.0.1", 0)
     server.start()
     client = EventStreamClient("127.0.0.1", server.port, timeout=600)
-    reloads = []
+    reloads, pages = [], []
     try:
         seen = client.next_state()["build"]
         for number in range(edits):
@@ -406,14 +435,26 @@ def serve_child(project: Path, article: Path, edits: int, jobs: int | None) -> N
             while state["build"] <= seen:
                 state = client.next_state()
             reloads.append(time.perf_counter() - began)
+            _fetch(server.url)  # what a reloading page asks for first
+            pages.append(time.perf_counter() - began)
             seen = state["build"]
             if state["problems"]:
                 raise SystemExit(f"the preview build failed: {state['problems']}")
+        server.wait_for_build(edits + 1, timeout=600)  # its memory figure is set
         builds = [record.seconds for record in server.builds[1:]]
+        memory = [record.memory_mb or 0.0 for record in server.builds]
     finally:
         client.close()
         server.stop()
-    print(json.dumps({"reloads": reloads, "builds": builds}))
+    print(json.dumps({"reloads": reloads, "pages": pages, "builds": builds,
+                      "memory_mb": memory, "peak_mb": _status_kb(os.getpid(), "VmHWM:") / 1024}))
+
+
+def _fetch(url: str) -> bytes:
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=600) as response:
+        return response.read()
 
 
 # -- report ------------------------------------------------------------------------------------
@@ -428,6 +469,13 @@ def report(figures: Figures, jobs: int | None) -> None:
     print(f"\n== {figures.size:,} articles, {_mb(figures.chars)} of text "
           f"(load average at start {figures.load[0]:.2f}) ==")
     print(f"  {figures.summary}")
+    if cold.seconds:
+        report_builds(figures, jobs)
+    report_serve(figures)
+
+
+def report_builds(figures: Figures, jobs: int | None) -> None:
+    cold = figures.cold
     print(f"  cold build{f' --jobs {jobs}' if jobs is not None else ''}:  {cold.seconds:7.2f} s"
           f"  ({1000 * cold.seconds / figures.size:.1f} ms per article); CPU {cold.cpu:.1f} s "
           f"all processes; load at end {cold.load:.1f}")
@@ -449,11 +497,22 @@ def report(figures: Figures, jobs: int | None) -> None:
               f"loads at end {', '.join(f'{r.load:.1f}' for r in figures.rebuilds)}")
         print("    stages, CPU of the main process (median run): "
               + ", ".join(f"{k} {v:.2f}" for k, v in middle.stage_cpu.items()))
+
+
+def report_serve(figures: Figures) -> None:
     if figures.reloads:
         print(f"  save -> reload, preview server: median "
               f"{1000 * statistics.median(figures.reloads):.0f} ms of {len(figures.reloads)} "
               f"(min {1000 * min(figures.reloads):.0f}, max {1000 * max(figures.reloads):.0f});"
               f" rebuild itself median {1000 * statistics.median(figures.reload_builds):.0f} ms")
+    served = figures.serve
+    if served is not None and served.pages:
+        print(f"    save -> index page served after the reload: median "
+              f"{1000 * statistics.median(served.pages):.0f} ms; server RSS after each build "
+              f"{', '.join(f'{mb:.0f}' for mb in served.memory_mb)} MB, "
+              f"peak {served.peak_mb:.0f} MB")
+    if not figures.site_files:
+        return
     page, page_size = figures.largest_page
     name, size = figures.largest_file
     print(f"  largest page: {page} {_mb(page_size)}; largest file: {name} {_mb(size)}")
@@ -464,6 +523,8 @@ def report_growth(all_figures: list[Figures]) -> None:
     if len(all_figures) < 2:
         return
     first, last = all_figures[0], all_figures[-1]
+    if not first.cold.seconds:
+        return  # --serve-only
     scale = last.size / first.size
     print(f"\ngrowth {first.size:,} -> {last.size:,} articles (x{scale:.0f}):")
     rows = [("cold build time", first.cold.seconds, last.cold.seconds),
@@ -504,6 +565,10 @@ def main() -> None:
                         help="passed to timeline build --jobs (default: not passed)")
     parser.add_argument("--edits", type=int, default=5, help="one-article edits per size")
     parser.add_argument("--no-serve", action="store_true", help="skip the preview server")
+    parser.add_argument("--serve-only", action="store_true",
+                        help="only the preview server (no CLI builds; the cache is kept)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep a collection already in --work (scale-N with N files)")
     parser.add_argument("--generated", action="store_true",
                         help="generate articles even when ../shared is there")
     parser.add_argument("--work", type=Path, help="folder for the collections (kept)")
@@ -525,8 +590,13 @@ def main() -> None:
     everything = []
     try:
         for size in sizes:
-            project = make_project(work, size, generated)
-            figures = measure(project, size, args.jobs, args.edits, not args.no_serve)
+            project = work / f"scale-{size}"
+            reuse = args.reuse and (project / "content").is_dir() and sum(
+                1 for _ in (project / "content").iterdir()) == size
+            if not reuse:
+                project = make_project(work, size, generated)
+            figures = measure(project, size, args.jobs, args.edits, not args.no_serve,
+                              args.serve_only)
             report(figures, args.jobs)
             everything.append(figures)
             sys.stdout.flush()

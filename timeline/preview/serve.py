@@ -33,6 +33,7 @@ from timeline.preview.addresses import accepts_host, is_loopback, mount_path, re
 from timeline.preview.gate import BuildGate
 from timeline.preview.handler import HTTPServer, bind
 from timeline.preview.livereload import BuildProblem, BuildState, EventBroker
+from timeline.preview.memory import PreviewMemo, give_back, resident_mb
 from timeline.preview.problems import problem_of, problems_from_exception, shown
 from timeline.preview.watch import Watcher
 
@@ -54,6 +55,10 @@ class BuildRecord:
     parsed: int  # articles processed (cache misses)
     cached: int  # articles taken from the cache
     warnings: tuple[str, ...] = ()  # shown in the terminal only
+    #: the server's resident memory (MB) once the build's leftovers were given back
+    memory_mb: float | None = None
+    #: CPU seconds of the server's process per build stage (``timeline build --timings``)
+    cpu: dict[str, float] = dataclasses.field(default_factory=dict)
 
 
 class PreviewServer:
@@ -73,6 +78,8 @@ class PreviewServer:
         self.echo = echo or (lambda _line: None)
         self.debounce = debounce
         self.cache = cache if cache is not None else ArticleCache.for_project(config)
+        if self.cache.pages is not None:
+            self.cache.pages = PreviewMemo()  # whole pages are kept on disk, not in memory
         self.config_overrides = dict(config_overrides or {})
         self.instance = secrets.token_hex(4)  # tells pages that the server restarted
         self.gate = BuildGate()
@@ -198,6 +205,7 @@ class PreviewServer:
             began = time.perf_counter()
             problems: tuple[BuildProblem, ...] = ()
             warnings: tuple[str, ...] = ()
+            cpu: dict[str, float] = {}
             before = _identity(self.site_dir)
             hits, misses = self.cache.stats.hits, self.cache.stats.misses
             with self.gate.building():
@@ -208,6 +216,8 @@ class PreviewServer:
                     root = self.config.root
                     problems = tuple(problem_of(d, root) for d in result.diagnostics.errors)
                     warnings = tuple(str(d) for d in result.diagnostics.warnings)
+                    cpu = result.cpu
+                    del result  # the build's articles and events: freed by give_back()
                 except Exception as exc:  # noqa: BLE001 - the server outlives any build failure
                     problems = problems_from_exception(exc, self.config)
                     if not isinstance(exc, TimelineError):
@@ -217,12 +227,14 @@ class PreviewServer:
                 number=len(self.builds) + 1, changed=changed, problems=problems,
                 output_replaced=replaced, seconds=time.perf_counter() - began,
                 parsed=self.cache.stats.misses - misses, cached=self.cache.stats.hits - hits,
-                warnings=warnings)
+                warnings=warnings, cpu=cpu)
+            self._report(record)
+            self._publish(record)
+            give_back()  # after publishing: the pages reload meanwhile
+            record.memory_mb = resident_mb()
             with self._builds_changed:
                 self.builds.append(record)
                 self._builds_changed.notify_all()
-            self._report(record)
-            self._publish(record)
             return record
 
     def _build(self):

@@ -1,0 +1,124 @@
+"""What the preview serves after edits is what a build from nothing writes, and the server
+keeps only what the next build needs: a real server on loopback, real files, real watcher."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from timeline.config import load_config
+from timeline.pipeline.build import MARKER, build_site
+from timeline.preview.livereload import EventStreamClient, inject
+from timeline.preview.memory import WHOLE_PAGES
+from timeline.preview.serve import PreviewServer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+STORIES = {
+    "harbour-vote": ("Harbour council votes on the ferry timetable", "The Coast Ledger",
+                     "2021-03-04",
+                     "The harbour council voted on Tuesday to keep the winter ferry timetable.\n\n"
+                     "Members will meet again on March 18 to hear from the crews.\n"),
+    "harbour-crews": ("Ferry crews answer the council", "Island Radio", "2021-03-19",
+                      "The ferry crews told the harbour council on Thursday that the winter "
+                      "timetable left no time for repairs.\n\nA decision is expected in April.\n"),
+}
+
+
+def write_story(content: Path, slug: str, title: str, source: str, date: str,
+                text: str) -> Path:
+    path = content / f"{slug}.md"
+    path.write_text(f'---\ntitle: "{title}"\nsource: "{source}"\ndate: {date}\n---\n{text}',
+                    encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copyfile(ROOT / "timeline.toml", root / "timeline.toml")
+    (root / "templates").mkdir()
+    for slug, story in STORIES.items():
+        write_story(root / "content", slug, *story)
+    return root
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+             if p.is_file()}
+    marker = json.loads(files.pop(MARKER))
+    marker.pop("built")  # the time of the build: the one thing allowed to differ
+    files[MARKER] = json.dumps(marker, sort_keys=True).encode()
+    return files
+
+
+def get(server: PreviewServer, path: str) -> bytes:
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        assert response.status == 200, path
+        return response.read()
+    finally:
+        connection.close()
+
+
+def edit_and_wait(server: PreviewServer, events: EventStreamClient, path: Path,
+                  text: str) -> None:
+    seen = server.broker.state.build
+    with path.open("a", encoding="utf-8") as out:
+        out.write(text)
+    for state in events.states():
+        if state["build"] > seen:
+            assert state["problems"] == []
+            return
+    raise AssertionError("the event stream closed before the rebuild")
+
+
+def test_after_edits_the_preview_serves_what_a_cold_build_writes(project, tmp_path):
+    server = PreviewServer(load_config(project), "127.0.0.1", 0)
+    server.start()
+    events = EventStreamClient("127.0.0.1", server.port)
+    try:
+        events.next_state()
+        edited = project / "content" / "harbour-vote.md"
+        edit_and_wait(server, events, edited,
+                      "\nThe harbour master resigned on Wednesday after the vote.\n")
+        edit_and_wait(server, events, project / "content" / "harbour-crews.md",
+                      "\nThe union said on Friday it would strike in May.\n")
+        served_page = get(server, "/sources/harbour-vote.html")
+        served_index = get(server, "/")
+        state = server.broker.state
+        preview = site_files(server.site_dir)
+        memo_kinds = {kind for kind, _ in server.cache.pages._entries}
+        records = list(server.builds)
+    finally:
+        events.close()
+        server.stop()
+
+    cold_site = tmp_path / "cold" / "site"
+    from timeline.site import exports, feeds  # texts remembered by the server's builds
+
+    exports._EVENT_ITEMS.clear()
+    feeds._ATOM_ENTRIES.clear()
+    exports._EVENTS_TEXT._texts = {}
+    feeds._SLIDES_TEXT._texts = {}
+    cold = build_site(load_config(project, output_dir=str(cold_site)))
+    assert cold.written
+    expected = site_files(cold_site)
+    assert sorted(preview) == sorted(expected)
+    assert [name for name in expected if preview[name] != expected[name]] == []
+    # what a reloading browser gets: the cold build's page with the live-reload snippet
+    assert served_page == inject(expected["sources/harbour-vote.html"], state)
+    assert served_index == inject(expected["index.html"], state)
+    assert b"harbour master resigned" in served_page
+
+    assert memo_kinds and not memo_kinds & WHOLE_PAGES  # whole pages stay on disk only
+    if Path("/proc/self/status").is_file():
+        assert all(record.memory_mb for record in records)
+    assert all("merge" in record.cpu for record in records)
