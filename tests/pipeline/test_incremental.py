@@ -14,9 +14,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sitefiles import example_project, site_files
 
 from timeline.config import load_config
-from timeline.pipeline.build import MARKER, build_site
+from timeline.pipeline.build import build_site
 from timeline.pipeline.cache import ArticleCache
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,22 +62,7 @@ def write_story(content: Path, slug: str, title: str, source: str, date: str, te
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(ROOT / "content", root / "content")  # the two seeds and their annotations
-    shutil.copyfile(ROOT / "timeline.toml", root / "timeline.toml")
-    (root / "templates").mkdir()
-    for slug, story in STORIES.items():
-        write_story(root / "content", slug, *story)
-    return root
-
-
-def site_files(site: Path) -> dict[str, bytes]:
-    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
-             if p.is_file()}
-    marker = json.loads(files.pop(MARKER))
-    marker.pop("built")  # the time of the build: the one thing allowed to differ
-    files[MARKER] = json.dumps(marker, sort_keys=True).encode()
-    return files
+    return example_project(tmp_path / "project", STORIES, write_story)
 
 
 def forget_remembered_exports() -> None:

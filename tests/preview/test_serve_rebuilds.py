@@ -4,19 +4,16 @@ keeps only what the next build needs: a real server on loopback, real files, rea
 from __future__ import annotations
 
 import http.client
-import json
-import shutil
 from pathlib import Path
 
 import pytest
+from sitefiles import example_project, site_files
 
 from timeline.config import load_config
-from timeline.pipeline.build import MARKER, build_site
+from timeline.pipeline.build import build_site
 from timeline.preview.livereload import EventStreamClient, inject
 from timeline.preview.memory import WHOLE_PAGES
 from timeline.preview.serve import PreviewServer
-
-ROOT = Path(__file__).resolve().parents[2]
 
 STORIES = {
     "harbour-vote": ("Harbour council votes on the ferry timetable", "The Coast Ledger",
@@ -39,22 +36,8 @@ def write_story(content: Path, slug: str, title: str, source: str, date: str,
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copyfile(ROOT / "timeline.toml", root / "timeline.toml")
-    (root / "templates").mkdir()
-    for slug, story in STORIES.items():
-        write_story(root / "content", slug, *story)
-    return root
+    return example_project(tmp_path / "project", STORIES, write_story)
 
-
-def site_files(site: Path) -> dict[str, bytes]:
-    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
-             if p.is_file()}
-    marker = json.loads(files.pop(MARKER))
-    marker.pop("built")  # the time of the build: the one thing allowed to differ
-    files[MARKER] = json.dumps(marker, sort_keys=True).encode()
-    return files
 
 
 def get(server: PreviewServer, path: str) -> bytes:
