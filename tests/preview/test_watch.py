@@ -171,3 +171,33 @@ def test_debouncer_survives_a_failing_callback(capsys):
     finally:
         debouncer.close()
     assert "build crashed" in capsys.readouterr().out
+
+
+def test_an_article_caught_empty_mid_save_is_read_once_written(tmp_path):
+    # an editor saving in place truncates first and writes a moment later: the batch waits
+    article = tmp_path / "storm.md"
+    article.write_text("", encoding="utf-8")
+    seen: queue.Queue[str] = queue.Queue()
+    debouncer = Debouncer(lambda paths: seen.put(article.read_text(encoding="utf-8")),
+                          quiet=0.05, max_wait=60.0)
+    try:
+        debouncer.add([article])
+        time.sleep(0.4)  # several quiet windows pass while the file is empty
+        article.write_text("The storm reached the coast on Friday.\n", encoding="utf-8")
+        debouncer.add([article])
+        assert seen.get(timeout=WAIT) == "The storm reached the coast on Friday.\n"
+        assert seen.empty()
+    finally:
+        debouncer.close()
+
+
+def test_a_file_left_empty_is_still_built_after_the_longest_wait(tmp_path):
+    article = tmp_path / "emptied.md"
+    article.write_text("", encoding="utf-8")
+    seen: queue.Queue[set[Path]] = queue.Queue()
+    debouncer = Debouncer(seen.put, quiet=0.05, max_wait=0.3)
+    try:
+        debouncer.add([article])
+        assert seen.get(timeout=WAIT) == {article}  # the build then reports the empty file
+    finally:
+        debouncer.close()

@@ -40,12 +40,22 @@ def is_ignored(path: str | Path) -> bool:
     return any(fnmatch.fnmatchcase(path.name, pattern) for pattern in IGNORED_NAMES)
 
 
+def _is_empty_file(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0 and path.is_file()
+    except OSError:
+        return False
+
+
 class Debouncer:
     """Collects paths and calls ``callback(paths)`` once no new path came for ``quiet`` seconds.
 
     A continuous stream of changes still triggers a callback every ``max_wait`` seconds, so a
-    long ``git checkout`` does not hold the preview back forever. Callbacks run one at a time on
-    the debouncer's own thread; paths arriving meanwhile go to the next callback.
+    long ``git checkout`` does not hold the preview back forever. A changed file that is empty
+    when the window ends holds the batch back by one more window (up to ``max_wait``): it is
+    usually an editor's save caught between truncating the file and writing it. Callbacks run
+    one at a time on the debouncer's own thread; paths arriving meanwhile go to the next
+    callback.
     """
 
     def __init__(self, callback: Callable[[set[Path]], None], quiet: float = 0.1,
@@ -95,6 +105,12 @@ class Debouncer:
                     continue
                 now = time.monotonic()
                 due = min(self._last + self.quiet, self._first + self.max_wait)
+                if now >= due and now < self._first + self.max_wait and any(
+                        _is_empty_file(path) for path in self._pending):
+                    # an editor that saves in place truncates the file first: building now
+                    # would report an empty article for a moment, so give it one more window
+                    self._last = now
+                    continue
                 if now >= due:
                     batch, self._pending = self._pending, set()
                     return batch
