@@ -338,3 +338,22 @@ def test_tip_of_a_range_and_of_a_doubtful_expression():
 def test_tip_of_a_date_before_the_era_says_it_is_not_on_the_timeline():
     bc = Timex(0, 18, "the 3rd century BC", "DATE", "BC02")
     assert timex_tip(bc) == "3rd century BC: before the calendar the timeline uses"
+
+
+def test_the_index_heading_spans_the_key_dates_not_the_background():
+    from eventfactory import article, event
+
+    from timeline.site.render import _site_context
+
+    paper = article("quay", dt.date(2019, 5, 2))
+    founding = event(paper, "The quay was first built in 1450 by the guild.", "1450", "1450")
+    repairs = [event(paper, f"Repairs began on {d} May 2019.", f"{d} May 2019", f"2019-05-{d:02d}")
+               for d in (1, 2)]
+    stray = event(paper, "A plan runs to 2080 at the latest.", "2080", "2080")
+    for ev in repairs:
+        ev.key = True
+    events = [founding, *repairs, stray]
+    assert _site_context(Config(), events, [])["span"] == "2019"
+    for ev in repairs:
+        ev.key = False  # no key dates (a small collection): every event's years
+    assert _site_context(Config(), events, [])["span"] == "1450–2080"

@@ -247,9 +247,12 @@ def copy_static(out_dir: Path, project_static: Path | None = None) -> list[Path]
 
 
 def _site_context(config: Config, events: list[Event], docs: list[SourceDoc]) -> dict:
+    # the heading's years are those of the key dates: a collection's background and stray
+    # readings reach back centuries and would say nothing about the story
+    spanned = [e for e in events if e.key] or events
     span = ""
-    if events:
-        first, last = min(e.start.year for e in events), max(e.start.year for e in events)
+    if spanned:
+        first, last = min(e.start.year for e in spanned), max(e.start.year for e in spanned)
         span = str(first) if first == last else f"{first}–{last}"
     return {
         "title": config.title,
