@@ -12,9 +12,18 @@ from timeline.pipeline.build import MARKER
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def example_project(root: Path, stories: dict, write_story) -> Path:
-    """The example's content and settings under ``root``, with ``stories`` written beside the
-    seeds by ``write_story(content, slug, *story)``."""
+def write_story(content: Path, slug: str, title: str, source: str, date: str,
+                text: str) -> Path:
+    """A Markdown article with its front matter."""
+    path = content / f"{slug}.md"
+    path.write_text(f'---\ntitle: "{title}"\nsource: "{source}"\ndate: {date}\n---\n{text}',
+                    encoding="utf-8")
+    return path
+
+
+def example_project(root: Path, stories: dict) -> Path:
+    """The example's content and settings under ``root``, with ``stories`` (slug: title,
+    source, date, text) written beside the seeds."""
     shutil.copytree(ROOT / "content", root / "content")  # the two seeds and their annotations
     shutil.copyfile(ROOT / "timeline.toml", root / "timeline.toml")
     (root / "templates").mkdir()

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitefiles import example_project, site_files
+from sitefiles import example_project, site_files, write_story
 
 from timeline.config import load_config
 from timeline.pipeline.build import build_site
@@ -53,16 +53,10 @@ The previous vote took place in 2010.
 }
 
 
-def write_story(content: Path, slug: str, title: str, source: str, date: str, text: str) -> Path:
-    path = content / f"{slug}.md"
-    path.write_text(f'---\ntitle: "{title}"\nsource: "{source}"\ndate: {date}\n---\n{text}',
-                    encoding="utf-8")
-    return path
-
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return example_project(tmp_path / "project", STORIES, write_story)
+    return example_project(tmp_path / "project", STORIES)
 
 
 def forget_remembered_exports() -> None:

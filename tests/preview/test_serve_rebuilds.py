@@ -26,17 +26,10 @@ STORIES = {
 }
 
 
-def write_story(content: Path, slug: str, title: str, source: str, date: str,
-                text: str) -> Path:
-    path = content / f"{slug}.md"
-    path.write_text(f'---\ntitle: "{title}"\nsource: "{source}"\ndate: {date}\n---\n{text}',
-                    encoding="utf-8")
-    return path
-
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return example_project(tmp_path / "project", STORIES, write_story)
+    return example_project(tmp_path / "project", STORIES)
 
 
 

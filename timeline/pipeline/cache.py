@@ -389,15 +389,9 @@ class Stamps:
         if self._entries is None:
             self._entries = {}
             if self.path is not None:
-                try:
-                    raw = self.path.read_bytes()
-                    header = f"timeline-stamps {CACHE_FORMAT}\n".encode()
-                    if raw.startswith(header):
-                        loaded = pickle.loads(raw[len(header):])
-                        if isinstance(loaded, dict):
-                            self._entries = loaded
-                except Exception:  # noqa: BLE001 - a damaged index only costs reading files
-                    self._entries = {}
+                # a damaged index only costs reading the files
+                header = f"timeline-stamps {CACHE_FORMAT}\n".encode()
+                self._entries = read_if_possible(self.path, header)
         return self._entries
 
     def content_of(self, where: str, stamp: tuple) -> str | None:
@@ -433,6 +427,20 @@ class Stamps:
                 entries, protocol=pickle.HIGHEST_PROTOCOL)
             self._changed = False
         write_if_possible(self.path, data)
+
+
+def read_if_possible(path: Path, header: bytes) -> dict:
+    """The dict pickled in ``path`` after ``header``, as :func:`write_if_possible` left it; an
+    empty dict when the file is missing, from other code (another header) or damaged."""
+    try:
+        raw = path.read_bytes()
+        if raw.startswith(header):
+            loaded = pickle.loads(raw[len(header):])
+            if isinstance(loaded, dict):
+                return loaded
+    except Exception:  # noqa: BLE001 - what was recorded only saves work; never fail on it
+        pass
+    return {}
 
 
 def write_if_possible(path: Path, data: bytes) -> None:

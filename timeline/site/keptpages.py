@@ -25,7 +25,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from timeline.pipeline.cache import write_if_possible
+from timeline.pipeline.cache import read_if_possible, write_if_possible
 
 #: Bumped when the record's layout changes; an older record is then ignored.
 RECORD_FORMAT = 1
@@ -59,16 +59,8 @@ class KeptPages:
 
     def _loaded(self) -> dict[str, tuple[Any, tuple]]:
         if self._previous is None:
-            self._previous = {}
-            try:
-                raw = self.record.read_bytes()
-                header = self._header()
-                if raw.startswith(header):
-                    loaded = pickle.loads(raw[len(header):])
-                    if isinstance(loaded, dict):
-                        self._previous = loaded
-            except Exception:  # noqa: BLE001 - a damaged record only costs rendering again
-                self._previous = {}
+            # a damaged record only costs rendering again
+            self._previous = read_if_possible(self.record, self._header())
         return self._previous
 
     def previous_key(self, rel: str) -> Any | None:
