@@ -87,3 +87,19 @@ def test_a_wire_dateline_is_cut_however_rarely_the_publisher_prints_it():
     assert [(article.text[s.start:s.end], s.reason) for s in article.set_aside] == [
         ("TORTOSA, Spain (Wire) - ", "dateline or label")]
     assert not dropped
+
+
+def test_a_wire_header_with_a_publication_stamp_dates_nothing():
+    stamped = _article("RIVERTON | Tue May 4, 2021 6:15 pm EDT RIVERTON (Wire) - Crews reopened"
+                       " the old bridge to traffic.")
+    kept, dropped = drop_set_aside(stamped, _events(stamped))
+    assert kept == [] and dropped["dateline or label"] == 1
+
+
+def test_after_a_stamp_the_wire_dateline_dates_the_report_as_any_dateline_does():
+    line = ("RIVERTON, May 4 | Tue May 4, 2021 6:15 pm EDT RIVERTON, May 4 (Wire) - Crews"
+            " reopened the old bridge to traffic.")
+    article = _article(line)
+    kept, _ = drop_set_aside(article, _events(article))
+    assert [(e.value, e.precision) for e in kept] == [("2021-05-04", "day")]
+    assert kept[0].text.startswith("RIVERTON, May 4 (Wire) - Crews")

@@ -5,7 +5,9 @@ Runs on one article's events (one citation each, before merging) once the furnit
 lies in set-aside text is dropped; one whose sentence starts inside a cut label or header keeps
 only the part after it, dated again by an expression in that part (the anchor of an event is
 always inside its sentence). A wire dateline opening a sentence ("HOUSTON (Agency) - ") is cut
-the same way however rarely its publisher prints it (a reprinted wire story brings it along).
+the same way however rarely its publisher prints it (a reprinted wire story brings it along),
+and so is a publication stamp heading it ("HOUSTON | Wed May 5, 2021 7:30 pm EDT"), which dates
+the page, not what the sentence reports.
 Sentences shaped like social posts
 ("RT @user: ...", "@user: ...") are set aside too.
 """
@@ -62,6 +64,10 @@ def drop_set_aside(article: Article, events: list[Event],
         if undated is not None:
             article.set_aside.append(dateline)
             event = undated
+        elif dateline is not None and event.citations[0].timex.start < dateline.end:
+            article.set_aside.append(dateline)  # only a publication stamp dated it
+            dropped[dateline.reason] += 1
+            continue
         if "@" in event.text and _POST.search(event.text):  # every post shape holds an @
             article.set_aside.append(SetAside(citation.sentence_start,
                                               citation.sentence_end, SOCIAL))
@@ -76,7 +82,7 @@ def _dateline(citation: Citation, label_end=None) -> SetAside | None:
     """The wire dateline opening the citation's sentence, as a span to set aside, if any.
     ``label_end`` is :func:`dateline_end` or a memo of it."""
     end = (label_end or dateline_end)(citation.sentence)
-    if not end or citation.timex.start < citation.sentence_start + end:
+    if not end:
         return None
     return SetAside(citation.sentence_start, citation.sentence_start + end, LABEL)
 

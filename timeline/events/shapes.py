@@ -159,19 +159,25 @@ def leading_label_end(text: str, *, dates: bool = True) -> int:
     dateline ("HOUSTON (Agency) - ", "NEW ORLEANS -- "); 0 when there is none. The rest must
     open like a sentence (a capital, a digit or a quote) and hold three words or more; a
     colon ends a label only after a date or a time ("BP: We will pay" keeps its speaker).
-    With ``dates=False`` only a dateline counts (a label holding no date or time)."""
+    With ``dates=False`` only a dateline counts (a label holding no date or time), or a
+    label ending in a publication stamp, a date with its year and clock time ("HOUSTON | Wed
+    May 5, 2021 7:30 pm EDT"): when a page was printed, never what its sentence reports."""
     limit = min(len(text), 160)
     first_word = _HEAD_WORD.search(text, 0, limit)
     if not _HEAD_MARK.search(text, 0, first_word.start() if first_word else limit):
         return 0  # most sentences: no boundary mark before their first word, no tokenising
     items = tokens(text, 0, limit)
-    best = 0
+    best = stamp = 0
     for stop in label_ends(text, items):
         head = items[:stop]
+        if not dates and _is_stamp(items, stop):
+            stamp = stop  # a stamp is cut; only the label after it must hold no date
         dated = any(t.kind in _DATE_KINDS for t in head)
         bracketed = any(t.kind == "(" for t in head)
         capitals = any(t.kind == "A" and t.end - t.start >= 3 for t in head)
-        if head[-1].kind == ":" and not dated or dated and not dates:
+        if head[-1].kind == ":" and not dated:
+            continue
+        if not dates and stamp != stop and any(t.kind in _DATE_KINDS for t in head[stamp:]):
             continue
         if not (dated or bracketed or capitals):
             continue
@@ -181,6 +187,17 @@ def leading_label_end(text: str, *, dates: bool = True) -> int:
             continue
         best = len(text) - len(rest)
     return best
+
+
+_CENTURIES = ("19", "20")
+
+
+def _is_stamp(items: list[Token], stop: int) -> bool:
+    """Whether ``items[:stop]`` ends in a clock time (with its am/pm and zone) after a year: a
+    publication stamp ("Wed May 5, 2021 7:30 pm EDT")."""
+    clock = next((i for i in range(max(0, stop - 6), stop) if clock_end(items, i) == stop), None)
+    return clock is not None and any(t.kind == "#" and len(t.word) == 4 and t.word[:2] in _CENTURIES
+                                     for t in items[:clock])
 
 
 #: Two sentences run together without a stop, as a scraped page glues its headline or a photo

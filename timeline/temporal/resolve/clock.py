@@ -7,7 +7,7 @@ import re
 
 from timeline.temporal import context
 from timeline.temporal.fragments import HOLIDAY
-from timeline.temporal.lexicon import MONTHS, WEEKDAYS, number_value
+from timeline.temporal.lexicon import MONTHS, WEEKDAYS, number_value, word_set
 from timeline.temporal.resolve.base import _DAY_VALUE, _MD, Resolution, _words
 from timeline.temporal.search import line_stop
 from timeline.temporal.zones import utc_offset
@@ -80,6 +80,25 @@ _LONG_RACE = re.compile(r"\b(?:marathon|ultra|ironman|triathlon|stage|tour|hours
                         r"|50\s?km|100\s?km)\b", re.I)
 
 
+#: A bare "1:26" right after a capitalised name is a reference into a numbered text, a
+#: chapter and its verse ("Genesis 1:26", "John 3:16"), unless the word before it is one that
+#: leads a time: a preposition of time, a day, or a stamp's word ("At 3:15", "Sunday 10:30").
+_NAME_BEFORE = re.compile(r"(?<![\w.'\u2019-])((?-i:[A-Z][a-z]{2,}))\s+$")
+_TIME_LEADS = word_set("""
+at by until till from to before after around about since approximately between circa
+today tonight tomorrow yesterday noon midnight morning afternoon evening night
+updated posted published modified edited filed last time kickoff starts ends opens closes
+""") | frozenset(WEEKDAYS) | frozenset(MONTHS)
+
+
+def _is_reference(full_text: str, text: str, start: int) -> bool:
+    """ "Genesis 1:26", "John 3:16": chapter and verse after a name, not a time of day."""
+    if not re.fullmatch(r"\d{1,3}:\d\d", text):
+        return False
+    name = _NAME_BEFORE.search(full_text, max(0, start - 30), start)
+    return bool(name) and name.group(1).lower() not in _TIME_LEADS
+
+
 def _race_value(text: str, long_race: bool) -> str | None:
     """The TimeML duration of a race time: "2:04:31" -> PT2H4M31S, "3:59.4" -> PT3M59.4S,
     "2:04" -> PT2H4M in a long race, else PT2M4S."""
@@ -132,6 +151,8 @@ class ClockRules:
             return None  # "High Noon", "high noon for the council": a showdown, not 12:00
         if self._is_race_time(text, start, end):
             return self._racetime(text, start, end)
+        if _is_reference(self.text, text, start):
+            return None
         hour, minute = _clock_time(m)
         if hour is None:
             return None
