@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from timeline.config import Config
+from timeline.events.statement import statement
 from timeline.model import Citation, Event, KeyDate
 from timeline.site.feeds import (  # TimelineJS, Atom, iCalendar, CSV (PUBLISH)
     FEED_EXPORTERS,
@@ -38,7 +39,7 @@ def event_to_json(event: Event, page: str | None = None) -> dict:
         "id": event.id,
         "date": _date_json(event.value, event.precision, event.start, event.end, event.mod,
                            event.end_value, event.doubt),
-        "text": event.text,
+        "text": statement(event),
         "status": event.status,
         "salience": round(event.salience, 6),
         "key": event.key,

@@ -20,7 +20,7 @@ from itertools import groupby
 
 from markupsafe import Markup
 
-from timeline.events.shapes import glued_at, leading_label_end
+from timeline.events.statement import statement_start
 from timeline.model import Event, KeyDate
 from timeline.site.formats import date_label, html_datetime
 from timeline.site.highlight import highlight_sentence
@@ -168,16 +168,13 @@ def _key_date_view(key_date: KeyDate, plan: PagePlan, docs_by_path: dict[str, So
 
 
 def _unlabelled(event: Event, shown: Markup) -> Markup:
-    """``shown`` (the event's sentence as the pages show it) without a leading date, time or
-    dateline label (:func:`timeline.events.shapes.leading_label_end`), or without a headline
-    glued before it when the date is in the sentence after the headline."""
+    """``shown`` (the event's sentence as the pages show it) from where its statement starts
+    (:func:`timeline.events.statement.statement_start`): without a leading date, time or
+    dateline label, or a headline glued before it."""
     if not event.citations:
         return shown
     citation = event.citations[0]
-    start = leading_label_end(citation.sentence)
-    glued = glued_at(citation.sentence)
-    if start < glued <= citation.timex.start - citation.sentence_start:
-        start = glued  # a headline glued before the sentence that dates the event
+    start = statement_start(citation)
     return highlight_sentence(citation, start) if start else shown
 
 
