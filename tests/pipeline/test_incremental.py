@@ -368,3 +368,55 @@ def test_events_json_copies_the_unchanged_events_from_the_previous_site(project,
         out.write("\nA third outlook is due on 2 October 2014.\n")
     builds.check()
     assert not any(copied)
+
+
+def test_the_inputs_record_takes_the_hashes_the_stat_index_knows_and_no_stale_one(
+        project, tmp_path):
+    """Files older than the stat index's racy window are known by their stat: the record of
+    the build's inputs takes their hashes from it, and a file edited since is hashed again."""
+    import os
+    import time
+
+    from timeline.publish.buildrecord import INPUTS_RECORD, input_files
+
+    def age(path: Path, seconds: float) -> None:
+        then = time.time() - seconds
+        os.utime(path, (then, then))
+
+    for path in (project / "content").iterdir():
+        age(path, 3600)
+    builds = Builds(project, tmp_path, "disk")
+    builds.check()
+    edited = project / "content" / "storm.md"
+    with edited.open("a", encoding="utf-8") as out:
+        out.write("\nForecasters expect a busy September.\n")
+    age(edited, 1800)
+    builds.check()  # the record equals the cold build's, which hashed every file
+    config = builds.config(builds.incremental_site)
+    known = builds.cache.content_hash(edited, config)
+    assert known is not None  # the rebuild read it and its stat is trusted now
+    record = json.loads((builds.incremental_site / INPUTS_RECORD).read_text(encoding="utf-8"))
+    assert record["inputs"] == input_files(config)
+
+
+@pytest.mark.parametrize("mode", ["memory", "disk"])
+def test_an_unchanged_article_whose_furniture_changes_gets_its_page_made_again(
+        project, tmp_path, mode):
+    """A source page's key takes the article as the cache made it (its origin) plus what the
+    collection sets on it later: a third page of one publisher makes a line the first two
+    carry page furniture, and their unchanged files' pages must show it set aside."""
+    promo = "Read the Lantern Weekly every Thursday for the harbour news."
+    stories = {
+        "ferry-one": ("Ferry crews meet", "Lantern Weekly", "2014-06-02",
+                      f"Ferry crews met the port board on Monday.\n\n{promo}\n"),
+        "ferry-two": ("Ferry talks go on", "Lantern Weekly", "2014-06-05",
+                      f"The port board answered the crews on Wednesday.\n\n{promo}\n"),
+    }
+    for slug, story in stories.items():
+        write_story(project / "content", slug, *story)
+    builds = Builds(project, tmp_path, mode)
+    before = builds.check()["sources/ferry-one.html"]
+    write_story(project / "content", "ferry-three", "Ferry deal signed", "Lantern Weekly",
+                "2014-06-09", f"Crews and the board signed a deal on Friday.\n\n{promo}\n")
+    after = builds.check()["sources/ferry-one.html"]  # equal to the cold build's
+    assert after != before

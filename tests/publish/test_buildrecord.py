@@ -11,7 +11,7 @@ import pytest
 from tests.publish.sites import SITE_FILES, write_site
 from timeline.config import load_config
 from timeline.errors import TimelineError
-from timeline.publish.buildrecord import BUILD_MARKER, check_build
+from timeline.publish.buildrecord import BUILD_MARKER, check_build, input_files, sha256
 
 
 def test_good_build_passes_the_check(project):
@@ -58,3 +58,37 @@ def test_stale_build_by_time_when_no_inputs_record(project):
     os.utime(project / "content" / "a.txt", (now, now))
     with pytest.raises(TimelineError, match=r"content/a\.txt changed"):
         check_build(project / "site", load_config(project))
+
+
+def _inputs_by_rglob(root, folder) -> set[str]:
+    """The files the record lists, found the plain way (every file ``rglob`` yields)."""
+    return {p.relative_to(root).as_posix() for p in (root / folder).rglob("*") if p.is_file()}
+
+
+def test_the_record_lists_every_input_file_found_the_plain_way(tmp_path):
+    root = tmp_path / "p"
+    (root / "content" / "deeper" / "deepest").mkdir(parents=True)
+    (root / "content" / "a.txt").write_text("One.\n", encoding="utf-8")
+    (root / "content" / "deeper" / "b.md").write_text("Two.\n", encoding="utf-8")
+    (root / "content" / "deeper" / "deepest" / "c.md").write_text("Three.\n", encoding="utf-8")
+    (root / "content" / "notes.md~").write_text("a backup\n", encoding="utf-8")
+    (root / "elsewhere").mkdir()
+    (root / "elsewhere" / "d.md").write_text("Four.\n", encoding="utf-8")
+    (root / "content" / "linked.md").symlink_to(root / "elsewhere" / "d.md")
+    (root / "content" / "linked-folder").symlink_to(root / "elsewhere")
+    (root / "timeline.toml").write_text('title = "T"\n', encoding="utf-8")
+    recorded = input_files(load_config(root))
+    listed = {rel for rel in _inputs_by_rglob(root, "content") if not rel.endswith("~")}
+    assert set(recorded) == listed | {"timeline.toml"}
+    assert recorded["content/deeper/b.md"] == sha256(root / "content" / "deeper" / "b.md")
+
+
+def test_hashes_the_caller_knows_are_taken_as_they_are(tmp_path):
+    root = tmp_path / "p"
+    (root / "content").mkdir(parents=True)
+    (root / "content" / "a.txt").write_text("One.\n", encoding="utf-8")
+    (root / "content" / "b.txt").write_text("Two.\n", encoding="utf-8")
+    known = {str(root / "content" / "a.txt"): "known-hash"}
+    recorded = input_files(load_config(root), known.get)
+    assert recorded["content/a.txt"] == "known-hash"
+    assert recorded["content/b.txt"] == sha256(root / "content" / "b.txt")

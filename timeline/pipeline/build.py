@@ -62,6 +62,10 @@ class ArticleResult:
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     #: Hashes of the article's lines, for the collection-wide furniture pass.
     lines: PageLines | None = None
+    #: The cache key the result is stored under (it covers the file's bytes, the settings and
+    #: the code that made it), set by the build that took it from the cache or stored it;
+    #: None without a cache. Pages keyed on the article use it instead of digesting its text.
+    origin: str | None = None
 
 
 @dataclass
@@ -228,11 +232,19 @@ def _build_site(config: Config, strict: bool, echo: Echo | None, cache,
     memo = getattr(cache, "pages", None)  # rendered pages kept by the cache between builds
     kept = kept_pages(cache, output)
     result.files = render_and_swap(output, config, results, events, key_dates,
-                                    diagnostics, memo, stages, clock, kept)
+                                    diagnostics, memo, stages, clock, kept,
+                                    _known_hash(cache, config))
     result.written = True
     result.ok = not diagnostics.errors
     result.seconds = time.perf_counter() - began
     return result
+
+
+def _known_hash(cache, config: Config):
+    """A content file's hash as the cache's stat index knows it (None: read and hash it)."""
+    if cache is None or not hasattr(cache, "content_hash"):
+        return None
+    return lambda path: cache.content_hash(path, config)
 
 
 def setting_notes(config: Config) -> list[str]:
@@ -262,8 +274,9 @@ def _process_all(config: Config, cache, say: Echo, diagnostics: Diagnostics,
     for index, path in enumerate(paths):
         stamp = None
         if cache is not None:  # a file whose stat is unchanged is not even read
-            hit, stamp = cache.unchanged(path, config)
+            hit, stamp, known = cache.unchanged_entry(path, config)
             if hit is not None:
+                hit.origin = known
                 results[index] = hit
                 stages.advance(note=path.name)
                 continue
@@ -277,6 +290,7 @@ def _process_all(config: Config, cache, say: Echo, diagnostics: Diagnostics,
         key = cache.key_for(path, data, config, stamp) if cache is not None else None
         hit = cache.lookup(key) if cache is not None else None
         if hit is not None:
+            hit.origin = key
             results[index] = hit
             stages.advance(note=path.name)
         else:
@@ -296,6 +310,7 @@ def _process_all(config: Config, cache, say: Echo, diagnostics: Diagnostics,
         if cache is not None:
             cache.store(key, made)  # a pickle is stored as it is
         results[index] = pickle.loads(made) if isinstance(made, bytes) else made
+        results[index].origin = key
         stages.advance(note=paths[index].name)
     if cache is not None:
         cache.stamps.save(present={where_of(path, config) for path in paths})

@@ -180,17 +180,33 @@ class ArticleCache:
         """The cached result of ``path`` if its stat is the one recorded with a cached entry
         (the file is then neither read nor hashed), else None; and the file's stat, to pass
         to :meth:`key_for` once the file was read (None if it cannot be taken)."""
+        found, stamp, _key_found = self.unchanged_entry(path, config)
+        return found, stamp
+
+    def unchanged_entry(self, path: Path,
+                        config: Config) -> tuple[Any | None, tuple | None, str | None]:
+        """:meth:`unchanged`, with the key of the entry found (None with no entry)."""
         stamp = file_stamp(path)
         if stamp is None:
-            return None, None
+            return None, None, None
         where = where_of(path, config)
         content = self.stamps.content_of(where, stamp)
         if content is None:
-            return None, stamp
-        found = self._lookup(_key(where, content, config))
-        if found is not None:
-            self.stats.hits += 1
-        return found, stamp
+            return None, stamp, None
+        key = _key(where, content, config)
+        found = self._lookup(key)
+        if found is None:
+            return None, stamp, None
+        self.stats.hits += 1
+        return found, stamp, key
+
+    def content_hash(self, path: str | Path, config: Config) -> str | None:
+        """The SHA-256 of the file at ``path`` as recorded by a build that read it, if its stat
+        is still the one recorded then (the file was not changed since), else None."""
+        stamp = file_stamp(path)
+        if stamp is None:
+            return None
+        return self.stamps.content_of(where_of(path, config), stamp)
 
     def get(self, path: Path, config: Config,
             compute: Callable[[Path, Config], Any] | None = None) -> Any:
@@ -485,8 +501,11 @@ def fresh_copy(result: Any) -> Any:
         twin.conflicts = [dict(c) for c in event.conflicts]
         twin.tags, twin.aliases = list(event.tags), list(event.aliases)
         events.append(twin)
+    # the page's line hashes are read, never changed: shared (without them the furniture
+    # pass would learn each publisher from the articles processed anew only)
     return ArticleResult(path=result.path, article=copied, timexes=list(result.timexes),
-                         events=events, diagnostics=result.diagnostics)
+                         events=events, diagnostics=result.diagnostics, lines=result.lines,
+                         origin=result.origin)
 
 
 def _copy_slots(obj: Any) -> Any:

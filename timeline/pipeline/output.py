@@ -17,6 +17,7 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,7 +48,12 @@ def kept_pages(cache, output: Path):
 def render_and_swap(output: Path, config: Config, results: list[ArticleResult],
                      events: list[Event], key_dates: list[KeyDate], diagnostics: Diagnostics,
                      memo=None, stages: Stages | None = None,
-                     clock: Stopwatch | None = None, kept=None) -> list[str]:
+                     clock: Stopwatch | None = None, kept=None,
+                     known_hash: Callable[[str], str | None] | None = None) -> list[str]:
+    """Render the site into a staging folder beside ``output`` and swap it in.
+
+    ``known_hash(path)``: a content file's SHA-256 known without reading it (the cache's stat
+    index), for the record of the build's inputs."""
     from timeline.pipeline.build import Stopwatch
     from timeline.pipeline.workers import resolved_jobs
     from timeline.publish.deploy import record_inputs
@@ -84,7 +90,7 @@ def render_and_swap(output: Path, config: Config, results: list[ArticleResult],
         with clock("finalize"):
             written = finisher.finish()
         with clock("swap"):
-            written.append(record_inputs(staging, config))
+            written.append(record_inputs(staging, config, known_hash))
             files = sorted({p.as_posix() for p in written})
             _write_marker(staging, files, results, events, diagnostics)
             if kept is not None:
@@ -200,7 +206,8 @@ def source_docs(results: list[ArticleResult], events: list[Event]) -> list:
     for result in results:
         if result.article is None:
             continue
-        doc = SourceDoc(result.article, sorted(result.timexes, key=lambda t: (t.start, t.end)))
+        doc = SourceDoc(result.article, sorted(result.timexes, key=lambda t: (t.start, t.end)),
+                        origin=result.origin)
         for event, citation in cited.get(str(result.article.path), []):
             doc.anchors.add(citation.timex.start)
             for timex in (citation.timex, *citation.other_timexes):

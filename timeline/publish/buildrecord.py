@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from timeline import __version__
@@ -30,21 +32,51 @@ RUN_BUILD = "run timeline build first"
 _IGNORED_INPUT = re.compile(r"(^|/)(\.[^/]*|[^/]*~|#[^/]*#|__pycache__)(/|$)")
 
 
-def input_files(config) -> dict[str, str]:
-    """Every input of a build with its SHA-256: content, template overrides, timeline.toml."""
+def input_files(config, known: Callable[[str], str | None] | None = None) -> dict[str, str]:
+    """Every input of a build with its SHA-256: content, template overrides, timeline.toml.
+
+    ``known(path)``, if given, is a content file's SHA-256 when the caller knows it without
+    reading the file (the build's stat index: the file's stat is the one recorded with the
+    hash), else None: re-hashing 10,000 articles took 0.6 s of every rebuild."""
     hashes: dict[str, str] = {}
     for folder in (config.content_path, config.templates_path):
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                inner = path.relative_to(folder).as_posix()
-                # --content may name a folder outside the project: keep its absolute path
-                outside = config.root not in folder.parents and folder != config.root
-                rel = path.as_posix() if outside else path.relative_to(config.root).as_posix()
-                if path.is_file() and not _IGNORED_INPUT.search(inner):
-                    hashes[rel] = _input_hash(path)
+        # --content may name a folder outside the project: keep its absolute path
+        outside = config.root not in folder.parents and folder != config.root
+        shown = folder.as_posix() if outside else folder.relative_to(config.root).as_posix()
+        for inner, path in _files_under(folder):
+            if not _IGNORED_INPUT.search(inner):
+                rel = f"{shown}/{inner}" if shown != "." else inner
+                hashes[rel] = (known and known(path)) or _input_hash(Path(path))
     if config.config_path.is_file():
         hashes[config.config_path.name] = _input_hash(config.config_path)
     return hashes
+
+
+def _files_under(folder: Path) -> list[tuple[str, str]]:
+    """Every file under ``folder`` as (path inside ``folder`` in posix form, path), as
+    ``rglob("*")`` and ``is_file()`` find them (a link to a file counts, a linked folder is
+    not entered); one scandir per folder instead of a Path and a stat per file."""
+    found: list[tuple[str, str]] = []
+
+    def walk(directory: str, prefix: str) -> None:
+        try:
+            with os.scandir(directory) as entries:
+                listed = list(entries)
+        except OSError:
+            return
+        for entry in listed:
+            inner = prefix + entry.name
+            try:
+                if entry.is_dir() and not entry.is_symlink():
+                    walk(entry.path, inner + "/")
+                elif not entry.is_dir() and entry.is_file():
+                    found.append((inner, entry.path))
+            except OSError:
+                continue
+
+    if folder.is_dir():
+        walk(str(folder), "")
+    return found
 
 
 def _input_hash(path: Path) -> str:
@@ -56,11 +88,13 @@ def _input_hash(path: Path) -> str:
         return f"unreadable: {exc.strerror or type(exc).__name__}"
 
 
-def record_inputs(site_dir: Path, config) -> Path:
+def record_inputs(site_dir: Path, config,
+                  known: Callable[[str], str | None] | None = None) -> Path:
     """Write :data:`INPUTS_RECORD` into a site being built: the hash of every input file, so
     publishing can tell exactly which inputs changed since. Returns the path relative to the site.
+    ``known``: content hashes known without reading the file (see :func:`input_files`).
     """
-    record = {"timeline": __version__, "inputs": input_files(config)}
+    record = {"timeline": __version__, "inputs": input_files(config, known)}
     path = Path(site_dir) / INPUTS_RECORD
     path.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return Path(INPUTS_RECORD)

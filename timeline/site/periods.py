@@ -127,8 +127,11 @@ def plan_pages(events: Iterable[Event], key_dates: Sequence[KeyDate] = (), *,
     ordered = sorted((e for e in events if not e.hidden), key=lambda e: e.sort_key)
     periods: list[Period] = []
     year_pages: dict[int, str] = {}
+    # each event weighed once: a page's cut asks for an event's weight up to three times
+    weights = {id(e): event_weight(e) for e in ordered}
+    weigh = lambda e: weights[id(e)]  # noqa: E731 - a lookup, handed down
     for year, in_year in groupby(ordered, key=lambda e: e.start.year):
-        made = _year_periods(year, list(in_year), page_weight)
+        made = _year_periods(year, list(in_year), page_weight, weigh)
         year_pages[year] = made[0].page
         periods += made
     page_of = {event.id: period.page for period in periods for event in period.events}
@@ -162,24 +165,27 @@ def year_label(year: int, events: list[Event]) -> str:
     return str(year)
 
 
-def _year_periods(year: int, events: list[Event], page_weight: int) -> list[Period]:
-    if sum(event_weight(e) for e in events) <= page_weight:
+def _year_periods(year: int, events: list[Event], page_weight: int,
+                  weigh=None) -> list[Period]:
+    weigh = weigh or event_weight
+    if sum(weigh(e) for e in events) <= page_weight:
         return [Period(str(year), year_label(year, events), year, events=events)]
     coarse = [e for e in events if e.precision not in MONTH_PRECISIONS]
     fine = [e for e in events if e.precision in MONTH_PRECISIONS]
     months: list[Period] = []
     for month, in_month in groupby(fine, key=lambda e: e.start.month):
         label = f"{calendar.month_name[month]} {year}"
-        months += _parts(f"{year}-{month:02d}", label, year, month, list(in_month), page_weight)
-    year_parts = _parts(str(year), str(year), year, None, coarse, page_weight)
+        months += _parts(f"{year}-{month:02d}", label, year, month, list(in_month), page_weight,
+                         weigh)
+    year_parts = _parts(str(year), str(year), year, None, coarse, page_weight, weigh)
     year_parts[0].months = [m for m in months if m.part == 1]
     return year_parts + months
 
 
 def _parts(key: str, label: str, year: int, month: int | None, events: list[Event],
-           page_weight: int) -> list[Period]:
+           page_weight: int, weigh=None) -> list[Period]:
     """``events`` on one page, or on numbered parts of at most ``page_weight`` each."""
-    chunks = _cut(events, page_weight)
+    chunks = _cut(events, page_weight, weigh)
     periods = []
     previous = ""
     for number, chunk in enumerate(chunks, start=1):
@@ -202,22 +208,23 @@ def _days(events: list[Event]) -> str:
     return str(first) if first == last else f"{first}\u2013{last}"
 
 
-def _cut(events: list[Event], page_weight: int) -> list[list[Event]]:
+def _cut(events: list[Event], page_weight: int, weigh=None) -> list[list[Event]]:
     """Consecutive runs of at most ``page_weight``, cut between dates where one can be.
 
     A run of events on one date heavier than a page is cut inside the date: no page may
     break the budget, and the date's heading is repeated on the next part.
     """
+    weigh = weigh or event_weight
     chunks: list[list[Event]] = [[]]
     weight = 0
     for _, same_date in groupby(events, key=lambda e: (e.value, e.precision)):
         same_date = list(same_date)
-        group = sum(event_weight(e) for e in same_date)
+        group = sum(weigh(e) for e in same_date)
         if chunks[-1] and weight + group > page_weight:
             chunks.append([])
             weight = 0
         for event in same_date:
-            single = event_weight(event)
+            single = weigh(event)
             if chunks[-1] and weight + single > page_weight:
                 chunks.append([])
                 weight = 0

@@ -32,6 +32,9 @@ class SourceDoc:
     event_of: dict[int, str] = field(default_factory=dict)
     #: start offsets of the expressions that date an event (the others only sit in its sentence)
     anchors: set[int] = field(default_factory=set)
+    #: the cache key of the article's processing (see ``ArticleResult.origin``): it stands for
+    #: the article as read and its expressions in the page's key; None: they are digested
+    origin: str | None = None
     _index: dict | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
