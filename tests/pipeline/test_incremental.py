@@ -348,7 +348,7 @@ def test_events_json_copies_the_unchanged_events_from_the_previous_site(project,
     copied: list[bytes] = []
     real_get = Slices.get
     monkeypatch.setattr(Slices, "get", lambda self, key: copied.append(real_get(self, key))
-                        or copied[-1])
+                        or copied[-1] if self.rel == "events.json" else real_get(self, key))
     text = STORIES["markets"][3].replace("a rate decision", "a rate cut")
     write_story(project / "content", "markets", *STORIES["markets"][:3], text)
     files = builds.check()
@@ -420,3 +420,40 @@ def test_an_unchanged_article_whose_furniture_changes_gets_its_page_made_again(
                 "2014-06-09", f"Crews and the board signed a deal on Friday.\n\n{promo}\n")
     after = builds.check()["sources/ferry-one.html"]  # equal to the cold build's
     assert after != before
+
+
+def test_the_csv_file_copies_the_rows_of_unchanged_events_and_not_across_addresses(
+        project, tmp_path, monkeypatch):
+    """events.csv after an edit: the rows of unchanged events come from the previous site's
+    file, the file equals a cold build's; after the site's address changes (the rows' links
+    hold it), no row is copied."""
+    from timeline.site.slices import Slices
+
+    builds = Builds(project, tmp_path, "disk")
+    builds.check()
+    copied: list[bytes | None] = []
+    real_get = Slices.get
+
+    def get(self, key):
+        found = real_get(self, key)
+        if self.rel == "events.csv":
+            copied.append(found)
+        return found
+
+    monkeypatch.setattr(Slices, "get", get)
+    with (project / "content" / "election.md").open("a", encoding="utf-8") as out:
+        out.write("\nThe results are due on 15 October 2014.\n")
+    files = builds.check()
+    rows = files["events.csv"].decode("utf-8-sig").count("\r\n") - 1
+    reused = [row for row in copied if row is not None]
+    assert rows - 2 <= len(reused) < rows
+    assert all(row.decode("utf-8") in files["events.csv"].decode("utf-8") for row in reused)
+    copied.clear()
+    settings = project / "timeline.toml"
+    lines = [line for line in settings.read_text(encoding="utf-8").splitlines()
+             if not line.startswith("base_url")]
+    settings.write_text("\n".join([*lines, 'base_url = "https://example.org/harbour/"', ""]),
+                        encoding="utf-8")
+    files = builds.check()
+    assert b"https://example.org/harbour/" in files["events.csv"]
+    assert copied and not any(copied)

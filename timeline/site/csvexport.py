@@ -2,7 +2,8 @@
 
 One job: a row per event (date, end, display date, description, link, series, id, value,
 precision), with cells that spreadsheets would run as harmful formulas neutralised and a
-byte-order mark so spreadsheets read the file as UTF-8.
+byte-order mark so spreadsheets read the file as UTF-8. A rebuild copies the rows of
+unchanged events from the previous site's file (:func:`write_events_csv`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from timeline.model import Event
 from timeline.site.feedinfo import (
@@ -23,6 +25,7 @@ from timeline.site.feedinfo import (
     sources,
     visible_events,
 )
+from timeline.site.slices import Slices, slice_key
 
 CSV_FILE = "events.csv"
 
@@ -50,11 +53,49 @@ def events_csv(info: FeedInfo, events: list[Event],
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for event in visible_events(events):
-        url = (link or _csv_link)(info, event)
-        row = (event.start.isoformat(), csv_end(event), date_label(event), event.text, url,
-               series(event), event.id, event.value, event.precision)
-        writer.writerow([csv_cell(cell) for cell in row])
+        writer.writerow(_row(info, event, link))
     return buffer.getvalue()
+
+
+def _row(info: FeedInfo, event: Event,
+         link: Callable[[FeedInfo, Event], str] | None = None) -> list[str]:
+    url = (link or _csv_link)(info, event)
+    row = (event.start.isoformat(), csv_end(event), date_label(event), event.text, url,
+           series(event), event.id, event.value, event.precision)
+    return [csv_cell(cell) for cell in row]
+
+
+def write_events_csv(path: Path, info: FeedInfo, events: list[Event], kept,
+                     keys: Mapping[int, bytes] | None = None) -> Path:
+    """Write the CSV file (with its byte-order mark) at ``path``, row by row, the same bytes
+    as :func:`events_csv`. ``keys`` maps ``id(event)`` to a key of everything the event's
+    row is made from but the site's address (events.json's: :mod:`timeline.site.exports`);
+    a row whose key the previous build noted is copied from the previous site's file
+    (:mod:`timeline.site.slices`, through ``kept``), the others are made here."""
+    slices = Slices(kept, CSV_FILE)
+    address = info.base_url.encode("utf-8")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def made(row) -> bytes:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(row)
+        return buffer.getvalue().encode("utf-8")
+
+    with path.open("wb") as out:
+        offset = out.write(CSV_BOM.encode("utf-8") + made(CSV_COLUMNS))
+        for event in visible_events(events):
+            known = keys.get(id(event)) if keys else None
+            key = slice_key(known + b"\0" + address) if known is not None else None
+            data = slices.get(key) if key is not None else None
+            if data is None:
+                data = made(_row(info, event))
+            if key is not None:
+                slices.note(key, offset, len(data))
+            offset += out.write(data)
+    slices.close(path)
+    return path
 
 
 def csv_end(event: Event) -> str:

@@ -136,16 +136,18 @@ def events_document(events: list[Event], config: Config, key_dates: Sequence[Key
 def write_events_json(out_dir: Path, events: list[Event], config: Config,
                       key_dates: Sequence[KeyDate] = (),
                       event_pages: Mapping[str, str] | None = None, *,
-                      remember: bool = True, kept=None) -> Path:
+                      remember: bool = True, kept=None,
+                      keys: dict[int, bytes] | None = None) -> Path:
     """Write events.json, event by event (the whole text is never in memory). With
     ``remember``, each event's text is kept for the next build (the preview server's); with
     ``kept`` (a :class:`timeline.site.keptpages.KeptPages`), the texts of unchanged events
-    are copied from the previous site's file (:mod:`timeline.site.slices`)."""
+    are copied from the previous site's file (:mod:`timeline.site.slices`), and ``keys``
+    gets each event's slice key by ``id`` (for the CSV file's rows)."""
     target = out_dir / EVENTS_JSON
     slices = Slices(kept, EVENTS_JSON)
     with target.open("wb") as out:
         _EVENT_ITEMS.write(out, events, config, key_dates, event_pages, remember=remember,
-                           slices=slices)
+                           slices=slices, keys=keys)
     slices.close(target)
     return target
 
@@ -204,7 +206,8 @@ class _EventItems:
 
     def write(self, out: BinaryIO, events: list[Event], config: Config,
               key_dates: Sequence[KeyDate] = (), event_pages: Mapping[str, str] | None = None,
-              *, remember: bool = True, slices: Slices | None = None) -> None:
+              *, remember: bool = True, slices: Slices | None = None,
+              keys: dict[int, bytes] | None = None) -> None:
         """Write :meth:`events_json`'s text to ``out`` as UTF-8, one event at a time; with
         ``slices``, an event's text is taken from there when it has it, and noted there."""
         shown = sorted((e for e in events if not e.hidden), key=lambda e: e.sort_key)
@@ -228,6 +231,8 @@ class _EventItems:
             key = b""
             if slices is not None:
                 key = slice_key(_event_key(event, page, _STABLE_FIELDS))
+                if keys is not None:
+                    keys[id(event)] = key
                 if data is None and (data := slices.get(key)) is not None:
                     data = _with_salience(data, event.salience)
             if data is None:
@@ -275,10 +280,14 @@ def write_exports(out_dir: Path, events: list[Event], config: Config,
     process that builds again). ``kept``: the previous build's record
     (:class:`timeline.site.keptpages.KeptPages`), whose unchanged texts are copied."""
     pages = (plan or plan_pages(events)).page_of
+    keys: dict[int, bytes] = {}  # each event's slice key, made for events.json, by id
     written = [write_events_json(out_dir, events, config, key_dates, pages, remember=remember,
-                                 kept=kept)]
+                                 kept=kept, keys=keys)]
     for exporter in EXPORTERS:
-        written.append(exporter(out_dir, events, config, pages))
+        if kept is not None and exporter in FEED_EXPORTERS:
+            written.append(exporter(out_dir, events, config, pages, kept=kept, keys=keys))
+        else:
+            written.append(exporter(out_dir, events, config, pages))
         if not remember:
             forget_previous_feeds()
     return [path.relative_to(out_dir) for path in written]

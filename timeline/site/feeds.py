@@ -30,7 +30,15 @@ from pathlib import Path
 
 from timeline.model import Event
 from timeline.site.atom import _ATOM_ENTRIES, ATOM_FILE, ATOM_NS, atom_feed
-from timeline.site.csvexport import CSV_BOM, CSV_COLUMNS, CSV_FILE, csv_cell, csv_end, events_csv
+from timeline.site.csvexport import (
+    CSV_BOM,
+    CSV_COLUMNS,
+    CSV_FILE,
+    csv_cell,
+    csv_end,
+    events_csv,
+    write_events_csv,
+)
 from timeline.site.feedinfo import (
     FEED_EVENTS,
     FeedInfo,
@@ -86,16 +94,22 @@ def write_feeds(output: Path, info: FeedInfo, events: Iterable[Event], *,
 def _exporter(name: str, make, *, key_events: bool) -> Callable:
     """An exporter in the form :data:`timeline.site.exports.EXPORTERS` expects:
     ``(out_dir, events, config, event_pages=None) -> written path``. With ``key_events``, it
-    writes the events :func:`feed_selection` chooses, else every event."""
+    writes the events :func:`feed_selection` chooses, else every event. ``kept`` and ``keys``:
+    the previous build's record and each event's key, for the exports that copy unchanged
+    parts of the previous site's file (the CSV file: :func:`write_events_csv`)."""
 
     def export(out_dir: Path, events: list[Event], config,
-               event_pages: Mapping[str, str] | None = None) -> Path:
+               event_pages: Mapping[str, str] | None = None, *, kept=None,
+               keys: Mapping[int, bytes] | None = None) -> Path:
         events = list(events)
         if event_pages is None:
             event_pages = plan_pages(events).page_of
         chosen = feed_selection(events, config) if key_events else events
         path = Path(out_dir) / name
-        text = make(FeedInfo.from_config(config, event_pages), chosen)
+        info = FeedInfo.from_config(config, event_pages)
+        if name == CSV_FILE and kept is not None:  # rows of unchanged events copied
+            return write_events_csv(path, info, chosen, kept, keys)
+        text = make(info, chosen)
         if name == CSV_FILE:
             text = CSV_BOM + text
         # newline="" keeps the CRLF line ends that CSV and iCalendar require.
