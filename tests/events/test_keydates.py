@@ -203,6 +203,20 @@ def test_a_headline_run_into_the_first_sentence_does_not_lead():
     assert wednesday.summary[0] is whole
 
 
+def test_a_photo_caption_does_not_lead_its_day():
+    day = dt.date(2021, 3, 10)
+    report = _reported("Engineers closed the breach in the flood wall on Wednesday.",
+                       "on Wednesday", day.isoformat(), ("Daily", day))
+    caption = _reported("Engineers closed the breach in the Ebro flood wall at Tortosa, "
+                        "Wednesday, March 10, 2021.", "Wednesday, March 10, 2021",
+                        day.isoformat(), ("Herald", day))
+    also = _reported("The Ebro flood wall at Tortosa held on Wednesday.", "on Wednesday",
+                     day.isoformat(), ("Wire", day))
+    (wednesday,) = select_key_dates([caption, report, also], Config())
+    assert wednesday.summary[0] is report
+    assert report.salience > caption.salience
+
+
 def test_days_come_first_then_coarse_dates_without_a_key_day_then_the_background():
     story = _flood_story()
     papers = [(source, MONDAY + dt.timedelta(days=offset))

@@ -6,7 +6,7 @@ import datetime as dt
 
 from eventfactory import article, event
 
-from timeline.events.statement import statement
+from timeline.events.statement import shown_title, statement
 from timeline.site.exports import event_to_json
 
 PAPER = article("p", dt.date(2016, 3, 9))
@@ -32,3 +32,22 @@ def test_events_json_gives_the_statement_and_keeps_the_sentence_in_the_citation(
     data = event_to_json(entry)
     assert data["text"] == "The Ebro flood wall gives way at Tortosa."
     assert data["citations"][0]["sentence"] == entry.text
+
+
+def test_an_agency_in_brackets_and_a_byline_of_two_names_before_a_dateline_are_labels():
+    said = [statement(event(PAPER, sentence, "8 March", "2016-03-08")) for sentence in (
+        "(Wire) Engineers closed the breach on 8 March.",
+        "By Ann Lee and Bo Ray TORTOSA (Wire) - Engineers closed the breach on 8 March.",
+        "(The town council met on 8 March) It voted to rebuild.",
+        "Ebro and Segre - the rivers that flooded - rose again on 8 March.")]
+    assert said == ["Engineers closed the breach on 8 March.",
+                    "Engineers closed the breach on 8 March.",
+                    "(The town council met on 8 March) It voted to rebuild.",
+                    "Ebro and Segre - the rivers that flooded - rose again on 8 March."]
+
+
+def test_a_title_is_listed_without_the_stamp_and_dateline_of_a_scraped_first_line():
+    assert shown_title("TORTOSA | Tue Mar 8, 2016 6:15 pm CET TORTOSA (Wire) - The flood wall"
+                       " gave way") == "The flood wall gave way"
+    assert shown_title("2016: The year the river won") == "2016: The year the river won"
+    assert shown_title("MAYOR: We will rebuild the wall") == "MAYOR: We will rebuild the wall"

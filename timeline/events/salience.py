@@ -17,7 +17,7 @@ chronology printed in an article ranks higher (a journalist already chose it to 
 up); a sentence about what is expected to happen ranks below reports of what did, one whose
 date only bounds a span ("since 3 May", "by Friday") below one telling what happened that day,
 and a long sentence, a piece of one or two glued together (a page's headline run into its
-first sentence) below a concise whole statement.
+first sentence) or a photo caption below a concise whole statement.
 """
 
 from __future__ import annotations
@@ -65,6 +65,10 @@ LENGTH_COST = 0.006
 #: "BP.L)"), a dash run or other punctuation was split in the wrong place: it reads badly.
 FRAGMENT_PENALTY = 0.3
 _FRAGMENT = re.compile(r"[a-z]|[A-Z]{1,2}\)|[-\u2013\u2014]{1,2}\s|[)\],;:]")
+#: A photo caption closes with the picture's full date ("..., off the coast, Sunday, May 30,
+#: 2010."): it says what a picture shows, not what happened; it costs FRAGMENT_PENALTY too.
+_CAPTION_DATE = re.compile(r",\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+[A-Z][a-z]+\.?"
+                           r"\s+\d{1,2},\s+\d{4}\W*$")
 @dataclass(slots=True)
 class DateGroup:
     """The shown events on one date (sub-day precisions fold into their day)."""
@@ -171,12 +175,14 @@ def _form_cost(text: str) -> float:
     """What a sentence's form costs it as a summary: each word past :data:`CONCISE_WORDS`
     (a long sentence says several things, or carries page text run into it: a headline
     before the lead, a photo credit), and :data:`FRAGMENT_PENALTY` for a piece of a sentence
-    cut at the wrong place ("said on Monday that ...", "L) shares fell ...") and again for
-    two run together."""
+    cut at the wrong place ("said on Monday that ...", "L) shares fell ..."), again for two
+    run together, and for a photo caption."""
     cost = LENGTH_COST * max(0, len(text.split()) - CONCISE_WORDS)
     if _FRAGMENT.match(text):
         cost += FRAGMENT_PENALTY
     if glued_at(text):
+        cost += FRAGMENT_PENALTY
+    if _CAPTION_DATE.search(text):
         cost += FRAGMENT_PENALTY
     return cost
 

@@ -111,16 +111,23 @@ def is_label_value(token: Token) -> bool:
     return token.kind == "A"
 
 
-def label_ends(text: str, items: list[Token], limit: int = 24) -> list[int]:
+def label_ends(text: str, items: list[Token], limit: int = 24, *,
+               joined: bool = False) -> list[int]:
     """Indexes (exclusive) where a leading label may end: after a boundary mark followed by a
     space ("NEW ORLEANS --", "April 26:", not "Anglo-American" or "14:00"), or after a clock
     time with its am/pm and zone ("7:30 pm EDT"), within the first ``limit`` tokens and before
-    the first lowercase word of three letters or more (labels are names and values)."""
+    the first lowercase word of three letters or more (labels are names and values). With
+    ``joined``, names may be joined by "and" ("By Ann Lee and Bo Ray HOUSTON (Agency) -") and
+    a label may be a bracket alone ("(Agency) The ...")."""
     ends = []
     for index, token in enumerate(items[:limit]):
-        if token.kind.isalpha() and token.kind.islower() and len(token.kind) >= 3:
+        if (token.kind.isalpha() and token.kind.islower() and len(token.kind) >= 3
+                and not (joined and token.kind == "and")):
             break
         if (token.kind in BOUNDARIES and index and token.end < len(text)
+                and text[token.end].isspace()):
+            ends.append(index + 1)
+        if (joined and token.kind == ")" and items[0].kind == "(" and token.end < len(text)
                 and text[token.end].isspace()):
             ends.append(index + 1)
         clock = clock_end(items, index)
@@ -149,8 +156,8 @@ def clock_end(items: list[Token], index: int) -> int:
 _DATE_KINDS = frozenset({"@", "#"})
 #: A label ends before the first lowercase word of three letters or more and holds a boundary
 #: mark or a clock time (as :func:`label_ends` finds them).
-_HEAD_WORD = re.compile(r"\b[a-z]{3,}")
-_HEAD_MARK = re.compile(r"[-|:;\u2012-\u2015]|\d[:.]\d")
+_HEAD_WORD = re.compile(r"\b(?!and\b)[a-z]{3,}")
+_HEAD_MARK = re.compile(r"^\(|[-|:;\u2012-\u2015]|\d[:.]\d")
 
 
 def leading_label_end(text: str, *, dates: bool = True) -> int:
@@ -168,7 +175,7 @@ def leading_label_end(text: str, *, dates: bool = True) -> int:
         return 0  # most sentences: no boundary mark before their first word, no tokenising
     items = tokens(text, 0, limit)
     best = stamp = 0
-    for stop in label_ends(text, items):
+    for stop in label_ends(text, items, joined=True):
         head = items[:stop]
         if not dates and _is_stamp(items, stop):
             stamp = stop  # a stamp is cut; only the label after it must hold no date

@@ -10,6 +10,7 @@ from itertools import groupby
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
+from timeline.events.statement import shown_title
 from timeline.model import Citation, Event
 from timeline.site.formats import (
     html_datetime,
@@ -148,7 +149,7 @@ def _citation_view(citation: Citation, docs_by_path: dict[str, SourceDoc],
         href = safe_url(article.url) or ""
     published = article.published_date
     return CitationView(
-        title=article.title,
+        title=shown_title(article.title),
         source=article.source,
         published=published_label(article),
         published_iso=published.isoformat() if published else "",
