@@ -7,7 +7,13 @@ import pickle
 import random
 
 from timeline.events.merge import DEFAULT_THRESHOLD, candidate_pairs, similarity
-from timeline.events.similar import COMMON_SHINGLE, SimilarityIndex, TrigramCounts
+from timeline.events.similar import (
+    COMMON_SHINGLE,
+    SimilarityIndex,
+    TrigramCounts,
+    alike,
+    word_codes,
+)
 
 WORDS = ["harbour", "crane", "ferry", "tunnel", "council", "budget", "river", "bridge",
          "school", "library", "orchard", "festival", "museum", "station", "tram", "depot",
@@ -124,3 +130,43 @@ def test_trigram_counts_read_back_equal():
     counts.add(7, -1)
     again = pickle.loads(pickle.dumps(counts))
     assert [again.get(g) for g in (2, 3, 5, 7, 2**32 - 1)] == [0, 1, 2, 2, 0]
+
+
+def near_pairs(rng: random.Random, count: int) -> list[tuple[str, str]]:
+    """Pairs of sentences with repeated words: near copies, padded or trimmed copies and
+    unrelated ones."""
+    pairs = []
+    for _ in range(count):
+        base = sentence(rng)
+        kind = rng.random()
+        if kind < 0.4:
+            other = variant(rng, base)
+        elif kind < 0.7:  # padded with a few words, or a trimmed copy
+            words = base.split()
+            other = " ".join(words + [rng.choice(WORDS) for _ in range(rng.randint(1, 8))]) \
+                if rng.random() < 0.5 else " ".join(words[rng.randint(0, 3):])
+        else:
+            other = sentence(rng)
+        pairs.append((base, other))
+    return pairs
+
+
+def test_alike_on_coded_words_is_the_similarity_against_the_threshold():
+    rng = random.Random(23)
+    pairs = near_pairs(rng, 600)
+    texts = [text for pair in pairs for text in pair]
+    coded = word_codes(texts)
+    as_tuples = [(tuple(t.split()), tuple(sorted(set(t.split())))) for t in texts]
+    for threshold in (50.0, 70.0, DEFAULT_THRESHOLD, 95.0):
+        for number, (a, b) in enumerate(pairs):
+            expected = similarity(a, b) >= threshold
+            left, right = 2 * number, 2 * number + 1
+            assert alike(coded[left], coded[right], a, b, threshold) == expected, (a, b)
+            assert alike(as_tuples[left], as_tuples[right], a, b, threshold) == expected
+
+
+def test_word_codes_give_one_character_per_word_and_the_same_one_for_the_same_word():
+    first, second = word_codes(["the ferry left the harbour", "harbour ferry"])
+    assert len(first[0]) == 5 and first[0][0] == first[0][3]
+    assert set(second[0]) <= set(first[0]) and second[0][0] == first[0][4]
+    assert first[1] == "".join(sorted(set(first[0])))

@@ -26,13 +26,17 @@ does (every sentence is added). An index is a plain picklable object (see
 from __future__ import annotations
 
 import functools
+import math
 import zlib
 from array import array
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 #: Blocking keys per sentence (bottom-k of its trigram hashes). More keys, fewer misses.
 SKETCH_SIZE = 8
@@ -68,6 +72,8 @@ class SimilarityIndex:
         wanted = set(texts)
         if threshold != self.threshold:
             self._reset(threshold)
+        if not self.ids:
+            return self._group_fresh(sorted(wanted))
         removed = [number for text, number in self.ids.items() if text not in wanted]
         added = sorted(t for t in wanted if t not in self.ids)
         if not removed and not added:
@@ -89,6 +95,29 @@ class SimilarityIndex:
         return self._labels()
 
     # -- keeping the counts and the sketches --------------------------------------------------
+
+    def _group_fresh(self, added: list[str]) -> dict[str, int]:
+        """Group ``added`` into an empty index (a cold build, or after a key trigram moved
+        across :data:`COMMON_SHINGLE`): the same index as adding them one by one, without
+        noting every count's change (all of them are new) or keeping any sentence's trigrams
+        beyond its sketch (that was most of the merge's memory at 10,000 articles)."""
+        compute = shingles.__wrapped__  # each sentence once: not worth the shared cache
+        counted: Counter[int] = Counter()
+        held = []  # each sentence's trigrams, in order: an array takes a tenth of a set
+        for text in added:
+            grams = compute(text)
+            counted.update(grams)
+            held.append(array("I", sorted(grams)))
+        self.frequency = TrigramCounts.of(counted)
+        for number, (text, grams) in enumerate(zip(added, held, strict=True)):
+            self.ids[text], self.texts[number] = number, text
+            informative = (h for h in grams if counted[h] <= COMMON_SHINGLE)
+            self.sketches[number] = tuple(islice(informative, SKETCH_SIZE))
+        del counted, held
+        self.next_id = len(added)
+        self._join(list(range(len(added))))
+        self.last = ("full", len(added))
+        return self._labels()
 
     def _reset(self, threshold: float) -> None:
         self.__dict__.update(SimilarityIndex(threshold=threshold).__dict__)
@@ -122,13 +151,14 @@ class SimilarityIndex:
         informative = sorted(h for h in shingles(self.texts[number]) if count(h) <= COMMON_SHINGLE)
         self.sketches[number] = tuple(informative[:SKETCH_SIZE])
 
-    def _buckets(self, keys: set[int]) -> dict[int, list[int]]:
-        """The sentences of each sketch hash of ``keys`` (one pass over the sketches: kept
-        on disk, the buckets of the whole collection cost more to read than this)."""
+    def _buckets(self, keys: set[int] | None) -> dict[int, list[int]]:
+        """The sentences of each sketch hash of ``keys`` (None: of every hash), in number
+        order (one pass over the sketches: kept on disk, the buckets of the whole collection
+        cost more to read than this)."""
         buckets: dict[int, list[int]] = {}
         for number, sketch in self.sketches.items():
             for key in sketch:
-                if key in keys:
+                if keys is None or key in keys:
                     buckets.setdefault(key, []).append(number)
         return buckets
 
@@ -141,37 +171,45 @@ class SimilarityIndex:
 
     def _join(self, loose: list[int]) -> None:
         """Give each sentence of ``loose`` (new ones, and the members of broken-up groups)
-        its group again: compare it with the sentences it shares a sketch hash with."""
-        group, texts = self.group, self.texts
+        its group again: compare it with the sentences it shares a sketch hash with.
+
+        Each sentence is compared with its partners of higher numbers, its words coded once
+        (:func:`word_codes`). The order of the comparisons does not change the groups: they
+        are the connected components of the pairs found alike (a set of the pairs already
+        compared, and the words of every sentence as lists and sets, were most of the
+        merge's memory)."""
+        group, texts, sketches = self.group, self.texts, self.sketches
         parent: dict[int, int] = {}
         for number in loose:  # each starts alone, labelled by its own number
             group[number] = number
             parent[number] = number
-        touched = {key for number in loose for key in self.sketches[number]}
-        buckets = self._buckets(touched)
         loose_set = set(loose)
-        words: dict[int, tuple[list[str], set[str]]] = {}
-        checked: set[tuple[int, int]] = set()
-        for key in sorted(touched):
-            members = buckets[key]
-            if len(members) < 2:
+        everything = len(loose_set) == len(sketches)  # a grouping from nothing
+        touched = None if everything else {key for number in loose for key in sketches[number]}
+        buckets = {key: members for key, members in self._buckets(touched).items()
+                   if len(members) > 1}
+        numbers = sorted({number for members in buckets.values() for number in members})
+        code_of = dict(zip(numbers, word_codes([texts[number] for number in numbers]),
+                           strict=True))
+        threshold, no_members = self.threshold, ()
+        for left in numbers:
+            if everything or left in loose_set:
+                partners = {right for key in sketches[left]
+                            for right in buckets.get(key, no_members) if right > left}
+            else:  # a settled sentence: only its loose partners are compared
+                partners = {right for key in sketches[left]
+                            for right in buckets.get(key, no_members)
+                            if right > left and right in loose_set}
+            if not partners:
                 continue
-            for offset, left in enumerate(members):
-                for right in members[offset + 1:]:
-                    if left not in loose_set and right not in loose_set:
-                        continue  # two settled sentences: their groups are already right
-                    root_left = _find(parent, group[left])
-                    root_right = _find(parent, group[right])
-                    if root_left == root_right:
-                        continue
-                    pair = (left, right) if left < right else (right, left)
-                    if pair in checked:
-                        continue
-                    if alike(_words(words, texts, left), _words(words, texts, right),
-                             texts[left], texts[right], self.threshold):
-                        _union(parent, root_left, root_right)
-                    else:
-                        checked.add(pair)
+            root_left = _find(parent, group[left])
+            coded, text = code_of[left], texts[left]
+            for right in partners:
+                root_right = _find(parent, group[right])
+                if root_left != root_right and alike(coded, code_of[right], text, texts[right],
+                                                     threshold):
+                    _union(parent, root_left, root_right)
+                    root_left = min(root_left, root_right)  # the root _union keeps
         if parent:
             for number, label in group.items():
                 if label in parent:
@@ -193,6 +231,15 @@ class TrigramCounts:
         self.grams = array("I")  # sorted
         self.counts = array("I")
         self.recent: dict[int, int] = {}  # trigrams not in ``grams``
+
+    @classmethod
+    def of(cls, counted: Counter[int]) -> TrigramCounts:
+        """The counts of ``counted`` (trigram -> sentences holding it), in the arrays."""
+        made = cls()
+        ordered = sorted(counted)  # integers: several times quicker to sort than pairs
+        made.grams = array("I", ordered)
+        made.counts = array("I", map(counted.__getitem__, ordered))
+        return made
 
     def get(self, gram: int) -> int:
         count = self.recent.get(gram)
@@ -265,30 +312,56 @@ class _CountChanges:
         return False
 
 
-def _words(memo: dict, texts: dict[int, str], number: int) -> tuple[list[str], set[str]]:
-    found = memo.get(number)
-    if found is None:
-        split = texts[number].split()
-        found = memo[number] = (split, set(split))
-    return found
+#: Word numbers are coded as characters from here on, skipping the surrogates.
+_SURROGATES, _SURROGATE_COUNT = 0xD800, 0x800
+
+#: A sentence's words for :func:`alike`: one character per word in the sentence's order, and
+#: its distinct words' characters sorted (tuples of the words when there are too many words).
+Coded = tuple[str, str] | tuple[tuple[str, ...], tuple[str, ...]]
 
 
-def alike(a: tuple[list[str], set[str]], b: tuple[list[str], set[str]], text_a: str,
-          text_b: str, threshold: float) -> bool:
-    """``similarity(a, b) >= threshold`` (:func:`timeline.events.merge.similarity`) for two
-    distinct sentences given as (words, set of words), rapidfuzz told the cut-off so
-    hopeless pairs end early."""
-    words_a, set_a = a
-    words_b, set_b = b
-    if not set_a or not set_b:
+def word_codes(texts: list[str]) -> list[Coded]:
+    """Each text's words (split on spaces) coded for :func:`alike`: a string of one character
+    per word, the same character for the same word in all of them (rapidfuzz compares such
+    strings several times faster than lists of words, with the same result: both are
+    sequences of one length whose items are equal exactly when the words are), and the
+    sorted characters of its distinct words."""
+    numbers: dict[str, int] = {}
+    number = numbers.setdefault
+    try:
+        coded = ["".join([chr(_char(number(word, len(numbers)))) for word in text.split()])
+                 for text in texts]
+    except ValueError:  # more distinct words than characters
+        return [(tuple(words), tuple(sorted(set(words)))) for words in map(str.split, texts)]
+    return [(code, "".join(sorted(set(code)))) for code in coded]
+
+
+def _char(number: int) -> int:
+    return number if number < _SURROGATES else number + _SURROGATE_COUNT
+
+
+def alike(a: Coded, b: Coded, text_a: str, text_b: str, threshold: float) -> bool:
+    """``similarity(text_a, text_b) >= threshold`` (:func:`timeline.events.merge.similarity`)
+    for two distinct sentences whose words are coded as ``a`` and ``b`` (:func:`word_codes`),
+    rapidfuzz told the cut-off so hopeless pairs end early."""
+    (code_a, distinct_a), (code_b, distinct_b) = a, b
+    if not code_a or not code_b:
         return threshold <= 0
-    shorter, longer = (set_a, set_b) if len(set_a) <= len(set_b) else (set_b, set_a)
-    padded_copy = (len(shorter) >= MIN_KEPT_SHARE * len(longer)
-                   and len(shorter - longer) <= max(1, MAX_EDIT_SHARE * len(shorter)))
-    if fuzz.ratio(words_a, words_b, score_cutoff=threshold) >= threshold:
+    if fuzz.ratio(code_a, code_b, score_cutoff=threshold) >= threshold:
         return True
-    return padded_copy and fuzz.token_set_ratio(text_a, text_b,
-                                                score_cutoff=threshold) >= threshold
+    shorter, longer = ((distinct_a, distinct_b) if len(distinct_a) <= len(distinct_b)
+                       else (distinct_b, distinct_a))
+    if len(shorter) < MIN_KEPT_SHARE * len(longer):
+        return False
+    # Two sorted runs of distinct items have their common items as longest common
+    # subsequence, so their Indel distance is |S| + |L| - 2 |S & L|: the shorter one's own
+    # words, |S - L|, are (|S| - |L| + distance) / 2.
+    edits = max(1, MAX_EDIT_SHARE * len(shorter))
+    most = math.floor(len(longer) - len(shorter) + 2 * edits)
+    distance = Indel.distance(shorter, longer, score_cutoff=most)
+    if (len(shorter) - len(longer) + distance) / 2 > edits:
+        return False
+    return fuzz.token_set_ratio(text_a, text_b, score_cutoff=threshold) >= threshold
 
 
 @functools.lru_cache(maxsize=1 << 15)  # pure; rebuilds see the same sentences again
