@@ -151,6 +151,10 @@ class ArticleCache:
         and an older file is still right to start from."""
         if self._collection is not None and (now or not self.in_memory):
             self._collection.save(self.collection_path)
+        if not self.in_memory:
+            # A one-shot build has no further use for it: rendering gets its memory (at
+            # 10,000 articles the state is about 100 MB). Asked again, it is read again.
+            self._collection = None
 
     @classmethod
     def for_project(cls, config: Config, *, in_memory: bool = True) -> ArticleCache:

@@ -23,7 +23,7 @@ from timeline.site.feeds import (  # TimelineJS, Atom, iCalendar, CSV (PUBLISH)
     forget_previous_feeds,
 )
 from timeline.site.formats import safe_url
-from timeline.site.jsontext import IndentedItems
+from timeline.site.jsontext import IndentedItems, indented
 from timeline.site.periods import PagePlan, plan_pages
 from timeline.site.slices import Slices, slice_key
 from timeline.site.urls import EVENTS_JSON
@@ -236,8 +236,8 @@ class _EventItems:
                 if data is None and (data := slices.get(key)) is not None:
                     data = _with_salience(data, event.salience)
             if data is None:
-                text = margin + json.dumps(event_to_json(event, page), ensure_ascii=False,
-                                           indent=2).replace("\n", "\n" + margin)
+                text = margin + indented(event_to_json(event, page), 2).replace(
+                    "\n", "\n" + margin)
                 data = text.encode("utf-8")
             if remember:
                 kept[made_from] = text if text is not None else data.decode("utf-8")
