@@ -103,3 +103,10 @@ def test_after_a_stamp_the_wire_dateline_dates_the_report_as_any_dateline_does()
     kept, _ = drop_set_aside(article, _events(article))
     assert [(e.value, e.precision) for e in kept] == [("2021-05-04", "day")]
     assert kept[0].text.startswith("RIVERTON, May 4 (Wire) - Crews")
+
+
+def test_a_byline_and_a_stamp_of_time_then_date_date_nothing_either():
+    posted = _article("Ann Lee | 6:15 PM, Tuesday, 4 May 2021 It is good to see the old bridge"
+                      " open to traffic.")
+    kept, dropped = drop_set_aside(posted, _events(posted))
+    assert kept == [] and dropped["dateline or label"] == 1

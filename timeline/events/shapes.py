@@ -168,16 +168,19 @@ def leading_label_end(text: str, *, dates: bool = True) -> int:
     colon ends a label only after a date or a time ("BP: We will pay" keeps its speaker).
     With ``dates=False`` only a dateline counts (a label holding no date or time), or a
     label ending in a publication stamp, a date with its year and clock time ("HOUSTON | Wed
-    May 5, 2021 7:30 pm EDT"): when a page was printed, never what its sentence reports."""
+    May 5, 2021 7:30 pm EDT", "Ann Lee | 12:16 PM, Thursday, 28 May 2009"): when a page was
+    printed, never what its sentence reports."""
     limit = min(len(text), 160)
     first_word = _HEAD_WORD.search(text, 0, limit)
     if not _HEAD_MARK.search(text, 0, first_word.start() if first_word else limit):
         return 0  # most sentences: no boundary mark before their first word, no tokenising
     items = tokens(text, 0, limit)
+    ends = label_ends(text, items, joined=True)
+    runs = {end for end in (_stamp_run_end(items, start) for start in (0, *ends)) if end}
     best = stamp = 0
-    for stop in label_ends(text, items, joined=True):
+    for stop in sorted({*ends, *runs}):
         head = items[:stop]
-        if not dates and _is_stamp(items, stop):
+        if not dates and (stop in runs or _is_stamp(items, stop)):
             stamp = stop  # a stamp is cut; only the label after it must hold no date
         dated = any(t.kind in _DATE_KINDS for t in head)
         bracketed = any(t.kind == "(" for t in head)
@@ -205,6 +208,29 @@ def _is_stamp(items: list[Token], stop: int) -> bool:
     clock = next((i for i in range(max(0, stop - 6), stop) if clock_end(items, i) == stop), None)
     return clock is not None and any(t.kind == "#" and len(t.word) == 4 and t.word[:2] in _CENTURIES
                                      for t in items[:clock])
+
+
+#: Tokens of a stamp's date besides numbers and month or weekday names.
+_STAMP_MARKS = frozenset({",", ".", ":", "|", "-", "/"})
+
+
+def _stamp_run_end(items: list[Token], start: int) -> int:
+    """The index after a publication stamp written as a run of date parts from ``start``
+    that holds a year and a clock time in either order ("12:16 PM, Thursday, 28 May 2009",
+    after a byline), up to the first word of the text; 0 when there is none."""
+    index, clock, year = start, False, False
+    while index < len(items):
+        end = clock_end(items, index)
+        if end:
+            index, clock = end, True
+            continue
+        token = items[index]
+        if not (token.kind in _DATE_KINDS or token.kind in _STAMP_MARKS
+                or token.kind.islower() and len(token.kind) <= 2):
+            break
+        year = year or token.kind == "#" and len(token.word) == 4 and token.word[:2] in _CENTURIES
+        index += 1
+    return index if clock and year and index < len(items) else 0
 
 
 #: Two sentences run together without a stop, as a scraped page glues its headline or a photo
