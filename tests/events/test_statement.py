@@ -49,5 +49,7 @@ def test_an_agency_in_brackets_and_a_byline_of_two_names_before_a_dateline_are_l
 def test_a_title_is_listed_without_the_stamp_and_dateline_of_a_scraped_first_line():
     assert shown_title("TORTOSA | Tue Mar 8, 2016 6:15 pm CET TORTOSA (Wire) - The flood wall"
                        " gave way") == "The flood wall gave way"
+    assert shown_title("By Ann Lee, Rivers and Coasts Editor TORTOSA | Tue Mar 8, 2016 6:15 pm"
+                       " CET TORTOSA (Wire) - The flood wall gave way") == "The flood wall gave way"
     assert shown_title("2016: The year the river won") == "2016: The year the river won"
     assert shown_title("MAYOR: We will rebuild the wall") == "MAYOR: We will rebuild the wall"

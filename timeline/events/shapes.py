@@ -175,7 +175,7 @@ def leading_label_end(text: str, *, dates: bool = True) -> int:
     if not _HEAD_MARK.search(text, 0, first_word.start() if first_word else limit):
         return 0  # most sentences: no boundary mark before their first word, no tokenising
     items = tokens(text, 0, limit)
-    ends = label_ends(text, items, joined=True)
+    ends = label_ends(text, items, 32, joined=True)
     runs = {end for end in (_stamp_run_end(items, start) for start in (0, *ends)) if end}
     best = stamp = 0
     for stop in sorted({*ends, *runs}):
