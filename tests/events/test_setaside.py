@@ -110,3 +110,12 @@ def test_a_byline_and_a_stamp_of_time_then_date_date_nothing_either():
                       " open to traffic.")
     kept, dropped = drop_set_aside(posted, _events(posted))
     assert kept == [] and dropped["dateline or label"] == 1
+
+
+def test_a_stamp_with_its_words_between_date_and_time_dates_nothing():
+    stamped = _article("4 May 2021 Last updated at 18:15 GMT The old bridge reopened to traffic"
+                       " after repairs.")
+    kept, dropped = drop_set_aside(stamped, _events(stamped))
+    assert kept == [] and dropped["dateline or label"] == 1
+    prose = _article("4 May 2021 the old bridge reopened at 18:15 GMT after repairs.")
+    assert [e.text for e in drop_set_aside(prose, _events(prose))[0]] == [prose.text]

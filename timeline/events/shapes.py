@@ -157,7 +157,7 @@ _DATE_KINDS = frozenset({"@", "#"})
 #: A label ends before the first lowercase word of three letters or more and holds a boundary
 #: mark or a clock time (as :func:`label_ends` finds them).
 _HEAD_WORD = re.compile(r"\b(?!and\b)[a-z]{3,}")
-_HEAD_MARK = re.compile(r"^\(|[-|:;\u2012-\u2015]|\d[:.]\d")
+_HEAD_MARK = re.compile(r"^[(\d]|[-|:;\u2012-\u2015]|\d[:.]\d")
 
 
 def leading_label_end(text: str, *, dates: bool = True) -> int:
@@ -206,8 +206,11 @@ def _is_stamp(items: list[Token], stop: int) -> bool:
     """Whether ``items[:stop]`` ends in a clock time (with its am/pm and zone) after a year: a
     publication stamp ("Wed May 5, 2021 7:30 pm EDT")."""
     clock = next((i for i in range(max(0, stop - 6), stop) if clock_end(items, i) == stop), None)
-    return clock is not None and any(t.kind == "#" and len(t.word) == 4 and t.word[:2] in _CENTURIES
-                                     for t in items[:clock])
+    return clock is not None and any(_is_year(t) for t in items[:clock])
+
+
+def _is_year(token: Token) -> bool:
+    return token.kind == "#" and len(token.word) == 4 and token.word[:2] in _CENTURIES
 
 
 #: Tokens of a stamp's date besides numbers and month or weekday names.
@@ -217,18 +220,24 @@ _STAMP_MARKS = frozenset({",", ".", ":", "|", "-", "/"})
 def _stamp_run_end(items: list[Token], start: int) -> int:
     """The index after a publication stamp written as a run of date parts from ``start``
     that holds a year and a clock time in either order ("12:16 PM, Thursday, 28 May 2009",
-    after a byline), up to the first word of the text; 0 when there is none."""
-    index, clock, year = start, False, False
+    after a byline), with at most three words between the date and its time when the first is
+    capitalised ("4 May 2021 Last updated at 18:15 GMT"), up to the first word of the text;
+    0 when there is none."""
+    index, clock, year, words = start, False, False, 0
     while index < len(items):
         end = clock_end(items, index)
         if end:
             index, clock = end, True
             continue
         token = items[index]
-        if not (token.kind in _DATE_KINDS or token.kind in _STAMP_MARKS
+        if (token.kind in _DATE_KINDS or token.kind in _STAMP_MARKS
                 or token.kind.islower() and len(token.kind) <= 2):
+            year = year or _is_year(token)
+        elif year and not clock and words < 3 and (
+                token.kind == "C" or words and token.kind.isalpha() and token.kind.islower()):
+            words += 1
+        else:
             break
-        year = year or token.kind == "#" and len(token.word) == 4 and token.word[:2] in _CENTURIES
         index += 1
     return index if clock and year and index < len(items) else 0
 
