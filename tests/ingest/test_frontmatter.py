@@ -110,3 +110,20 @@ def test_yaml_python_tags_are_refused(project):
     with pytest.raises(TimelineError, match=r"a.txt:2: broken front matter"):
         load_article(write(project, "a.txt", "---\n!!python/object:os.system x\n---\nT.\n"),
                      project)
+
+
+@pytest.mark.parametrize("source", [
+    "title: Talks\ndate: 2014-06-15\n",
+    "date: 2014-06-15 09:30:00+02:00\ntags: [a, b]\n",
+    "date: 2014-02-30\n",  # impossible: kept as text
+    "title: 'Quoted: with a colon'\nauthor: Ann Smith\n",
+])
+def test_libyaml_reads_dated_front_matter_as_the_python_loader_does(source):
+    yaml = pytest.importorskip("yaml")
+    from timeline.ingest import frontmatter
+
+    if not getattr(yaml, "__with_libyaml__", False):
+        pytest.skip("PyYAML without libyaml")
+    fast = frontmatter._fast_front_matter(source)
+    assert fast is not frontmatter._SLOW  # read by libyaml, not handed to the slow loader
+    assert fast == yaml.load(source, Loader=frontmatter._FrontMatterLoader)  # noqa: S506
