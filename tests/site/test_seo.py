@@ -141,6 +141,29 @@ def test_fingerprint_renames_assets_and_rewrites_every_reference(tmp_path):
     assert (site / "404.html").read_text() == f"<link href='/sub/static/{css}'>"
 
 
+def test_references_written_in_any_form_are_rewritten_and_others_left(tmp_path):
+    site = tmp_path
+    (site / "static").mkdir()
+    (site / "static" / "a.js").write_text("let x = 1;", "utf-8")
+    (site / "static" / "index.html").write_text("folder page", "utf-8")
+    (site / "sources").mkdir()
+    (site / "sources" / "p.html").write_text(
+        '<script src="../static/./a.js#top"></script><script src=\'../static/%61.js\'></script>'
+        '<a href="../static/">folder</a><a href="../static/.">dot</a>'
+        '<a href="../static/a.js.map">other</a><a href="p.html">self</a>'
+        '<a href=" ../static/a&#46;js ">escaped</a>', "utf-8")
+    renamed = fingerprint_assets(site, "/")
+    js = renamed["static/a.js"].rsplit("/", 1)[1]
+    folder = renamed["static/index.html"].rsplit("/", 1)[1]
+    page = (site / "sources" / "p.html").read_text()
+    # the path as written is kept up to the file's name; a folder's link names its index
+    assert page == (f'<script src="../static/./{js}#top"></script>'
+                    f"<script src='../static/{js}'></script>"
+                    f'<a href="../static/{folder}">folder</a><a href="../static/.">dot</a>'
+                    '<a href="../static/a.js.map">other</a><a href="p.html">self</a>'
+                    f'<a href=" ../static/{js}">escaped</a>')
+
+
 # -- the whole pass on a rendered site ----------------------------------------------------
 
 

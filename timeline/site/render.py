@@ -69,10 +69,11 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     With ``keep`` (the :class:`timeline.site.seo.PageFinisher` that ``emit`` belongs to), a
     period or source page made from the same inputs as the previous build's is taken from the
     previous site (:mod:`timeline.site.keptpages`) instead of being rendered.
-    With ``elsewhere`` (called with the ``site`` values once the index is written, it returns
+    With ``elsewhere`` (called with the ``site`` values before the index is rendered, it returns
     a :class:`timeline.site.parallel.SourcePageWorkers`), the source pages are rendered by
-    other processes while this one renders the period pages and the sources list; the files
-    returned are then this process's only.
+    other processes while this one renders the period pages and the sources list, and then
+    the source pages the workers have no room for; the files returned are then this
+    process's only.
     """
     done = on_page or (lambda _rel: None)
     env = make_environment(config)
@@ -112,14 +113,10 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
 
     if remembers:  # tojson reads every key of the site values: they count as read
         env.policies["json.dumps_function"] = dumps_marking_reads
-    index = index_view(plan, docs_by_path, view=view)
-    view_keys.clear()
-    shown_there = [ev for y in index.years for d in y.dates for ev in d.summary + d.also]
-    put(INDEX_PAGE, render_template(env, "index.html", root="", site=site, index=index,
-                                    key_years=index.years, periods=index.periods,
-                                    legend=legend(shown_there, index=True)))
+    # the workers start (a new process: imports, templates) while the index is rendered
     workers = elsewhere(site) if elsewhere is not None else None
     sent: list[str] = []  # the last page sent to the workers
+    here = [False]  # render the next source page in this process, not in a worker
 
     def defer(rel: str, *job) -> None:
         sent[:] = [rel]
@@ -129,7 +126,7 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
         for doc in docs:
             rel = source_page(doc.article.slug)
             text = render_source(env, doc, site, memo, templates, articles, plan.page_of, keep,
-                                 defer if workers is not None else None)
+                                 defer if workers is not None and not here[0] else None)
             if text is not None:
                 put(rel, text)
             elif sent != [rel]:  # the previous build's page, put in place by ``keep``
@@ -143,6 +140,14 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
         while workers is not None and workers.wants() and next(sources, False):
             pass
 
+    feed()
+    index = index_view(plan, docs_by_path, view=view)
+    view_keys.clear()
+    shown_there = [ev for y in index.years for d in y.dates for ev in d.summary + d.also]
+    put(INDEX_PAGE, render_template(env, "index.html", root="", site=site, index=index,
+                                    key_years=index.years, periods=index.periods,
+                                    legend=legend(shown_there, index=True)))
+    feed()
     for period in plan.periods:
         made = period_view(period, plan, index)
 
@@ -174,8 +179,12 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
         put(page, render_template(env, "sources.html", root="../", site=site, sources=chunk,
                                   pager=pager, total=len(listed)))
         feed()
-    for _ in sources:  # the rest
-        pass
+    while True:  # the rest: to the workers while they want more, else rendered here too
+        feed()
+        here[0] = True
+        if not next(sources, False):
+            break
+        here[0] = False
     if workers is not None:
         workers.finish()
     return [p.relative_to(out_dir) for p in written]

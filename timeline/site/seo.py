@@ -258,8 +258,11 @@ def finish_page(text: str, rel: str, tags: str, renamed: dict[str, str], prefix:
 def _rewrite(text: str, page_rel: str, renamed: dict[str, str], prefix: str,
              pattern: re.Pattern[str]) -> str:
     in_html = pattern is _ATTR_REF  # an attribute's value is HTML-escaped ("&#39;" holds a #)
+    names = {target.rsplit("/", 1)[-1] for target in renamed}
 
     def replace(match: re.Match[str]) -> str:
+        if not _may_name(match["ref"], names):
+            return match[0]
         target = resolve_reference(page_rel, match["ref"], prefix)
         if target not in renamed:
             return match[0]
@@ -273,6 +276,16 @@ def _rewrite(text: str, page_rel: str, renamed: dict[str, str], prefix: str,
         return match[0][: start - match.start()] + new_ref + match[0][end - match.start():]
 
     return pattern.sub(replace, text)
+
+
+def _may_name(ref: str, names: set[str]) -> bool:
+    """Whether link ``ref`` may point to a file of one of these ``names``: False only when
+    its last segment, as written, is plainly another name (most links of a page, which are
+    then not resolved: that was a tenth of rendering a page)."""
+    if "%" in ref or "&" in ref:  # escaped: only resolving tells
+        return True
+    last = _split_ref(ref.strip())[0].rsplit("/", 1)[-1]
+    return last in names or last in ("", ".", "..")  # a folder: its index.html
 
 
 def _split_ref(ref: str) -> tuple[str, str, str]:
