@@ -98,3 +98,65 @@ def test_after_edits_the_preview_serves_what_a_cold_build_writes(project, tmp_pa
     if Path("/proc/self/status").is_file():
         assert all(record.memory_mb for record in records)
     assert all("merge" in record.cpu for record in records)
+
+
+def test_the_open_page_reloads_once_written_while_the_rest_of_the_build_goes_on(
+        project, monkeypatch):
+    """A page open in a browser (its event stream names it) is reloaded as soon as the build
+    has written it: the state arrives and the new pages are served while the build is still
+    writing its exports (held here by an exporter that waits to be let go); the build's
+    final state then asks for no second reload."""
+    import threading
+
+    from timeline.site import exports
+
+    server = PreviewServer(load_config(project), "127.0.0.1", 0)
+    server.start()
+    events = EventStreamClient("127.0.0.1", server.port, page="/")
+    reached, go_on = threading.Event(), threading.Event()
+
+    def held_export(out_dir, events, config, event_pages=None):
+        reached.set()
+        go_on.wait(120)
+        target = out_dir / "held.txt"
+        target.write_text("held\n", encoding="utf-8")
+        return target
+
+    try:
+        first = events.next_state()
+        monkeypatch.setattr(exports, "EXPORTERS", [*exports.EXPORTERS, held_export])
+        with (project / "content" / "harbour-vote.md").open("a", encoding="utf-8") as out:
+            out.write("\nThe lighthouse keepers joined the talks on Friday.\n")
+        early = events.next_state()
+        assert early["build"] == first["build"] + 1 and early["output"] != first["output"]
+        assert reached.wait(120) and len(server.builds) == 1  # the build is not over
+        assert b"lighthouse keepers" in get(server, "/sources/harbour-vote.html")
+        assert b"/__timeline__/" in get(server, "/")  # with the live-reload snippet
+        go_on.set()
+        record = server.wait_for_build(2, timeout=120)
+        # nothing new to say: the state stays the early one
+        assert record.output_replaced and server.broker.state.output == early["output"]
+        assert b"lighthouse keepers" in get(server, "/sources/harbour-vote.html")
+    finally:
+        go_on.set()
+        events.close()
+        server.stop()
+
+
+def test_problems_found_after_the_early_reload_still_reach_the_open_page(project):
+    """The early state knows no problems yet; the build's final state brings them (same
+    site, so the page shows the overlay without reloading again)."""
+    server = PreviewServer(load_config(project), "127.0.0.1", 0)
+    server.start()
+    events = EventStreamClient("127.0.0.1", server.port, page="/")
+    try:
+        first = events.next_state()
+        (project / "content" / "broken.md").write_text("---\ntitle: [unclosed\n---\nText.\n",
+                                                       encoding="utf-8")
+        early = events.next_state()
+        final = early if early["problems"] else events.next_state()
+        assert early["output"] != first["output"] and final["output"] == early["output"]
+        assert any("broken.md" in problem["file"] for problem in final["problems"])
+    finally:
+        events.close()
+        server.stop()

@@ -162,7 +162,8 @@ def process_article(path: Path, config: Config, data: bytes | None = None) -> Ar
 
 
 def build_site(config: Config, *, strict: bool = False, echo: Echo | None = None,
-               cache=None, progress: Stages | None = None) -> BuildResult:
+               cache=None, progress: Stages | None = None,
+               on_page: Callable[[str, Path], None] | None = None) -> BuildResult:
     """Build the site of ``config`` into its output folder.
 
     ``echo`` gets a line per article read; ``progress`` is told each stage (articles read,
@@ -172,10 +173,13 @@ def build_site(config: Config, *, strict: bool = False, echo: Echo | None = None
     cluster of ``config.scheduler``) and stored in it. With ``strict``, any warning or error
     fails the build and leaves the output untouched; otherwise articles that cannot be read are
     left out, the rest is built, and errors make ``ok`` False. Raises :class:`TimelineError`
-    for problems that stop the whole build (unsafe output folder).
+    for problems that stop the whole build (unsafe output folder). ``on_page(site path,
+    file)`` is told each page once it is finished in the staging folder, before the site is
+    swapped in (the preview server reloads the open pages then).
     """
     with _cycle_collector_paused():
-        return _build_site(config, strict, echo, cache, progress or Stages(enabled=False))
+        return _build_site(config, strict, echo, cache, progress or Stages(enabled=False),
+                           on_page)
 
 
 @contextlib.contextmanager
@@ -194,7 +198,7 @@ def _cycle_collector_paused():
 
 
 def _build_site(config: Config, strict: bool, echo: Echo | None, cache,
-                stages: Stages) -> BuildResult:
+                stages: Stages, on_page: Callable[[str, Path], None] | None) -> BuildResult:
     began = time.perf_counter()
     say = echo or (lambda _line: None)
     clock = Stopwatch()  # the time of each stage, for --timings
@@ -234,7 +238,7 @@ def _build_site(config: Config, strict: bool, echo: Echo | None, cache,
     kept = kept_pages(cache, output)
     result.files = render_and_swap(output, config, results, events, key_dates,
                                     diagnostics, memo, stages, clock, kept,
-                                    _known_hash(cache, config))
+                                    _known_hash(cache, config), on_page)
     result.written = True
     result.ok = not diagnostics.errors
     result.seconds = time.perf_counter() - began

@@ -49,11 +49,13 @@ def render_and_swap(output: Path, config: Config, results: list[ArticleResult],
                      events: list[Event], key_dates: list[KeyDate], diagnostics: Diagnostics,
                      memo=None, stages: Stages | None = None,
                      clock: Stopwatch | None = None, kept=None,
-                     known_hash: Callable[[str], str | None] | None = None) -> list[str]:
+                     known_hash: Callable[[str], str | None] | None = None,
+                     on_page: Callable[[str, Path], None] | None = None) -> list[str]:
     """Render the site into a staging folder beside ``output`` and swap it in.
 
     ``known_hash(path)``: a content file's SHA-256 known without reading it (the cache's stat
-    index), for the record of the build's inputs."""
+    index), for the record of the build's inputs. ``on_page(site path, file)``: told each
+    page once it is finished in the staging folder."""
     from timeline.pipeline.build import Stopwatch
     from timeline.pipeline.workers import resolved_jobs
     from timeline.publish.deploy import record_inputs
@@ -77,8 +79,9 @@ def render_and_swap(output: Path, config: Config, results: list[ArticleResult],
             finisher = PageFinisher(staging, config, events, [d.article for d in docs],
                                     memo=memo, plan=plan, kept=kept)
             # the source pages on the other cores (timeline.site.parallel)
+            told = _PagesTold(stages, staging, on_page) if on_page is not None else stages
             render_pages(staging, config, events, docs, key_dates=key_dates, plan=plan,
-                         memo=memo, stages=stages, finisher=finisher,
+                         memo=memo, stages=told, finisher=finisher,
                          keep=finisher if kept is not None else None,
                          jobs=resolved_jobs(config))
         with clock("exports"):
@@ -110,6 +113,18 @@ def render_and_swap(output: Path, config: Config, results: list[ArticleResult],
     finally:
         os.close(in_use)
     return files
+
+
+class _PagesTold:
+    """The progress of the pages being written (``advance(site path)`` per page finished),
+    also telling ``on_page`` where each finished page is."""
+
+    def __init__(self, stages: Stages, staging: Path, on_page: Callable[[str, Path], None]):
+        self.stages, self.staging, self.on_page = stages, staging, on_page
+
+    def advance(self, note: str = "") -> None:
+        self.stages.advance(note)
+        self.on_page(note, self.staging / note)
 
 
 def _make_staging(output: Path) -> tuple[Path, int]:

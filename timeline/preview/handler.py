@@ -144,6 +144,17 @@ class Handler(BaseHTTPRequestHandler):
             body, kind = ASSETS[path]
             self._send(HTTPStatus.OK, body, kind, send_body)
             return
+        early = preview.early_file(path)  # an open page the running build has written
+        if early is not None:
+            body = None
+            with contextlib.suppress(OSError):  # swapped in meanwhile: served from the site
+                body = early.read_bytes()
+            if body is not None:
+                kind = content_type(early)
+                if kind.startswith("text/html"):
+                    body = inject(body, preview.broker.state)
+                self._send(HTTPStatus.OK, body, kind, send_body)
+                return
         with preview.gate.reading():
             status, found = preview.resolve(path)
             status, body, kind = self._body(preview, status, found)
@@ -212,7 +223,8 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(data)
             self.wfile.flush()
 
-        with contextlib.suppress(OSError):
+        page = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query).get("page")
+        with contextlib.suppress(OSError), preview.watching(page[0] if page else None):
             stream(preview.broker, write)
 
     def handle(self) -> None:

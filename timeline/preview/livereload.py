@@ -15,6 +15,7 @@ import http.client
 import json
 import re
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
@@ -76,6 +77,9 @@ class EventBroker:
         self._state = state
         self._cond = threading.Condition()
         self._closed = False
+        #: counts the states published: a build's final state may follow its early one
+        #: (:mod:`timeline.preview.early`) with the same build number
+        self._version = 0
 
     @property
     def state(self) -> BuildState:
@@ -89,6 +93,7 @@ class EventBroker:
     def publish(self, state: BuildState) -> None:
         with self._cond:
             self._state = state
+            self._version += 1
             self._cond.notify_all()
 
     def close(self) -> None:
@@ -106,6 +111,21 @@ class EventBroker:
             return self._state
 
 
+    def current(self) -> tuple[int, BuildState]:
+        """The state with the count of states published so far."""
+        with self._cond:
+            return self._version, self._state
+
+    def wait_changed(self, version: int, timeout: float) -> tuple[int, BuildState] | None:
+        """The state (and count) once a state was published after the ``version``-th;
+        ``None`` on timeout or close."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._closed or self._version > version, timeout)
+            if self._closed or self._version <= version:
+                return None
+            return self._version, self._state
+
+
 def sse_message(state: BuildState) -> bytes:
     return f"id: {state.build}\nevent: state\ndata: {state.to_json()}\n\n".encode()
 
@@ -115,18 +135,17 @@ def stream(broker: EventBroker, write, keepalive: float = KEEPALIVE_SECONDS) -> 
 
     ``write(bytes)`` must raise ``OSError`` once the client has disconnected.
     """
-    state = broker.state
+    seen, state = broker.current()
     # A short retry makes pages reconnect quickly after the server restarts.
     write(b"retry: 500\n\n" + sse_message(state))
-    seen = state.build
     while not broker.closed:
-        state = broker.wait_newer(seen, keepalive)
-        if state is None:
+        changed = broker.wait_changed(seen, keepalive)
+        if changed is None:
             if broker.closed:
                 return
             write(b": keepalive\n\n")
             continue
-        seen = state.build
+        seen, state = changed
         write(sse_message(state))
 
 
@@ -220,7 +239,8 @@ _SCRIPT = """(function () {
   overlay(state.problems, state.title);  // the server-rendered one, now with a close button
   var source = null;
   function connect() {
-    source = new EventSource("EVENTS_PATH");
+    // the page it shows: the server reloads it as soon as a build has written it
+    source = new EventSource("EVENTS_PATH?page=" + encodeURIComponent(location.pathname));
     // Lets tests and tools know the page is listening.
     source.onopen = function () { window.__timelineConnected = true; };
     source.addEventListener("state", function (event) {
@@ -322,9 +342,13 @@ def error_page(state: BuildState, title: str = "Build failed") -> bytes:
 class EventStreamClient:
     """Reads :class:`BuildState` messages from a running preview server's event stream."""
 
-    def __init__(self, host: str, port: int, timeout: float = 30.0) -> None:
+    def __init__(self, host: str, port: int, timeout: float = 30.0,
+                 page: str | None = None) -> None:
+        """``page``: the path of the page this client stands for, as a browser's names the
+        page it shows (the server then reloads it as soon as a build has written it)."""
         self.connection = http.client.HTTPConnection(host, port, timeout=timeout)
-        self.connection.request("GET", EVENTS_PATH, headers={"Accept": "text/event-stream"})
+        where = EVENTS_PATH + (f"?page={urllib.parse.quote(page)}" if page else "")
+        self.connection.request("GET", where, headers={"Accept": "text/event-stream"})
         self.response = self.connection.getresponse()
         if self.response.status != 200:
             raise ConnectionError(f"event stream answered {self.response.status}")

@@ -30,6 +30,7 @@ from timeline.config import Config, load_config
 from timeline.errors import Diagnostic, TimelineError
 from timeline.pipeline.cache import CACHE_DIR, ArticleCache
 from timeline.preview.addresses import accepts_host, is_loopback, mount_path, resolve
+from timeline.preview.early import EarlyPages, site_page
 from timeline.preview.gate import BuildGate
 from timeline.preview.handler import HTTPServer, bind
 from timeline.preview.livereload import BuildProblem, BuildState, EventBroker
@@ -83,6 +84,8 @@ class PreviewServer:
         self.config_overrides = dict(config_overrides or {})
         self.instance = secrets.token_hex(4)  # tells pages that the server restarted
         self.gate = BuildGate()
+        #: the pages open in browsers, reloaded as soon as a build has written them
+        self.early = EarlyPages()
         self.broker = EventBroker(BuildState(build=0, output=f"{self.instance}-0"))
         self.builds: list[BuildRecord] = []
         self._build_lock = threading.Lock()
@@ -208,7 +211,11 @@ class PreviewServer:
             cpu: dict[str, float] = {}
             before = _identity(self.site_dir)
             hits, misses = self.cache.stats.hits, self.cache.stats.misses
+            number, previous = len(self.builds) + 1, self.broker.state
+            early = self._state(number, changed, (), replaced=True, previous=previous)
+            fired = False
             with self.gate.building():
+                self.early.begin(lambda: self.broker.publish(early))
                 try:
                     if self.config.config_path.resolve() in {p.resolve() for p in changed}:
                         self.config = load_config(self.config.root, **self.config_overrides)
@@ -222,6 +229,8 @@ class PreviewServer:
                     problems = problems_from_exception(exc, self.config)
                     if not isinstance(exc, TimelineError):
                         self.echo("".join(traceback.format_exception(exc)).rstrip())
+                finally:
+                    fired = self.early.end()
             replaced = _identity(self.site_dir) != before
             record = BuildRecord(
                 number=len(self.builds) + 1, changed=changed, problems=problems,
@@ -229,7 +238,7 @@ class PreviewServer:
                 parsed=self.cache.stats.misses - misses, cached=self.cache.stats.hits - hits,
                 warnings=warnings, cpu=cpu)
             self._report(record)
-            self._publish(record)
+            self._publish(record, previous, fired)
             give_back()  # after publishing: the pages reload meanwhile
             record.memory_mb = resident_mb()
             with self._builds_changed:
@@ -241,19 +250,41 @@ class PreviewServer:
         from timeline.pipeline.build import build_site
 
         preview = dataclasses.replace(self.config, output_dir=str(self.site_dir))
-        return build_site(preview, cache=self.cache)
+        return build_site(preview, cache=self.cache, on_page=self.early.written)
 
-    def _publish(self, record: BuildRecord) -> None:
-        previous = self.broker.state
-        output = previous.output
-        css_from = None
-        if record.output_replaced:
-            output = f"{self.instance}-{record.number}"
-            if record.changed and all(p.suffix.lower() == ".css" for p in record.changed):
+    def _publish(self, record: BuildRecord, previous: BuildState, fired: bool) -> None:
+        """The build's state for every open page. ``previous``: the state before the build;
+        ``fired``: the open pages were reloaded early (:mod:`timeline.preview.early`) with the
+        state of a build that replaces the site. If it did not after all, the pages are sent
+        back to the last good site (another ``output``), with the problems."""
+        state = self._state(record.number, record.changed, record.problems,
+                            record.output_replaced, previous)
+        if fired and not record.output_replaced:
+            state = dataclasses.replace(state, output=f"{self.instance}-{record.number}-kept")
+        if fired and state == self.broker.state:
+            return  # the pages have it already
+        self.broker.publish(state)
+
+    def _state(self, number: int, changed: frozenset[Path], problems: tuple, replaced: bool,
+               previous: BuildState) -> BuildState:
+        output, css_from = previous.output, None
+        if replaced:
+            output = f"{self.instance}-{number}"
+            if changed and all(p.suffix.lower() == ".css" for p in changed):
                 css_from = previous.output
-        self.broker.publish(BuildState(build=record.number, output=output,
-                                       problems=record.problems, css_from=css_from,
-                                       stale=not record.output_replaced))
+        return BuildState(build=number, output=output, problems=problems, css_from=css_from,
+                          stale=not replaced)
+
+    def early_file(self, url_path: str) -> Path | None:
+        """The running build's finished file for a request, once the open pages were
+        reloaded early (:mod:`timeline.preview.early`); None: the request waits for the
+        build and is served from the site."""
+        return self.early.file(site_page(self.mount, url_path))
+
+    def watching(self, url_path: str | None):
+        """Count the page at ``url_path`` (the ``page`` an event stream names) as open."""
+        page = site_page(self.mount, url_path) if url_path else None
+        return self.early.watching(page)
 
     def _report(self, record: BuildRecord) -> None:
         root = self.config.root
