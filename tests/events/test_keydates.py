@@ -217,6 +217,33 @@ def test_a_photo_caption_does_not_lead_its_day():
     assert report.salience > caption.salience
 
 
+def _council_story(listed: bool) -> float:
+    """Thursday's salience over Tuesday's when a recap article's chronology lists Thursday
+    (``listed``) or only recalls it in a sentence of its own."""
+    tuesday, thursday = dt.date(2021, 3, 9), dt.date(2021, 3, 11)
+    rescue = _reported("Rescue teams evacuated the flooded valley villages on Tuesday.",
+                       "on Tuesday", tuesday.isoformat(),
+                       *((source, tuesday) for source in ("Daily", "Herald", "Wire")))
+    vote = _reported("The regional council voted to rebuild the Ebro dam on Thursday.",
+                     "on Thursday", thursday.isoformat(), ("Daily", thursday),
+                     ("Herald", thursday))
+    council = ("* 11 March - The regional council votes to rebuild the Ebro dam." if listed
+               else "The regional council voted on 11 March to rebuild the Ebro dam.")
+    recap = article("recap", dt.date(2021, 3, 31), "Weekly")
+    lines = [("* 8 March - The Ebro dam bursts and floods the valley villages.", "8 March",
+              "2021-03-08"),
+             (council, "11 March", "2021-03-11"),
+             ("* 29 March - The valley villages get their power back.", "29 March", "2021-03-29"),
+             ("* 30 March - The schools of the valley open again.", "30 March", "2021-03-30")]
+    recalled = [event(recap, *line) for line in lines]
+    select_key_dates([rescue, vote, *recalled], Config())
+    return max(vote.salience, recalled[1].salience) / rescue.salience
+
+
+def test_a_day_a_journalist_lists_in_a_chronology_gains_over_one_only_recalled():
+    assert _council_story(listed=True) > 1.2 * _council_story(listed=False)
+
+
 def test_days_come_first_then_coarse_dates_without_a_key_day_then_the_background():
     story = _flood_story()
     papers = [(source, MONDAY + dt.timedelta(days=offset))

@@ -50,7 +50,7 @@ def select_key_dates(events: list[Event], config: Config, terms=term_weights) ->
     central = {event_id: topic.centrality(vector) for event_id, vector in vectors.items()}
     entries = chronology_entries(shown)
     groups = group_by_date(shown)
-    weigh_dates(groups, central)
+    weigh_dates(groups, central, entries)
     _featured_first(groups)
     dated = []
     ranked = sorted(groups, key=lambda g: (-g.weight, g.start, g.value))
