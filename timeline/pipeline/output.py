@@ -25,6 +25,7 @@ from timeline import __version__
 from timeline.config import Config
 from timeline.errors import Diagnostics, TimelineError
 from timeline.model import Event, KeyDate
+from timeline.pipeline.meanwhile import Meanwhile
 from timeline.progress import Stages
 from timeline.publish.deploy import BUILD_MARKER
 
@@ -68,6 +69,10 @@ def render_and_swap(output: Path, config: Config, results: list[ArticleResult],
     staging, in_use = _make_staging(output)
     stages = stages or Stages(enabled=False)
     clock = clock or Stopwatch()
+    plan = None
+    # written on a thread while the source-page workers render, else after the pages
+    exports = Meanwhile(lambda: write_exports(staging, events, config, key_dates, plan,
+                                              remember=memo is not None, kept=kept))
     try:
         # Each page is finished (head tags, fingerprinted asset names: PUBLISH, timeline.seo)
         # and written as soon as it is rendered, so the pages are never all in memory.
@@ -83,11 +88,10 @@ def render_and_swap(output: Path, config: Config, results: list[ArticleResult],
             render_pages(staging, config, events, docs, key_dates=key_dates, plan=plan,
                          memo=memo, stages=told, finisher=finisher,
                          keep=finisher if kept is not None else None,
-                         jobs=resolved_jobs(config))
-        with clock("exports"):
+                         jobs=resolved_jobs(config), meanwhile=exports.start)
+        with clock("exports"):  # what is left of them (all: when they were not started)
             stages.stage("Writing exports, feeds and metadata")
-            write_exports(staging, events, config, key_dates, plan, remember=memo is not None,
-                          kept=kept)
+            exports.finish()
         # 404, sitemap, robots.txt; the files written are read from the folder, as assets were
         # renamed. Then the inputs record that lets `timeline publish` refuse a stale site.
         with clock("finalize"):
@@ -104,10 +108,12 @@ def render_and_swap(output: Path, config: Config, results: list[ArticleResult],
         if memo is not None:
             memo.sweep()  # forget pages of deleted articles
     except OSError as exc:
+        exports.wait()
         shutil.rmtree(staging, ignore_errors=True)
         raise TimelineError(f"cannot write the site: {exc.strerror or exc}",
                             exc.filename or output) from None
     except BaseException:
+        exports.wait()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:

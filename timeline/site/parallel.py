@@ -135,11 +135,12 @@ def _render_source(rel: str, payload: bytes) -> tuple:
 
 
 def render_pages(out_dir: Path, config, events, docs, *, key_dates, plan, memo, stages,
-                 finisher, keep, jobs: int) -> None:
+                 finisher, keep, jobs: int, meanwhile: Callable[[], None] | None = None) -> None:
     """:func:`timeline.site.render.render_site` into ``out_dir``, each page finished and
     written by ``finisher`` (a :class:`timeline.site.seo.PageFinisher`; ``keep``: the same,
     when the previous build's pages may be kept), with the source pages on ``jobs - 1``
-    worker processes when :func:`can_share` allows."""
+    worker processes when :func:`can_share` allows; ``meanwhile`` is then called once this
+    process has rendered its own pages (see :func:`~timeline.site.render.render_site`)."""
     from timeline.site.render import render_site
 
     common = dict(key_dates=key_dates, plan=plan, memo=memo, emit=finisher.write, keep=keep,
@@ -154,7 +155,8 @@ def render_pages(out_dir: Path, config, events, docs, *, key_dates, plan, memo, 
         return made[-1]
 
     try:
-        render_site(out_dir, config, events, docs, elsewhere=start, **common)
+        render_site(out_dir, config, events, docs, elsewhere=start, meanwhile=meanwhile,
+                    **common)
     finally:
         for workers in made:
             workers.close()

@@ -51,7 +51,8 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
                 pages: dict[str, str] | None = None, memo=None,
                 on_page: Callable[[str], None] | None = None,
                 emit: Callable[[str, str], None] | None = None, keep=None,
-                elsewhere: Callable[[dict], object] | None = None) -> list[Path]:
+                elsewhere: Callable[[dict], object] | None = None,
+                meanwhile: Callable[[], None] | None = None) -> list[Path]:
     """Write the key-event index, the period pages, the sources list, one page per source and
     the static assets.
 
@@ -73,7 +74,9 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     a :class:`timeline.site.parallel.SourcePageWorkers`), the source pages are rendered by
     other processes while this one renders the period pages and the sources list, and then
     the source pages the workers have no room for; the files returned are then this
-    process's only.
+    process's only. ``meanwhile`` (with ``elsewhere``) is called once this process has
+    rendered its own pages, before the source pages left (it starts the exports on a thread:
+    :class:`timeline.pipeline.meanwhile.Meanwhile`).
     """
     done = on_page or (lambda _rel: None)
     env = make_environment(config)
@@ -179,6 +182,8 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
         put(page, render_template(env, "sources.html", root="../", site=site, sources=chunk,
                                   pager=pager, total=len(listed)))
         feed()
+    if workers is not None and meanwhile is not None:
+        meanwhile()
     while True:  # the rest: to the workers while they want more, else rendered here too
         feed()
         here[0] = True
