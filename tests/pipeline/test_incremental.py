@@ -298,8 +298,9 @@ def test_an_edit_renders_again_only_the_pages_it_touches(project, tmp_path):
     again = _all_inodes(site)
     expected = _changed(shown_after, _period_contents(site))
     assert expected == {"events/2014.html"}
+    # the counts on the list of sources are the same: its page is the previous one
     assert _changed(after, again) == expected | {
-        "index.html", "404.html", "sources/markets.html", "sources/index.html"}
+        "index.html", "404.html", "sources/markets.html"}
 
 
 @pytest.mark.parametrize("mode", ["memory", "disk"])
@@ -457,3 +458,23 @@ def test_the_csv_file_copies_the_rows_of_unchanged_events_and_not_across_address
     files = builds.check()
     assert b"https://example.org/harbour/" in files["events.csv"]
     assert copied and not any(copied)
+
+
+def test_the_list_of_sources_is_kept_when_no_source_on_it_changed_what_it_shows(
+        project, tmp_path):
+    """The sources list shows each article's title, date and counts: a sentence without a
+    date added to an article changes none of them, so the previous build's list page is
+    linked, not rendered; a dated one changes the counts and the list is made again."""
+    builds = Builds(project, tmp_path, "disk")
+    builds.check()
+    before = _inodes(builds.incremental_site)
+    with (project / "content" / "storm.md").open("a", encoding="utf-8") as out:
+        out.write("\nForecasters urged coastal towns to prepare.\n")
+    builds.check()
+    after = _inodes(builds.incremental_site)
+    assert after["sources/index.html"] == before["sources/index.html"]
+    assert after["sources/storm.html"] != before["sources/storm.html"]
+    with (project / "content" / "storm.md").open("a", encoding="utf-8") as out:
+        out.write("\nThe first storm is expected on 20 June 2014.\n")
+    builds.check()
+    assert _inodes(builds.incremental_site)["sources/index.html"] != after["sources/index.html"]

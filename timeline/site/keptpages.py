@@ -51,6 +51,7 @@ class KeptPages:
         self._current: dict[str, tuple[Any, tuple]] = {}
         self._lock = threading.Lock()
         self.linked = 0  # pages linked from the previous site in this build
+        self._folders: set[Path] = set()  # folders of the staging site made so far
 
     def _header(self) -> bytes:
         from timeline.pipeline.cache import code_fingerprint
@@ -90,15 +91,19 @@ class KeptPages:
             return False
         target = staging / rel
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in self._folders:  # one mkdir per folder, not per page
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(target.parent)
             try:
                 os.link(source, target)
+                stamp = entry[1]  # a hard link is the very file: same inode, size and time
             except OSError:
                 shutil.copy2(source, target)  # another file system, or no links there
+                stamp = _stamp(target) or entry[1]
         except OSError:
             return False
         with self._lock:
-            self._current[rel] = (key, _stamp(target) or entry[1])
+            self._current[rel] = (key, stamp)
             self.linked += 1
         return True
 

@@ -179,8 +179,20 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     cited = Counter(str(c.article.path) for e in shown for c in e.citations)
     listed = [source_summary(d, cited) for d in newest_first(docs)]
     for page, pager, chunk in source_list_pages(listed):
-        put(page, render_template(env, "sources.html", root="../", site=site, sources=chunk,
-                                  pager=pager, total=len(listed)))
+        def render_list(site_values: dict, pager=pager, chunk=chunk) -> str:
+            return render_template(env, "sources.html", root="../", site=site_values,
+                                   sources=chunk, pager=pager, total=len(listed))
+
+        if keep is None:
+            put(page, render_list(site))
+        else:  # a page of the list whose sources are as they were is the previous one
+            inputs = digest((templates, chunk, pager, len(listed)), faces, unseen)
+            text = render_kept(keep, page, inputs, site, render_list)
+            if text is None:  # the previous build's page, put in place by ``keep``
+                written.append(out_dir / page)
+                done(page)
+            else:
+                put(page, text)
         feed()
     if workers is not None and meanwhile is not None:
         meanwhile()
