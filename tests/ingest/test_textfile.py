@@ -74,3 +74,12 @@ def test_symlink_inside_the_content_folder_is_fine(project):
     target = write(project, "real.txt", "---\ndate: 2014-06-15\n---\nText.\n")
     (project.content_path / "alias.txt").symlink_to(target)
     assert load_article(project.content_path / "alias.txt", project).text == "Text."
+
+
+def test_a_file_under_a_linked_folder_out_of_the_content_folder_is_refused(project, tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "note.txt").write_text("---\ndate: 2014-06-15\n---\nPrivate.\n")
+    (project.content_path / "linked").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(TimelineError, match="outside the content folder"):
+        load_article(project.content_path / "linked" / "note.txt", project)

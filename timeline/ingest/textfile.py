@@ -38,9 +38,12 @@ def _check_inside_content(path: Path, shown: str, config: Config) -> None:
     # A symlink may point anywhere; publishing /etc/passwd as an article must not happen.
     # Only files found in the content folder are checked: a caller may load any file it names.
     content = config.content_path.absolute()
-    if content not in Path(path).absolute().parents:
+    absolute = Path(path).absolute()
+    if content not in absolute.parents:
         return
-    real, real_content = Path(path).resolve(), content.resolve()
+    if absolute.parent == content and not absolute.is_symlink():
+        return  # the folder's own file, no link: its real path is the folder's and its name
+    real, real_content = absolute.resolve(), content.resolve()
     if real_content not in real.parents:
         raise TimelineError("the file is a link to a file outside the content folder", shown,
                             hint="copy the article into the content folder instead")
