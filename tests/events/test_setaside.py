@@ -119,3 +119,18 @@ def test_a_stamp_with_its_words_between_date_and_time_dates_nothing():
     assert kept == [] and dropped["dateline or label"] == 1
     prose = _article("4 May 2021 the old bridge reopened at 18:15 GMT after repairs.")
     assert [e.text for e in drop_set_aside(prose, _events(prose))[0]] == [prose.text]
+
+
+def test_a_photo_credit_is_cut_and_marked_as_a_label():
+    article = _article("Photo: Ann Lee/Wire The levee broke on Monday.",
+                       "(Picture: Bo Ray / River Agency) Crews shored it up on Tuesday.",
+                       "Photo: Ann Lee took a picture of the levee on Wednesday.")
+    kept, dropped = drop_set_aside(article, _events(article))
+    assert [(e.text, e.value) for e in kept] == [
+        ("The levee broke on Monday.", "2021-05-03"),
+        ("Crews shored it up on Tuesday.", "2021-05-04"),
+        ("Photo: Ann Lee took a picture of the levee on Wednesday.", "2021-05-05")]
+    assert [(article.text[s.start:s.end], s.reason) for s in article.set_aside] == [
+        ("Photo: Ann Lee/Wire ", "dateline or label"),
+        ("(Picture: Bo Ray / River Agency) ", "dateline or label")]
+    assert not dropped

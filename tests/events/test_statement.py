@@ -53,3 +53,24 @@ def test_a_title_is_listed_without_the_stamp_and_dateline_of_a_scraped_first_lin
                        " CET TORTOSA (Wire) - The flood wall gave way") == "The flood wall gave way"
     assert shown_title("2016: The year the river won") == "2016: The year the river won"
     assert shown_title("MAYOR: We will rebuild the wall") == "MAYOR: We will rebuild the wall"
+
+
+def test_a_photo_credit_run_into_the_sentence_is_a_label():
+    said = [statement(event(PAPER, sentence, "8 March", "2016-03-08")) for sentence in (
+        "Photograph: Ann Lee/Wire The flood wall gave way on 8 March.",
+        "Photo: Bo Ray / River Agency Engineers closed the breach on 8 March.",
+        "(Picture: Ann Lee / Wire) The flood wall gave way on 8 March.",
+        "Credit: Ann Lee The flood wall gave way on 8 March.",
+        "Image: Ann Lee/Wire TORTOSA (Wire) - Engineers closed the breach on 8 March.",
+        "Photo: Ann Lee took this picture of the breach on 8 March.",
+        "Photos: the breach at dawn on 8 March.",
+        "The Photo: Rivers show opened on 8 March.")]
+    assert said == ["The flood wall gave way on 8 March.",
+                    "Engineers closed the breach on 8 March.",
+                    "The flood wall gave way on 8 March.",
+                    "The flood wall gave way on 8 March.",
+                    "Engineers closed the breach on 8 March.",
+                    # not a credit: a photographer's own sentence, a caption, a title
+                    "Photo: Ann Lee took this picture of the breach on 8 March.",
+                    "Photos: the breach at dawn on 8 March.",
+                    "The Photo: Rivers show opened on 8 March."]

@@ -17,6 +17,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from timeline.events.credits import credit_end
+
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|--+|[^\w\s]")
 _CALENDAR_TEXT = """
 january february march april may june july august september october november december jan feb
@@ -183,7 +185,15 @@ def leading_label_end(text: str, *, dates: bool = True) -> int:
     With ``dates=False`` only a dateline counts (a label holding no date or time), or a
     label ending in a publication stamp, a date with its year and clock time ("HOUSTON | Wed
     May 5, 2021 7:30 pm EDT", "Ann Lee | 12:16 PM, Thursday, 28 May 2009"): when a page was
-    printed, never what its sentence reports."""
+    printed, never what its sentence reports. A photo credit run into the sentence ("Photo:
+    Ann Lee/Wire ", :mod:`timeline.events.credits`) is a label too, and so is a label after it."""
+    credit = credit_end(text)
+    if credit:
+        rest = text[credit:]
+        if len(rest.split()) < 3 or not (rest[0].isupper() or rest[0].isdigit()
+                                         or rest[0] in "\"'\u201c\u2018"):
+            return 0
+        return credit + leading_label_end(rest, dates=dates)
     limit = min(len(text), 160)
     first_word = _HEAD_WORD.search(text, 0, limit)
     if not _HEAD_MARK.search(text, 0, first_word.start() if first_word else limit):
