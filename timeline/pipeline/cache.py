@@ -16,14 +16,13 @@ the files whose stat changed are. A file modified within two seconds of being re
 trusted by its stat (a second write in the same clock tick may keep size and times): it is
 read and hashed again next time.
 
-The cache also carries a :class:`PageMemo` (in memory only): the text of each output page by
-a hash of what it was made from, so a rebuild re-renders only the pages whose inputs changed.
+The cache also carries a :class:`~timeline.pipeline.pagetexts.PageMemo` (in memory only): the
+text of each output page by a hash of what it was made from, so a rebuild re-renders only the
+pages whose inputs changed. Hits are copied by :func:`~timeline.pipeline.copies.fresh_copy`.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import hashlib
 import os
 import pickle
@@ -37,7 +36,9 @@ from pathlib import Path
 from typing import Any
 
 from timeline.config import Config
+from timeline.pipeline.copies import fresh_copy
 from timeline.pipeline.digest import dumps as fast_dumps
+from timeline.pipeline.pagetexts import PageMemo
 
 #: Bumped when the layout of cache entries changes; old entries are then ignored.
 CACHE_FORMAT = 2  # 2: dataclasses pickled as (class, field values), see timeline.pipeline.digest
@@ -477,99 +478,3 @@ def write_if_possible(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError:
         pass
-
-
-def fresh_copy(result: Any) -> Any:
-    """A copy of a cached result that the build may change without changing the cache.
-
-    The later stages change articles (their slug) and events (merging, status, annotations),
-    never blocks, time expressions or texts (frozen or left alone): an
-    :class:`~timeline.pipeline.build.ArticleResult` is copied down to its events, citations
-    and article, and shares the rest. That is several times cheaper than unpickling it all,
-    which was most of a preview rebuild's reading time. Anything else is copied by pickling.
-    """
-    from timeline.pipeline.build import ArticleResult
-
-    if type(result) is not ArticleResult:
-        return pickle.loads(fast_dumps(result))
-    article = result.article
-    if article is None:
-        return dataclasses.replace(result)
-    copied = _copy_slots(article)
-    copied.tags, copied.authors = list(article.tags), list(article.authors)
-    copied.extra = dict(article.extra)
-    events = []
-    for event in result.events:
-        twin = _copy_slots(event)
-        twin.citations = [_cited_in(citation, article, copied) for citation in event.citations]
-        twin.conflicts = [dict(c) for c in event.conflicts]
-        twin.tags, twin.aliases = list(event.tags), list(event.aliases)
-        events.append(twin)
-    # the page's line hashes are read, never changed: shared (without them the furniture
-    # pass would learn each publisher from the articles processed anew only)
-    return ArticleResult(path=result.path, article=copied, timexes=list(result.timexes),
-                         events=events, diagnostics=result.diagnostics, lines=result.lines,
-                         origin=result.origin)
-
-
-def _copy_slots(obj: Any) -> Any:
-    """A shallow copy of a slotted dataclass instance (every field is an __init__ argument)."""
-    twin = object.__new__(type(obj))
-    for name in _slot_names(type(obj)):
-        object.__setattr__(twin, name, getattr(obj, name))
-    return twin
-
-
-@functools.cache
-def _slot_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
-
-
-def _cited_in(citation, old, new):
-    if citation.article is not old:
-        return citation
-    twin = _copy_slots(citation)
-    twin.article = new
-    twin.other_timexes = list(citation.other_timexes)
-    return twin
-
-
-class PageMemo:
-    """Output text by page, remembered with the key (a hash of its inputs) it was made from.
-
-    One entry per slot (a stage and a page path): a new text for a page replaces the old one,
-    and :meth:`sweep` drops the entries a build did not use (deleted articles), so memory stays
-    bounded by the size of one site. The key must cover everything the text depends on; a
-    stale key is only a miss.
-    """
-
-    def __init__(self) -> None:
-        self._entries: dict[tuple[str, str], tuple[Any, str]] = {}
-        self._used: set[tuple[str, str]] = set()
-        self._lock = threading.Lock()
-
-    def get(self, slot: tuple[str, str], key: Any) -> str | None:
-        with self._lock:
-            self._used.add(slot)
-            entry = self._entries.get(slot)
-        return entry[1] if entry is not None and entry[0] == key else None
-
-    def entry(self, slot: tuple[str, str]) -> tuple[Any, str] | None:
-        """The slot's (key, text), for keys that are only known after making the text."""
-        with self._lock:
-            self._used.add(slot)
-            return self._entries.get(slot)
-
-    def put(self, slot: tuple[str, str], key: Any, text: str) -> None:
-        with self._lock:
-            self._used.add(slot)
-            self._entries[slot] = (key, text)
-
-    def sweep(self) -> None:
-        """Forget the pages that no build used since the previous sweep."""
-        with self._lock:
-            self._entries = {s: e for s, e in self._entries.items() if s in self._used}
-            self._used = set()
-
-    def __len__(self) -> int:
-        return len(self._entries)

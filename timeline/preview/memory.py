@@ -20,14 +20,14 @@ import ctypes.util
 import gc
 from typing import Any
 
-from timeline.pipeline.cache import PageMemo
+from timeline.pipeline.pagetexts import PageMemo
 
 #: Memo slots whose texts are whole pages: kept on disk by the preview, not in memory.
 WHOLE_PAGES = frozenset({"seo", "render"})
 
 
 class PreviewMemo(PageMemo):
-    """A :class:`~timeline.pipeline.cache.PageMemo` that holds no whole pages (see the
+    """A :class:`~timeline.pipeline.pagetexts.PageMemo` that holds no whole pages (see the
     module docstring); a slot it does not hold is a miss, as in a first build."""
 
     def put(self, slot: tuple[str, str], key: Any, text: str) -> None:

@@ -1,5 +1,6 @@
 """Rendering in proportion to what changed: pages and event entries reused from the previous
-build when nothing they were made from changed (see :class:`timeline.pipeline.cache.PageMemo`)."""
+build when nothing they were made from changed (see
+:class:`timeline.pipeline.pagetexts.PageMemo`)."""
 
 from __future__ import annotations
 

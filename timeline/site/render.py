@@ -64,7 +64,7 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     instead of being written (a build finishes and writes it there:
     :class:`timeline.site.seo.PageFinisher`), so the pages are never all in memory at once;
     with ``pages``, they are put there (for :func:`timeline.site.seo.finalize_site`). With ``memo``
-    (a :class:`timeline.pipeline.cache.PageMemo`), a source page or an event entry whose inputs
+    (a :class:`timeline.pipeline.pagetexts.PageMemo`), a source page or an event entry whose inputs
     are unchanged since an earlier build is reused, not re-rendered. ``on_page`` is called with
     each page's path once it is rendered (for a progress bar; :func:`page_count` pages in all).
     With ``keep`` (the :class:`timeline.site.seo.PageFinisher` that ``emit`` belongs to), a

@@ -329,7 +329,7 @@ def finalize_site(site: Path, config, events: list[Event], articles: list[Articl
     ``pages`` holds rendered pages not written yet (site path -> HTML, see
     :func:`timeline.site.render.render_site`); pages already on disk are finished in place.
     A build streams its pages through a :class:`PageFinisher` instead, so they are never all
-    in memory at once. With ``memo`` (a :class:`timeline.pipeline.cache.PageMemo`), a page whose
+    in memory at once. With ``memo`` (a :class:`timeline.pipeline.pagetexts.PageMemo`), a page whose
     text, head and asset names are unchanged since an earlier build is not rewritten again.
     ``plan`` says which period page holds each event (:func:`timeline.site.periods.plan_pages`,
     made here when not given).
