@@ -24,3 +24,18 @@ def test_no_credit_without_a_name_or_with_a_dangling_slash():
                  "Photographers: Ann Lee and Bo Ray took them.",
                  "A photo: Ann Lee/Wire took it."):
         assert credit_end(text) == 0, text
+
+
+def test_a_person_an_agency_in_capitals_a_credit_line_and_a_name_particle():
+    assert _rest("Photo: Ann Lee/River Photo Desk Bo Ray, the mayor, said it held.") == (
+        "Bo Ray, the mayor, said it held.")
+    assert _rest("Photo: WIRE Engineers said the levee held.") == (
+        "Engineers said the levee held.")
+    assert _rest("Photo credit: Ann Lee/Wire Another storm came.") == "Another storm came."
+    assert _rest("Image: Ann de Lee/Wire Crews worked all night.") == "Crews worked all night."
+
+
+def test_a_credit_running_into_a_caption_is_left_whole():
+    for text in ("Photo: WIRE/Ann Lee (Crews at the levee at dawn) The levee held.",
+                 "Photo: Ann Lee/Wire Bo Ray (left) said it held."):
+        assert credit_end(text) == 0, text
