@@ -15,20 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.config import load_config
-from timeline.preview.serve import PreviewServer
-
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def server(example_project: Path):
-    lines: list[str] = []
-    preview = PreviewServer(load_config(example_project), "127.0.0.1", 0, echo=lines.append)
-    preview.terminal = lines
-    preview.start()
-    yield preview
-    preview.stop()
 
 
 def raw_request(port: int, path: str, host: str | None = "127.0.0.1") -> tuple[int, bytes]:
