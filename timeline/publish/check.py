@@ -22,8 +22,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from timeline.errors import Diagnostic, TimelineError
+from timeline.site.assets import CSS_URL, resolve_reference
 from timeline.site.feeds import ATOM_FILE, ATOM_NS, CSV_COLUMNS, CSV_FILE, ICS_FILE, TIMELINEJS_FILE
-from timeline.site.seo import CSS_URL, SITEMAP, resolve_reference
+from timeline.site.seo import SITEMAP
 from timeline.site.urls import EVENTS_JSON, INDEX_PAGE, SiteUrls
 
 #: Attributes that load or link to another resource, per element.

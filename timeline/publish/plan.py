@@ -12,6 +12,7 @@ from pathlib import Path
 
 from timeline.errors import TimelineError
 from timeline.publish.buildrecord import BUILD_MARKER, INPUTS_RECORD
+from timeline.site.assets import site_files as listed_files
 
 PUBLISH_MANIFEST = ".timeline-publish.json"
 #: Files in the built site that are bookkeeping, not part of the published site.
@@ -56,8 +57,6 @@ class PublishResult:
 
 def site_files(site_dir: Path) -> dict[str, Path]:
     """The files of a built site to publish, by POSIX path relative to the site."""
-    from timeline.site.seo import site_files as listed_files  # lazy: seo imports the feeds
-
     listed = listed_files(site_dir)  # the one tree walk, in rglob("*")'s order
     return {rel: Path(site_dir, rel) for rel in listed if rel not in NOT_PUBLISHED}
 

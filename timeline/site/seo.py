@@ -6,8 +6,8 @@ One post-render pass over the build's staging folder (:func:`finalize_site`):
   source page, an ``ItemList`` of ``Event`` for the timeline), feed links and the favicon;
 - ``404.html`` (links rooted at ``base_url``'s path so they work at any depth), ``sitemap.xml``,
   ``robots.txt`` and ``favicon.svg`` are written;
-- assets under ``static/`` get content-hashed names (``timeline.3f2a9c1b7e.css``) and every
-  reference to them is rewritten, so hosts can cache them forever.
+- assets under ``static/`` get content-hashed names and every reference to them is rewritten
+  (:mod:`timeline.site.assets`), so hosts can cache them forever.
 
 Working on the rendered files keeps templates free of SEO plumbing and applies to project
 template overrides too. Absolute URLs need ``base_url``; without it, canonical/og:url and the
@@ -17,19 +17,23 @@ sitemap are left out (a relative canonical would be wrong) and the rest still wo
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import html
 import json
-import os
-import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
 from timeline.model import Article, Event
+from timeline.site.assets import (
+    ATTR_REF,
+    fingerprint_assets,
+    html_files,
+    rewrite_references,
+    site_files,
+)
 from timeline.site.feeds import ATOM_FILE, date_label, headline
 from timeline.site.periods import PagePlan, plan_pages
 from timeline.site.urls import INDEX_PAGE, SOURCES_DIR, SiteUrls
@@ -38,10 +42,7 @@ NOT_FOUND_PAGE = "404.html"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 FAVICON = "favicon.svg"
-ASSET_DIRS = ("static",)
 _ONE_DAY = dt.timedelta(days=1)
-#: Assets that must keep their name (looked up by name, e.g. by the preview server).
-UNHASHED = frozenset()
 
 FAVICON_SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">
 <rect width="32" height="32" rx="6" fill="#1d2b3a"/>
@@ -53,8 +54,6 @@ FAVICON_SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">
 </svg>
 """
 
-_ATTR_REF = re.compile(r"""(?P<attr>\s(?:href|src))=(?P<q>["'])(?P<ref>[^"'<>]*)(?P=q)""", re.I)
-CSS_URL = re.compile(r"""url\(\s*(?P<q>["']?)(?P<ref>[^"')]+)(?P=q)\s*\)""")
 _HEAD_END = re.compile(r"</head\s*>", re.I)
 
 
@@ -205,117 +204,10 @@ def inject_head(page: str, tags: str) -> str:
     return page[: match.start()] + tags + "\n" + page[match.start():]
 
 
-# -- asset fingerprinting ---------------------------------------------------------------------
-
-
-def fingerprint_assets(site: Path, prefix: str = "",
-                       asset_dirs: Iterable[str] = ASSET_DIRS) -> dict[str, str]:
-    """Rename every asset to ``name.<hash>.ext`` and rewrite references in HTML and CSS.
-
-    Non-CSS assets are hashed first, then CSS (after its ``url()`` references are rewritten, so
-    a changed image changes the stylesheet's hash too). ``prefix`` is the site's URL path
-    (``/repo/``) so rooted links such as those of 404.html are rewritten as well.
-    Returns ``{old site path: new site path}``.
-    """
-    assets = [p for d in asset_dirs if (site / d).is_dir() for p in sorted((site / d).rglob("*"))
-              if p.is_file() and p.name not in UNHASHED]
-    renamed: dict[str, str] = {}
-    for path in [p for p in assets if p.suffix != ".css"]:
-        renamed.update(_rename_hashed(site, path))
-    for path in [p for p in assets if p.suffix == ".css"]:
-        rel = path.relative_to(site).as_posix()
-        text = path.read_text(encoding="utf-8")
-        path.write_text(_rewrite(text, rel, renamed, prefix, CSS_URL), encoding="utf-8")
-        renamed.update(_rename_hashed(site, path))
-    for rel in _html_files(site):
-        page = site / rel
-        text = page.read_text(encoding="utf-8")
-        rewritten = _rewrite(text, rel, renamed, prefix, _ATTR_REF)
-        if rewritten != text:
-            page.write_text(rewritten, encoding="utf-8")
-    return renamed
-
-
-def hashed_name(name: str, data: bytes) -> str:
-    """``timeline.css`` -> ``timeline.<10 hex digits of SHA-256>.css``."""
-    digest = hashlib.sha256(data).hexdigest()[:10]
-    stem, dot, ext = name.rpartition(".")
-    return f"{stem}.{digest}.{ext}" if dot and stem else f"{name}.{digest}"
-
-
-def _rename_hashed(site: Path, path: Path) -> dict[str, str]:
-    new = path.with_name(hashed_name(path.name, path.read_bytes()))
-    path.replace(new)
-    return {path.relative_to(site).as_posix(): new.relative_to(site).as_posix()}
-
-
 def finish_page(text: str, rel: str, tags: str, renamed: dict[str, str], prefix: str) -> str:
     """A rendered page made host-ready: ``tags`` in its head, assets by their ``renamed``
     names (``prefix``: the site's URL path)."""
-    return _rewrite(inject_head(text, tags), rel, renamed, prefix, _ATTR_REF)
-
-
-def _rewrite(text: str, page_rel: str, renamed: dict[str, str], prefix: str,
-             pattern: re.Pattern[str]) -> str:
-    in_html = pattern is _ATTR_REF  # an attribute's value is HTML-escaped ("&#39;" holds a #)
-    names = {target.rsplit("/", 1)[-1] for target in renamed}
-
-    def replace(match: re.Match[str]) -> str:
-        if not _may_name(match["ref"], names):
-            return match[0]
-        target = resolve_reference(page_rel, match["ref"], prefix)
-        if target not in renamed:
-            return match[0]
-        ref = html.unescape(match["ref"]) if in_html else match["ref"]
-        path, sep, rest = _split_ref(ref)
-        new_path = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
-        new_ref = new_path + renamed[target].rsplit("/", 1)[-1] + sep + rest
-        if in_html:
-            new_ref = html.escape(new_ref, quote=True)
-        start, end = match.span("ref")
-        return match[0][: start - match.start()] + new_ref + match[0][end - match.start():]
-
-    return pattern.sub(replace, text)
-
-
-def _may_name(ref: str, names: set[str]) -> bool:
-    """Whether link ``ref`` may point to a file of one of these ``names``: False only when
-    its last segment, as written, is plainly another name (most links of a page, which are
-    then not resolved: that was a tenth of rendering a page)."""
-    if "%" in ref or "&" in ref:  # escaped: only resolving tells
-        return True
-    last = _split_ref(ref.strip())[0].rsplit("/", 1)[-1]
-    return last in names or last in ("", ".", "..")  # a folder: its index.html
-
-
-def _split_ref(ref: str) -> tuple[str, str, str]:
-    cut = min((i for i in (ref.find("?"), ref.find("#")) if i >= 0), default=len(ref))
-    return ref[:cut], ref[cut:cut + 1], ref[cut + 1:]
-
-
-@functools.lru_cache(maxsize=1 << 16)  # pure; the timeline page alone has a link per citation
-def resolve_reference(page_rel: str, ref: str, prefix: str = "") -> str | None:
-    """The site path a link on page ``page_rel`` points to, or None for external links.
-
-    ``prefix`` is the site's URL path ('/' or '/repo/'): rooted links under it are in the site.
-    Fragments and queries are dropped; a link to a folder means its index.html.
-    """
-    ref = html.unescape(ref.strip())
-    path = _split_ref(ref)[0]
-    if not path or urlsplit(path).scheme or path.startswith("//"):
-        return None
-    if path.startswith("/"):
-        if not prefix or not path.startswith(prefix):
-            return None
-        joined = path[len(prefix):]
-    else:
-        joined = posixpath.join(posixpath.dirname(page_rel), path)
-    normal = posixpath.normpath(unquote(joined))
-    if normal == "." or path.endswith("/"):
-        normal = posixpath.join("" if normal == "." else normal, INDEX_PAGE)
-    if normal.startswith("../") or normal == "..":
-        return "../"  # outside the site: reported as such by callers
-    return normal
+    return rewrite_references(inject_head(text, tags), rel, renamed, prefix, ATTR_REF)
 
 
 # -- the whole pass ---------------------------------------------------------------------------
@@ -441,7 +333,7 @@ class PageFinisher:
 
     def _assets_renamed(self) -> dict[str, str]:
         if self._renamed is None:
-            for rel in _html_files(self.site):  # pages rendered straight to disk, if any
+            for rel in html_files(self.site):  # pages rendered straight to disk, if any
                 page = self.site / rel
                 page.write_text(inject_head(page.read_text(encoding="utf-8"),
                                             self._tags_of(rel)), encoding="utf-8")
@@ -465,27 +357,6 @@ class PageFinisher:
                          not_found=rel == NOT_FOUND_PAGE)
 
 
-def site_files(site: Path) -> list[str]:
-    """Every file under ``site`` (relative, posix), in path order: what ``rglob("*")`` and
-    ``is_file()`` find, without a Path object and a stat() per file (1,000 pages: 0.1 s)."""
-    found: list[str] = []
-
-    def walk(folder: str, prefix: str) -> None:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    walk(entry.path, f"{prefix}{entry.name}/")
-                elif entry.is_file():
-                    found.append(prefix + entry.name)
-
-    walk(str(site), "")
-    return sorted(found, key=lambda rel: rel.split("/"))
-
-
-def _html_files(site: Path) -> list[str]:
-    return [rel for rel in site_files(site) if rel.endswith(".html")]
-
-
 def _published(article: Article) -> str:
     day = article.published_date
     return f"{day.day} {day.strftime('%B')} {day.year}" if day else ""
@@ -493,7 +364,7 @@ def _published(article: Article) -> str:
 
 def _sitemap_pages(site: Path, by_page: dict[str, Article]) -> list[tuple[str, str | None]]:
     pages = []
-    for rel in _html_files(site):
+    for rel in html_files(site):
         if rel == NOT_FOUND_PAGE:
             continue
         article = by_page.get(rel)
