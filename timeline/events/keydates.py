@@ -21,9 +21,15 @@ import math
 
 from timeline.config import Config
 from timeline.events.chronology import chronology_entries
-from timeline.events.salience import DateGroup, event_quality, group_by_date, weigh_dates
+from timeline.events.salience import (
+    DateGroup,
+    event_quality,
+    group_by_date,
+    report_weight,
+    weigh_dates,
+)
 from timeline.events.summary import SUMMARY_SIZE, order_events, summary_of
-from timeline.events.topic import Vector, learn_topic, term_weights
+from timeline.events.topic import term_weights
 from timeline.model import Event, KeyDate
 
 __all__ = ["SUMMARY_SIZE", "key_date_count", "select_key_dates"]
@@ -44,18 +50,22 @@ def select_key_dates(events: list[Event], config: Config, terms=term_weights) ->
     shown = [e for e in events if not e.hidden]
     if not shown:
         return []
-    topic, found = learn_topic(((e.text, float(len(e.citations) or 1)) for e in shown),
-                               config.topic, config.keywords, terms)
-    vectors: dict[str, Vector] = {e.id: v for e, v in zip(shown, found, strict=True)}
-    central = {event_id: topic.centrality(vector) for event_id, vector in vectors.items()}
+    from timeline.events.topicmatrix import fit_to_groups, learn_vectors
+
+    # the topic's arithmetic on arrays, the same numbers as learn_topic's (topicmatrix)
+    _, vectors, central = learn_vectors(
+        [(e.id, e.text, float(len(e.citations) or 1)) for e in shown],
+        config.topic, config.keywords, terms)
     entries = chronology_entries(shown)
     groups = group_by_date(shown)
     weigh_dates(groups, central, entries)
     _featured_first(groups)
+    fits = fit_to_groups(vectors, [[e.id for e in g.events] for g in groups],
+                         {e.id: report_weight(e) for e in shown})
     dated = []
     ranked = sorted(groups, key=lambda g: (-g.weight, g.start, g.value))
     for rank, group in enumerate(ranked):
-        quality = event_quality(group, vectors, central, entries)
+        quality = event_quality(group, vectors, central, entries, fits)
         ordered = order_events(group.events, quality, vectors)
         summary = summary_of(ordered, quality, vectors)
         in_summary = {id(e) for e in summary}

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from timeline.events.chronology import date_led
@@ -166,14 +167,19 @@ def _weigh_bursts(groups: list[DateGroup], reporting: dt.date | None) -> None:
         group.weight *= (group.weight * (2 * width + 1) / around) ** BURST_POWER
 
 
-def event_quality(group: DateGroup, vectors: dict[str, Vector], central: dict[str, float],
-                  entries: frozenset[str] | set[str] = frozenset()) -> dict[str, float]:
+def event_quality(group: DateGroup, vectors: Mapping[str, Vector], central: dict[str, float],
+                  entries: frozenset[str] | set[str] = frozenset(),
+                  fits: dict[str, float] | None = None) -> dict[str, float]:
     """Each event's quality (id -> about 0..2): centrality to the date's reports + to the topic,
     plus :data:`CHRONOLOGY_BONUS` for an entry of a journalist's chronology (ids in
     ``entries``, see :mod:`timeline.events.chronology`), less :data:`EXPECTED_PENALTY` for an
-    announcement of what is to come."""
-    reports = centroid((vectors[e.id], float(len(_articles(e)))) for e in group.events)
-    return {e.id: cosine(vectors[e.id], reports) + central[e.id]
+    announcement of what is to come. ``fits``: each event's centrality to its date's reports
+    if already computed for every date at once
+    (:func:`timeline.events.topicmatrix.fit_to_groups`)."""
+    if fits is None:
+        reports = centroid((vectors[e.id], report_weight(e)) for e in group.events)
+        fits = {e.id: cosine(vectors[e.id], reports) for e in group.events}
+    return {e.id: fits[e.id] + central[e.id]
             + (CHRONOLOGY_BONUS if e.id in entries else 0.0)
             - (EXPECTED_PENALTY if e.status == "expected" else 0.0)
             - (SPAN_PENALTY if bounds_a_span(e.citations[0]) else 0.0)
@@ -203,6 +209,11 @@ def _form_cost(text: str) -> float:
     if _CAPTION_DATE.search(text):
         cost += FRAGMENT_PENALTY
     return cost
+
+
+def report_weight(event: Event) -> float:
+    """How much an event counts towards its date's reports: the articles that report it."""
+    return float(len(_articles(event)))
 
 
 def _articles(event: Event) -> set[str]:

@@ -9,6 +9,8 @@ in other words. Each event already carries the citations of every source that re
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from timeline.events.topic import Vector, cosine
 from timeline.model import Event
 
@@ -29,7 +31,7 @@ MAX_OVERLAP = 0.5
 
 
 def order_events(events: list[Event], quality: dict[str, float],
-                 vectors: dict[str, Vector]) -> list[Event]:
+                 vectors: Mapping[str, Vector]) -> list[Event]:
     """``events`` best first: featured ones, then by MMR, then the rest by quality."""
     ranked = sorted(events, key=lambda e: (-e.featured, -quality[e.id], e.sort_key))
     featured = [e for e in ranked if e.featured]
@@ -48,7 +50,7 @@ def order_events(events: list[Event], quality: dict[str, float],
 
 
 def summary_of(ordered: list[Event], quality: dict[str, float],
-               vectors: dict[str, Vector]) -> list[Event]:
+               vectors: Mapping[str, Vector]) -> list[Event]:
     """The 1-3 events of ``ordered`` (best first) that say what happened, without repeats."""
     if not ordered:
         return []
@@ -62,5 +64,5 @@ def summary_of(ordered: list[Event], quality: dict[str, float],
     return summary
 
 
-def _overlap(event: Event, chosen: list[Event], vectors: dict[str, Vector]) -> float:
+def _overlap(event: Event, chosen: list[Event], vectors: Mapping[str, Vector]) -> float:
     return max((cosine(vectors[event.id], vectors[c.id]) for c in chosen), default=0.0)
