@@ -39,3 +39,12 @@ def test_a_credit_running_into_a_caption_is_left_whole():
     for text in ("Photo: WIRE/Ann Lee (Crews at the levee at dawn) The levee held.",
                  "Photo: Ann Lee/Wire Bo Ray (left) said it held."):
         assert credit_end(text) == 0, text
+
+
+def test_a_title_before_the_subject_name_stays_with_the_sentence():
+    assert _rest("Photo: Ann Lee/Wire Governor Bo Ray toured the levee.") == (
+        "Governor Bo Ray toured the levee.")
+    assert _rest("Photo: Ann Lee Mayor Bo Ray toured it.") == "Mayor Bo Ray toured it."
+    assert _rest("Photo: Ann Lee/Wire Dr. Bo Ray, the engineer, said it held.") == (
+        "Dr. Bo Ray, the engineer, said it held.")
+    assert _rest("Photo: Dr Ann Lee/Wire Crews worked all night.") == "Crews worked all night."

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from timeline.events.extract import build_events
+from timeline.events.notices import SCHEDULE, SITE_NOTICE
 from timeline.events.setaside import SOCIAL, drop_set_aside
 from timeline.model import Article, SetAside
 from timeline.temporal import tag
@@ -134,3 +135,30 @@ def test_a_photo_credit_is_cut_and_marked_as_a_label():
         ("Photo: Ann Lee/Wire ", "dateline or label"),
         ("(Picture: Bo Ray / River Agency) ", "dateline or label")]
     assert not dropped
+
+
+def test_a_link_word_the_page_prints_after_its_stamp_is_cut_with_it():
+    stamped = _article("4 May 2021 Last updated at 18:15 GMT Help Traffic crossed the old"
+                       " bridge on Monday.",
+                       "4 May 2021 Last updated at 18:15 GMT Help arrived for the crews on"
+                       " Monday.")
+    kept, _ = drop_set_aside(stamped, _events(stamped))
+    assert [e.text for e in kept] == ["Traffic crossed the old bridge on Monday.",
+                                      "Help arrived for the crews on Monday."]
+
+
+def test_a_site_notice_and_a_broadcast_schedule_are_set_aside_but_reports_are_not():
+    article = _article("On Monday we moved this diary to a new blogging platform.",
+                       "Hear the whole debate: Listen to Harbour Talk, Radio 9 at 2000 BST,"
+                       " Tuesday 4 May, repeated 1700, Sunday 9 May.",
+                       "You can watch the vote live at 18:30 on Tuesday.",
+                       "The harbour board posted the new timetable on its website on Monday.",
+                       "The mayor will speak on local radio at 8 pm on Tuesday.",
+                       "Comments on this page closed on Monday.")
+    kept, dropped = drop_set_aside(article, _events(article))
+    assert [e.text for e in kept] == [
+        "The harbour board posted the new timetable on its website on Monday.",
+        "The mayor will speak on local radio at 8 pm on Tuesday."]
+    assert set(dropped) == {SITE_NOTICE, SCHEDULE}
+    reasons = [s.reason for s in article.set_aside]
+    assert reasons == [SITE_NOTICE, SCHEDULE, SCHEDULE, SITE_NOTICE]

@@ -74,3 +74,23 @@ def test_a_photo_credit_run_into_the_sentence_is_a_label():
                     "Photo: Ann Lee took this picture of the breach on 8 March.",
                     "Photos: the breach at dawn on 8 March.",
                     "The Photo: Rivers show opened on 8 March."]
+
+
+def test_a_title_leading_the_subject_after_a_photo_credit_is_the_statement_s():
+    said = statement(event(PAPER, "Photograph: Ann Lee/Wire Mayor Bo Ray opened the flood wall"
+                           " on 8 March.", "8 March", "2016-03-08"))
+    assert said == "Mayor Bo Ray opened the flood wall on 8 March."
+
+
+def test_a_headline_glued_before_a_sentence_opening_with_a_common_word_is_not_the_statement():
+    page = article("glued", dt.date(2016, 3, 9))
+    page.text = ("Flood wall gives way, river rises Boat crews search the streets on 8 March."
+                 "\n\nThe boat of the mayor led the search, and a second boat came at dusk.")
+    glued = event(page, "Flood wall gives way, river rises Boat crews search the streets on"
+                  " 8 March.", "8 March", "2016-03-08")
+    named = event(page, "Tortosa welcomed the volunteers Boat crews searched on 8 March.",
+                  "8 March", "2016-03-08")
+    named.citations[0].article = article("named", dt.date(2016, 3, 9))
+    named.citations[0].article.text = "Boat Lane flooded first; the boat club moved." + named.text
+    assert statement(glued) == "Boat crews search the streets on 8 March."
+    assert statement(named) == "Tortosa welcomed the volunteers Boat crews searched on 8 March."

@@ -33,6 +33,15 @@ some many most all one two three four five six seven eight nine ten no not anoth
 every both more few several what who how why where
 """
 _OPENERS = frozenset(_OPENERS_TEXT.split())
+#: Titles that lead a person's name: the subject starts at the title, not at the name after it.
+_TITLES_TEXT = """
+president vice senator sen sen. rep rep. representative congressman congresswoman governor gov
+gov. mayor secretary minister prime chancellor premier ambassador judge justice admiral adm
+adm. general gen gen. colonel col col. captain capt capt. chief commander sheriff mr mr. mrs
+mrs. ms ms. miss dr dr. prof prof. professor sir lord lady dame king queen prince princess pope
+rev rev. reverend father bishop archbishop chairman chairwoman
+"""
+_TITLES = frozenset(_TITLES_TEXT.split())
 
 
 def credit_end(text: str) -> int:
@@ -71,7 +80,8 @@ def _after_names(text: str, position: int) -> int:
         return 0
     starts = [word[0] for word in words]
     for k in range(1, len(words)):
-        if _credit_ok(words, k) and text[starts[k]:].split(None, 1)[0].lower() in _OPENERS:
+        first = text[starts[k]:].split(None, 1)[0].lower()
+        if _credit_ok(words, k) and (first in _OPENERS or first in _TITLES):
             return starts[k]
     if follows and (follows[0].isdigit() or follows[0] in "\"'\u201c\u2018"):
         return position if _credit_ok(words, len(words)) else 0

@@ -183,7 +183,8 @@ def event_quality(group: DateGroup, vectors: Mapping[str, Vector], central: dict
             + (CHRONOLOGY_BONUS if e.id in entries else 0.0)
             - (EXPECTED_PENALTY if e.status == "expected" else 0.0)
             - (SPAN_PENALTY if bounds_a_span(e.citations[0]) else 0.0)
-            - _form_cost(e.text) for e in group.events}
+            - _form_cost(e.text, e.citations[0].article.text if e.citations else None)
+            for e in group.events}
 
 
 def bounds_a_span(citation: Citation) -> bool:
@@ -195,16 +196,17 @@ def bounds_a_span(citation: Citation) -> bool:
     return _SPAN_BOUND.search(citation.sentence, max(0, start - 12), start) is not None
 
 
-def _form_cost(text: str) -> float:
+def _form_cost(text: str, page: str | None = None) -> float:
     """What a sentence's form costs it as a summary: each word past :data:`CONCISE_WORDS`
     (a long sentence says several things, or carries page text run into it: a headline
     before the lead, a photo credit), and :data:`FRAGMENT_PENALTY` for a piece of a sentence
     cut at the wrong place ("said on Monday that ...", "L) shares fell ..."), again for two
-    run together, and for a photo caption."""
+    run together (``page``: the text of the page it is on, see
+    :func:`timeline.events.shapes.glued_at`), and for a photo caption."""
     cost = LENGTH_COST * max(0, len(text.split()) - CONCISE_WORDS)
     if _FRAGMENT.match(text):
         cost += FRAGMENT_PENALTY
-    if glued_at(text):
+    if glued_at(text, page):
         cost += FRAGMENT_PENALTY
     if _CAPTION_DATE.search(text):
         cost += FRAGMENT_PENALTY

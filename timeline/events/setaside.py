@@ -9,7 +9,8 @@ the same way however rarely its publisher prints it (a reprinted wire story brin
 and so is a publication stamp heading it ("HOUSTON | Wed May 5, 2021 7:30 pm EDT"), which dates
 the page, not what the sentence reports.
 Sentences shaped like social posts
-("RT @user: ...", "@user: ...") are set aside too.
+("RT @user: ...", "@user: ...") are set aside too, and so are those about the page rather than
+the story: a site's notices and a broadcaster's schedules (:mod:`timeline.events.notices`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from urllib.parse import urlsplit
 from timeline.events.extract import event_id
 from timeline.events.furniture import LABEL, PageLines, learn_furniture
 from timeline.events.learned import FurnitureMemo
+from timeline.events.notices import notice_reason
 from timeline.events.shapes import leading_label_end
 from timeline.model import Article, Citation, Event, SetAside
 from timeline.temporal.model import Timex
@@ -72,6 +74,14 @@ def drop_set_aside(article: Article, events: list[Event],
             article.set_aside.append(SetAside(citation.sentence_start,
                                               citation.sentence_end, SOCIAL))
             dropped[SOCIAL] += 1
+            continue
+        notice = notice_reason(event.text)
+        if notice:
+            cited = event.citations[0]  # after a cut label, if any
+            span = SetAside(cited.sentence_start, cited.sentence_end, notice)
+            if span not in article.set_aside:  # a sentence may date several events
+                article.set_aside.append(span)
+            dropped[notice] += 1
             continue
         kept.append(event)
     article.set_aside.sort(key=lambda s: (s.start, s.end))

@@ -185,7 +185,8 @@ def leading_label_end(text: str, *, dates: bool = True) -> int:
     With ``dates=False`` only a dateline counts (a label holding no date or time), or a
     label ending in a publication stamp, a date with its year and clock time ("HOUSTON | Wed
     May 5, 2021 7:30 pm EDT", "Ann Lee | 12:16 PM, Thursday, 28 May 2009"): when a page was
-    printed, never what its sentence reports. A photo credit run into the sentence ("Photo:
+    printed, never what its sentence reports (with a link word the page prints after it:
+    "... 18:15 GMT Help The ..."). A photo credit run into the sentence ("Photo:
     Ann Lee/Wire ", :mod:`timeline.events.credits`) is a label too, and so is a label after it."""
     credit = credit_end(text)
     if credit:
@@ -201,8 +202,10 @@ def leading_label_end(text: str, *, dates: bool = True) -> int:
     items = tokens(text, 0, limit)
     ends = label_ends(text, items, 32, joined=True)
     runs = {end for end in (_stamp_run_end(items, start) for start in (0, *ends)) if end}
+    links = {stop + 1 for stop in runs.union(e for e in ends if _is_stamp(items, e))
+             if _link_word_at(items, stop)}
     best = stamp = 0
-    for stop in sorted({*ends, *runs}):
+    for stop in sorted({*ends, *runs, *links}):
         head = items[:stop]
         if not dates and (stop in runs or _is_stamp(items, stop)):
             stamp = stop  # a stamp is cut; only the label after it must hold no date
@@ -224,6 +227,17 @@ def leading_label_end(text: str, *, dates: bool = True) -> int:
 
 
 _CENTURIES = ("19", "20")
+#: Words a page prints as links next to its publication stamp ("... 09:43 GMT Help The ...").
+_LINK_WORDS = frozenset({"help", "share", "print", "email", "comments", "close", "menu",
+                         "subscribe", "follow", "save"})
+
+
+def _link_word_at(items: list[Token], stop: int) -> bool:
+    """Whether ``items[stop]`` is a page's link word left after a publication stamp: one of
+    :data:`_LINK_WORDS`, capitalised, with the sentence opening after it."""
+    if stop + 1 >= len(items) or items[stop].kind != "C" or items[stop].word not in _LINK_WORDS:
+        return False
+    return items[stop + 1].kind in ("C", "A", "#", "\"", "\u201c")
 
 
 def _is_stamp(items: list[Token], stop: int) -> bool:
@@ -267,13 +281,49 @@ def _stamp_run_end(items: list[Token], start: int) -> int:
 
 
 #: Two sentences run together without a stop, as a scraped page glues its headline or a photo
-#: caption to the text after it ("... spill looms The crews ..."): a lowercase word, then a
+#: caption to the text after it ("... ferry strike nears The crews ..."): a lowercase word, then a
 #: capitalised word that only opens a sentence.
 _GLUED = re.compile(r"(?<=[a-z0-9%)\u201d\"']) (?:The|An|In|It|He|She|They|This|These|We|But)"
                     r"\s(?!of\b)")
 
 
-def glued_at(text: str) -> int:
-    """Where a second sentence glued to the first without a stop begins; 0 when none is."""
+#: ...or any capitalised word between two lowercase ones ("... ferry strike nears Fire crews
+#: stand by ..."), when the page itself writes that word in lower case more often (a common word
+#: opening a sentence, not a name). Not after a word that runs into a name ("the Fire
+#: brigade"), not a month ("since May to"), nor a name's head ("Bay of", "Lee said").
+_CAPITAL_BETWEEN = re.compile(r"(?<!\S)([a-z][a-z'-]*)[0-9%)\u201d\"']? ([A-Z][a-z]+)"
+                              r" (?=([a-z]{2,}))")
+_RUNS_INTO_NAME_TEXT = """
+the a an of to in on at for by with from and or but as that this these those its his her their
+our your my is are was were be been has have had will would can could may might shall should do
+does did not no into onto than said says told
+"""
+_RUNS_INTO_NAME = frozenset(_RUNS_INTO_NAME_TEXT.split())
+_NAME_HEADS = frozenset({"of", "said", "says", "told"})
+
+
+def glued_at(text: str, page: str | None = None) -> int:
+    """Where a second sentence glued to the first without a stop begins; 0 when none is.
+    With ``page`` (the text of the page the sentence is on), a glued sentence may open with
+    any common word the page writes in lower case."""
     match = _GLUED.search(text)
-    return match.start() + 1 if match else 0
+    found = match.start() + 1 if match else 0
+    if page is None:
+        return found
+    for other in _CAPITAL_BETWEEN.finditer(text, 0, found or len(text)):
+        word = other.group(2)
+        if (other.group(1) in _RUNS_INTO_NAME or other.group(3) in _NAME_HEADS
+                or word.lower() in _CALENDAR):
+            continue
+        if _mostly_lowercase(word, page):
+            return other.start(2)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _mostly_lowercase(word: str, page: str) -> bool:
+    """Whether ``page`` writes ``word`` in lower case more often than as written (whole words,
+    outside addresses)."""
+    lower = re.compile(r"(?<![\w@./])" + re.escape(word.lower()) + r"(?![\w@])")
+    same = re.compile(r"(?<![\w@./])" + re.escape(word) + r"(?![\w@])")
+    return len(lower.findall(page)) > len(same.findall(page))

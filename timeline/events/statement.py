@@ -26,7 +26,7 @@ def statement_start(citation: Citation) -> int:
     dateline label, or after a headline glued before the sentence that holds the date; 0
     when the sentence is the statement."""
     start = leading_label_end(citation.sentence)
-    glued = glued_at(citation.sentence)
+    glued = glued_at(citation.sentence, citation.article.text)
     if start < glued <= citation.timex.start - citation.sentence_start:
         start = glued  # a headline glued before the sentence that dates the event
     return start
