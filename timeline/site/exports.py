@@ -152,15 +152,13 @@ def write_events_json(out_dir: Path, events: list[Event], config: Config,
     return target
 
 
-_EVENT_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(Event)
-                                      if f.name != "citations"))
 _STABLE_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(Event)
                                        if f.name not in ("citations", "salience")))
 
 
-def _event_key(event: Event, page: str | None, fields=_EVENT_FIELDS) -> bytes:
-    """Everything :func:`event_to_json` reads, pickled (C-speed) into one key: the event's
-    page, every event field (``fields``), and of each citation what
+def _event_key(event: Event, page: str | None, fields=_STABLE_FIELDS) -> bytes:
+    """Everything :func:`event_to_json` reads but the salience, pickled (C-speed) into one
+    key: the event's page, every other event field (``fields``), and of each citation what
     :func:`citation_to_json` reads."""
     cites = tuple((c.sentence, c.sentence_start, c.sentence_end, c.timex.text, c.timex.value,
                    c.timex.start, c.timex.end, str(c.article.path), c.article.slug,
@@ -224,13 +222,16 @@ class _EventItems:
         offset = out.write((head[: -len("[]\n}")] + "[\n").encode("utf-8"))
         for number, event in enumerate(shown):
             page = pages.get(event.id)
-            # the in-memory texts' key (the preview server's), with the salience
-            made_from = _event_key(event, page) if remember or known else b""
+            # one pickle per event: the slices' key leaves the salience out, the in-memory
+            # texts' key (the preview server's) is that and the salience
+            stable = (_event_key(event, page)
+                      if remember or known or slices is not None else b"")
+            made_from = stable + repr(event.salience).encode() if remember or known else b""
             text = known.get(made_from) if known else None
             data = text.encode("utf-8") if text is not None else None
             key = b""
             if slices is not None:
-                key = slice_key(_event_key(event, page, _STABLE_FIELDS))
+                key = slice_key(stable)
                 if keys is not None:
                     keys[id(event)] = key
                 if data is None and (data := slices.get(key)) is not None:
