@@ -95,10 +95,60 @@ def test_two_processes_build_the_same_site_as_one(collection, monkeypatch):
     assert elsewhere == []
     two = build_with(collection, "site-2", jobs=2)
     assert used == [2], "the second build did not use a pool of two processes"
-    assert len(elsewhere) == 30, "the source pages were not rendered by a worker process"
+    # every source page and every period page was rendered by the worker (they all fit in
+    # its queue at once, so this process had none to take over)
+    pages = [p for p in site_bytes(two.output) if p.startswith(("sources/report", "events/"))]
+    assert len(pages) > 30
+    assert sorted(elsewhere) == sorted(pages), "pages were not rendered by a worker process"
     assert len(one.articles) == 30 and len(one.diagnostics.errors) == 1
     assert [str(d) for d in two.diagnostics.items] == [str(d) for d in one.diagnostics.items]
     assert any(len(e.citations) > 1 for e in two.events), "nothing was merged across articles"
+    assert site_bytes(two.output) == site_bytes(one.output)
+
+
+def test_period_pages_a_worker_renders_match_with_events_added_by_hand(collection,
+                                                                      monkeypatch):
+    # an added event's source has no page here: its article goes to the worker whole
+    (collection / "content" / "annotations.yaml").write_text(
+        "add:\n  - date: 2021-03-04\n    text: The tram depot tender closed at noon.\n"
+        "    note: Added *for context*.\n    citation:\n      title: Tender notice\n"
+        "      url: https://example.org/tender\n      source: Works Gazette\n",
+        encoding="utf-8")
+    elsewhere = _pages_elsewhere(monkeypatch)
+    one = build_with(collection, "site-1", jobs=1)
+    two = build_with(collection, "site-2", jobs=2)
+    assert any(e.editorial for e in two.events)
+    assert any(p.startswith("events/") for p in elsewhere)
+    assert site_bytes(two.output) == site_bytes(one.output)
+
+
+def test_keys_a_worker_made_keep_every_page_of_an_unchanged_rebuild(collection, tmp_path,
+                                                                    monkeypatch):
+    # the worker computes the keys of the pages of a cold build from the articles' faces;
+    # the building process computes them from the whole articles: they must be equal
+    elsewhere = _pages_elsewhere(monkeypatch)
+    build_with(collection, "site", jobs=2, cache=ArticleCache(tmp_path / "c", in_memory=False))
+    assert any(p.startswith("events/") for p in elsewhere)
+    sent = len(elsewhere)
+    build_with(collection, "site", jobs=2, cache=ArticleCache(tmp_path / "c", in_memory=False))
+    assert len(elsewhere) == sent, f"pages made again: {elsewhere[sent:]}"
+
+
+def test_an_overridden_page_template_keeps_the_period_pages_here(collection, monkeypatch):
+    # a project's period template may show anything of an article: its pages are not sent
+    # (timeline.site.periodjobs.can_send), and the site is the same as one process's
+    from timeline.site.environment import THEME
+
+    (collection / "templates").mkdir()
+    theme = (THEME / "templates" / "period.html").read_text(encoding="utf-8")
+    (collection / "templates" / "period.html").write_text(
+        theme.replace("{% block content %}", "{% block content %}<!-- ours -->", 1),
+        encoding="utf-8")
+    elsewhere = _pages_elsewhere(monkeypatch)
+    one = build_with(collection, "site-1", jobs=1)
+    two = build_with(collection, "site-2", jobs=2)
+    assert "<!-- ours -->" in next((two.output / "events").glob("*.html")).read_text("utf-8")
+    assert elsewhere and not any(p.startswith("events/") for p in elsewhere)
     assert site_bytes(two.output) == site_bytes(one.output)
 
 
@@ -118,9 +168,12 @@ def test_pool_results_go_to_the_cache_and_a_rebuild_processes_only_the_change(co
     assert len(second.events) >= len(first.events)
     cold = build_with(collection, "site-cold", jobs=1)
     assert site_bytes(second.output) == site_bytes(cold.output)
-    # the first build's source pages were rendered by a worker, and recorded: the second
-    # build keeps all but the edited article's, which a worker renders again
-    assert len(elsewhere) == 31 and elsewhere[-1] == "sources/report-007.html"
+    # the first build's source and period pages were rendered by a worker, and recorded: the
+    # second build keeps all but the edited article's page and its new sentence's period
+    # page, which a worker renders again
+    periods = [p for p in site_bytes(first.output) if p.startswith("events/")]
+    assert len(elsewhere) == 30 + len(periods) + 2 and elsewhere[-1] == "sources/report-007.html"
+    assert elsewhere[-2] in periods  # the period page of the new sentence
     record = KeptPages(again.pages_record, second.output)
     assert all(record.previous_key(f"sources/report-{n:03d}.html") for n in range(30))
 

@@ -123,8 +123,19 @@ def render_kept(keep, rel: str, inputs: bytes, site: dict, render) -> str | None
     """Page ``rel`` made from ``inputs`` and ``site``: None when ``keep`` (a
     :class:`timeline.site.seo.PageFinisher`) put the previous build's page in place, else
     ``render(site values)``'s text, with ``keep`` told what it was made from."""
-    if keep.reuse(rel, inputs, lambda read: _read_same(site, read)):
+    if kept_already(keep, rel, inputs, site):
         return None
+    return render_made(keep, rel, inputs, site, render)
+
+
+def kept_already(keep, rel: str, inputs: bytes, site: dict) -> bool:
+    """Whether ``keep`` put the previous build's page ``rel`` in place: it was made from
+    ``inputs`` and the same values of ``site`` (see :func:`render_kept`)."""
+    return keep.reuse(rel, inputs, lambda read: _read_same(site, read))
+
+
+def render_made(keep, rel: str, inputs: bytes, site: dict, render) -> str:
+    """``render(site values)``'s text, with ``keep`` told what page ``rel`` was made from."""
     tracked = _ReadTracker(site)
     text = render(tracked)
     keep.made(rel, inputs, tracked.values_read())
@@ -160,12 +171,13 @@ def article_faces(docs: list[SourceDoc]) -> dict[int, bytes]:
     which are in the citation itself; so appending a paragraph to an article does not make
     every page citing it look changed. Only for the theme's own templates (a project's may
     show the text)."""
-    faces = {}
-    for doc in docs:
-        a = doc.article
-        faces[id(a)] = digest((a.path, a.slug, a.title, a.source, a.authors, a.url,
-                               a.published, a.published_from, a.tags, a.extra))
-    return faces
+    return {id(doc.article): article_face(doc.article) for doc in docs}
+
+
+def article_face(a) -> bytes:
+    """The digest of what the timeline pages show of article ``a`` (:func:`article_faces`)."""
+    return digest((a.path, a.slug, a.title, a.source, a.authors, a.url, a.published,
+                   a.published_from, a.tags, a.extra))
 
 
 def track_site(site: dict) -> dict:

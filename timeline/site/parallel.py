@@ -1,4 +1,5 @@
-"""Render the source pages on other processes while this one renders the timeline pages.
+"""Render the source pages, and period pages, on other processes while this one renders the
+index, the sources list and the exports.
 
 A cold build's pages are half source pages (one per article: its text with every expression
 highlighted) and half timeline pages (the index, the period pages). With ``jobs`` above 1, the
@@ -6,7 +7,10 @@ source pages go to ``jobs - 1`` worker processes: each page's data (the article 
 expressions, the pages of the events they link to, the head tags) is sent pickled, and the
 worker renders, finishes (:func:`timeline.site.seo.finish_page`) and writes the page into the
 staging folder, returning which ``site`` values the template read (for the kept pages'
-record). Meanwhile this process renders the index, the period pages and the sources list.
+record). Meanwhile this process renders the index and the sources list, and writes the
+exports. The period pages go to the workers as well, first (:mod:`timeline.site.periodjobs`): they
+were most of this process's share, which made it the stage's critical path; whatever the
+workers have no room for, this process renders itself, so both sides stay busy to the end.
 
 The workers are fresh processes (spawned), not forks of the build: a fork would share all
 the build's data copy-on-write, but rendering touches (and so copies) about half of it
@@ -64,6 +68,14 @@ class SourcePageWorkers:
         payload = dumps((doc, event_pages, self.finisher.tags_of(rel), templates))
         inputs = key if isinstance(key, bytes) else None
         self._pending.append((self._pool.submit(_render_source, rel, payload), rel, inputs))
+        while len(self._pending) > self.workers * AHEAD:
+            self._settle()
+
+    def submit_period(self, rel: str, payload: bytes, inputs: bytes | None) -> None:
+        """Render the period page ``rel`` there from its job
+        (:func:`timeline.site.periodjobs.period_job`); ``inputs``: its key when known here."""
+        tags = self.finisher.tags_of(rel)
+        self._pending.append((self._pool.submit(_render_period, rel, payload, tags), rel, inputs))
         while len(self._pending) > self.workers * AHEAD:
             self._settle()
 
@@ -131,6 +143,22 @@ def _render_source(rel: str, payload: bytes) -> tuple:
         linked = sorted({event_id: event_pages.get(event_id, "")
                          for event_id in doc.event_of.values()}.items())
         made_from = source_inputs(doc, templates, linked)
+    return tracked.values_read(), made_from
+
+
+def _render_period(rel: str, payload: bytes, tags: str) -> tuple:
+    """Render, finish and write one period page; return the ``site`` values it read and its
+    key when asked (:func:`timeline.site.periodjobs.render_period`)."""
+    from timeline.site.pagememo import track_site
+    from timeline.site.periodjobs import render_period
+    from timeline.site.seo import finish_page
+
+    tracked = track_site(_WORKER["site"])
+    text, made_from = render_period(_WORKER["env"], tracked, payload)
+    target = _WORKER["staging"] / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(finish_page(text, rel, tags, _WORKER["renamed"], _WORKER["prefix"]),
+                      encoding="utf-8")
     return tracked.values_read(), made_from
 
 

@@ -7,6 +7,7 @@ link is relative, so the site works from ``file://``, at a domain root and under
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -29,12 +30,15 @@ from timeline.site.pagememo import (
     ArticleDigests,
     article_faces,
     dumps_marking_reads,
+    kept_already,
     memoised_event_view,
     render_kept,
+    render_made,
     render_source,
     templates_fingerprint,
     with_event_memo,
 )
+from timeline.site.periodjobs import can_send, period_job
 from timeline.site.periods import PagePlan, plan_pages
 from timeline.site.sourcepages import SourceDoc, newest_first, source_summary
 from timeline.site.urls import INDEX_PAGE, SOURCES_DIR, source_page
@@ -137,44 +141,62 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
                 done(rel)
             yield True
 
+    index = index_view(plan, docs_by_path, view=view)
+    view_keys.clear()
+    # the period pages go to the workers too, before the source pages (heavier, so the
+    # workers never run dry while this process renders the index): timeline.site.periodjobs
+    send_periods = workers is not None and can_send(config)
+    sources_ids = {id(doc.article) for doc in docs} if send_periods else set()
+
+    def period_pages():  # each period page: kept, rendered here, or sent to the workers
+        for period in plan.periods:
+            made = period_view(period, plan, index)
+
+            def render(site_values: dict, period=period, made=made) -> str:
+                years = group_events(period.events, docs_by_path, root="../", view=view)
+                shown_there = [ev for y in years for ev in y.events + [e for m in y.months
+                                                                       for e in m.events]]
+                return render_template(
+                    timeline_env, "period.html", root="../", site=site_values,
+                    periods=index.rough_periods, period=made, years=years,
+                    legend=legend(shown_there))
+
+            send = send_periods and not here[0]
+            inputs = None
+            if keep is not None and (not send or keep.known(period.page)):
+                inputs = _period_inputs(templates, index.rough_periods, made, period.events,
+                                        docs_by_path, faces, unseen)
+            if inputs is not None and kept_already(keep, period.page, inputs, site):
+                written.append(out_dir / period.page)  # the previous build's, put in place
+                done(period.page)
+            elif send:  # the worker computes the key when there is none to compare with
+                worked_out = templates if keep is not None and inputs is None else None
+                workers.submit_period(period.page, period_job(
+                    period.events, _anchors(period.events, docs_by_path), made,
+                    index.rough_periods, worked_out, unseen, sources_ids), inputs)
+            elif keep is None:
+                put(period.page, render(site))
+            else:
+                put(period.page, render_made(keep, period.page, inputs, site, render))
+            view_keys.clear()
+            yield True
+
     sources = source_pages()
+    pages = itertools.chain(period_pages(), sources) if send_periods else sources
 
     def feed() -> None:  # keep the workers busy while this process renders its pages
-        while workers is not None and workers.wants() and next(sources, False):
+        while workers is not None and workers.wants() and next(pages, False):
             pass
 
     feed()
-    index = index_view(plan, docs_by_path, view=view)
-    view_keys.clear()
     shown_there = [ev for y in index.years for d in y.dates for ev in d.summary + d.also]
     put(INDEX_PAGE, render_template(env, "index.html", root="", site=site, index=index,
                                     key_years=index.years, periods=index.periods,
                                     legend=legend(shown_there, index=True)))
     feed()
-    for period in plan.periods:
-        made = period_view(period, plan, index)
-
-        def render(site_values: dict, period=period, made=made) -> str:
-            years = group_events(period.events, docs_by_path, root="../", view=view)
-            shown_there = [ev for y in years for ev in y.events + [e for m in y.months
-                                                                   for e in m.events]]
-            return render_template(
-                timeline_env, "period.html", root="../", site=site_values,
-                periods=index.rough_periods, period=made, years=years, legend=legend(shown_there))
-
-        if keep is None:
-            put(period.page, render(site))
-        else:
-            inputs = _period_inputs(templates, index.rough_periods, made, period.events,
-                                    docs_by_path, faces, unseen)
-            text = render_kept(keep, period.page, inputs, site, render)
-            if text is None:  # the previous build's page, put in place by ``keep``
-                written.append(out_dir / period.page)
-                done(period.page)
-            else:
-                put(period.page, text)
-        view_keys.clear()
-        feed()
+    if not send_periods:
+        for _ in period_pages():
+            feed()
     # Counted in one pass: per source it was sources x events x citations (1,000 articles: 5 s).
     cited = Counter(str(c.article.path) for e in shown for c in e.citations)
     listed = [source_summary(d, cited) for d in newest_first(docs)]
@@ -199,12 +221,22 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     while True:  # the rest: to the workers while they want more, else rendered here too
         feed()
         here[0] = True
-        if not next(sources, False):
+        if not next(pages, False):
             break
         here[0] = False
     if workers is not None:
         workers.finish()
     return [p.relative_to(out_dir) for p in written]
+
+
+def _anchors(events: list[Event], docs_by_path: dict[str, SourceDoc]) -> list[str | None]:
+    """The anchor of each citation of ``events`` on its source page (None: it has none)."""
+    anchors = []
+    for event in events:
+        for citation in event.citations:
+            doc = docs_by_path.get(str(citation.article.path))
+            anchors.append(doc.timex_anchor(citation.timex) if doc else None)
+    return anchors
 
 
 def _period_inputs(templates: str, periods: list, made, events: list[Event],
@@ -214,11 +246,7 @@ def _period_inputs(templates: str, periods: list, made, events: list[Event],
     of periods, the page's own view (neighbours, parts, key dates) and its events with the
     anchors of their citations on the source pages (articles as their digests), less the
     event fields in ``unseen`` (see :func:`_unseen_fields`)."""
-    anchors = []
-    for event in events:
-        for citation in event.citations:
-            doc = docs_by_path.get(str(citation.article.path))
-            anchors.append(doc.timex_anchor(citation.timex) if doc else None)
+    anchors = _anchors(events, docs_by_path)
     return digest((templates, periods, made, events, anchors), articles, unseen)
 
 
