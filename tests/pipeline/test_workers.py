@@ -112,7 +112,8 @@ def test_period_pages_a_worker_renders_match_with_events_added_by_hand(collectio
     (collection / "content" / "annotations.yaml").write_text(
         "add:\n  - date: 2021-03-04\n    text: The tram depot tender closed at noon.\n"
         "    note: Added *for context*.\n    citation:\n      title: Tender notice\n"
-        "      url: https://example.org/tender\n      source: Works Gazette\n",
+        "      url: https://example.org/tender\n      source: Works Gazette\n"
+        "      published: 2021-03-05\n",  # without, the feeds date it by the build's clock
         encoding="utf-8")
     elsewhere = _pages_elsewhere(monkeypatch)
     one = build_with(collection, "site-1", jobs=1)
