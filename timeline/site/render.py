@@ -182,10 +182,10 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
             yield True
 
     sources = source_pages()
-    pages = itertools.chain(period_pages(), sources) if send_periods else sources
+    jobs = itertools.chain(period_pages(), sources) if send_periods else sources
 
     def feed() -> None:  # keep the workers busy while this process renders its pages
-        while workers is not None and workers.wants() and next(pages, False):
+        while workers is not None and workers.wants() and next(jobs, False):
             pass
 
     feed()
@@ -221,7 +221,7 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     while True:  # the rest: to the workers while they want more, else rendered here too
         feed()
         here[0] = True
-        if not next(pages, False):
+        if not next(jobs, False):
             break
         here[0] = False
     if workers is not None:
