@@ -144,6 +144,21 @@ def test_a_day_that_stands_out_from_a_quiet_week_outranks_one_of_a_busy_stretch(
     assert quiet.salience > max(e.salience for e in busy)
 
 
+def test_a_day_of_a_quiet_month_outranks_one_as_reported_in_the_busiest_month():
+    """Three reports each of 10 March and of 10 May; March also has the reports of eleven
+    other days, more than a week away from the 10th, so bursts treat both days alike."""
+    def pumped(day: dt.date) -> Event:
+        label = f"{day.day} {day:%B}"
+        return _reported(f"Crews pumped water from the flooded valley villages on {label}.",
+                         label, day.isoformat(),
+                         *((source, day) for source in ("Daily", "Herald", "Wire")))
+    busy = pumped(dt.date(2021, 3, 10))
+    others = [pumped(dt.date(2021, 3, day)) for day in range(18, 29)]
+    quiet = pumped(dt.date(2021, 5, 10))
+    select_key_dates([busy, *others, quiet], Config())
+    assert quiet.salience > busy.salience
+
+
 def _two_reports(first: str, second: str) -> tuple[Event, Event]:
     """Two reports of Wednesday 10 March by different papers on the day."""
     day = dt.date(2021, 3, 10)
