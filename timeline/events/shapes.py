@@ -324,6 +324,8 @@ def glued_at(text: str, page: str | None = None) -> int:
 def _mostly_lowercase(word: str, page: str) -> bool:
     """Whether ``page`` writes ``word`` in lower case more often than as written (whole words,
     outside addresses)."""
+    if word.lower() not in page:  # most capitalised words between two lowercase ones are
+        return False  # names, never written in lower case: no need to count
     lower = re.compile(r"(?<![\w@./])" + re.escape(word.lower()) + r"(?![\w@])")
     same = re.compile(r"(?<![\w@./])" + re.escape(word) + r"(?![\w@])")
     return len(lower.findall(page)) > len(same.findall(page))
