@@ -162,3 +162,22 @@ def test_a_site_notice_and_a_broadcast_schedule_are_set_aside_but_reports_are_no
     assert set(dropped) == {SITE_NOTICE, SCHEDULE}
     reasons = [s.reason for s in article.set_aside]
     assert reasons == [SITE_NOTICE, SCHEDULE, SCHEDULE, SITE_NOTICE]
+
+
+def test_notices_told_by_the_furniture_memo_are_the_ones_found_afresh():
+    from timeline.events.learned import FurnitureMemo
+
+    lines = ("On Monday we moved this diary to a new blogging platform.",
+             "You can watch the vote live at 18:30 on Tuesday.",
+             "The harbour board posted the new timetable on its website on Monday.")
+    memo = FurnitureMemo()
+    plain = _article(*lines)
+    expected = drop_set_aside(plain, _events(plain))
+    for _build in range(2):  # the second build takes every answer from the memo
+        memo.learn([])
+        article = _article(*lines)
+        kept, dropped = drop_set_aside(article, _events(article), memo.dateline_end,
+                                       memo.notice)
+        assert ([e.text for e in kept], dropped) == ([e.text for e in expected[0]], expected[1])
+        assert article.set_aside == plain.set_aside
+    assert len(memo.notices) == 3

@@ -6,8 +6,8 @@ alone, so :class:`FurnitureMemo` keeps its result with a fingerprint of those pa
 hashes of every line, label and stamp of each page, in order) and learns again only the
 publishers whose fingerprint changed: an edited article costs its publisher's counting, not
 the collection's. The headlines of the sentences the pass trims (a label cut off their
-start) are kept too, by the sentence and the place of its date, and where each sentence's
-wire dateline ends.
+start) are kept too, by the sentence and the place of its date, where each sentence's
+wire dateline ends, and whether it is about the page.
 
 The memo is a plain picklable object (:mod:`timeline.pipeline.collection` keeps it between
 ``timeline build`` runs); what it returns is what learning from nothing returns.
@@ -43,6 +43,9 @@ class FurnitureMemo:
     _fresh: dict[tuple[str, int, int], str] = field(default_factory=dict)
     #: where each sentence's wire dateline ends (:func:`timeline.events.setaside.dateline_end`)
     datelines: Memo = field(default_factory=Memo)
+    #: why a sentence is about the page, if it is (:func:`timeline.events.notices.notice_reason`:
+    #: a second of regular expressions over 57,000 sentences)
+    notices: Memo = field(default_factory=Memo)
 
     def learn(self, pages: Iterable[tuple[str, PageLines]]) -> Furniture:
         """:func:`timeline.events.furniture.learn_furniture`, learning again only the
@@ -50,6 +53,7 @@ class FurnitureMemo:
         if self._fresh:
             self.headlines, self._fresh = self._fresh, {}
         self.datelines.begin()
+        self.notices.begin()
         furniture, kept, self.relearned = Furniture(), {}, []
         for publisher, group in by_publisher(pages).items():
             fingerprint = pages_fingerprint(group)
@@ -76,6 +80,12 @@ class FurnitureMemo:
         from timeline.events.setaside import dateline_end
 
         return self.datelines.get(sentence, dateline_end)
+
+    def notice(self, sentence: str) -> str | None:
+        """:func:`timeline.events.notices.notice_reason`, remembered."""
+        from timeline.events.notices import notice_reason
+
+        return self.notices.get(sentence, notice_reason)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)

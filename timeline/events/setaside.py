@@ -42,10 +42,11 @@ _LEAD = re.compile(r"[\s\W_]*")
 
 
 def drop_set_aside(article: Article, events: list[Event],
-                   label_end=None) -> tuple[list[Event], Counter]:
+                   label_end=None, notice=None) -> tuple[list[Event], Counter]:
     """``article``'s events minus those from set-aside text (trimmed where only their start
     was); also sets aside social posts. Returns the events kept and, per reason, how many
-    dated sentences were dropped."""
+    dated sentences were dropped. ``label_end`` and ``notice`` are :func:`dateline_end` and
+    :func:`timeline.events.notices.notice_reason` or memos of them."""
     dropped: Counter[str] = Counter()
     spans = sorted(article.set_aside, key=lambda s: s.start)
     starts = [s.start for s in spans]
@@ -75,13 +76,13 @@ def drop_set_aside(article: Article, events: list[Event],
                                               citation.sentence_end, SOCIAL))
             dropped[SOCIAL] += 1
             continue
-        notice = notice_reason(event.text)
-        if notice:
+        reason = (notice or notice_reason)(event.text)
+        if reason:
             cited = event.citations[0]  # after a cut label, if any
-            span = SetAside(cited.sentence_start, cited.sentence_end, notice)
+            span = SetAside(cited.sentence_start, cited.sentence_end, reason)
             if span not in article.set_aside:  # a sentence may date several events
                 article.set_aside.append(span)
-            dropped[notice] += 1
+            dropped[reason] += 1
             continue
         kept.append(event)
     article.set_aside.sort(key=lambda s: (s.start, s.end))
@@ -167,11 +168,12 @@ def set_aside_furniture(articles: list[tuple[Article, PageLines | None, list[Eve
     pages = ((publisher_of(a), lines) for a, lines, _ in articles if lines is not None)
     furniture = memo.learn(pages) if memo is not None else learn_furniture(pages)
     label_end = memo.dateline_end if memo is not None else None
+    notice = memo.notice if memo is not None else None
     report = FurnitureReport()
     kept_all = []
     for article, lines, events in articles:
         article.set_aside = furniture.set_aside(publisher_of(article), lines) if lines else []
-        kept, dropped = drop_set_aside(article, events, label_end)
+        kept, dropped = drop_set_aside(article, events, label_end, notice)
         report.stretches.update(s.reason for s in article.set_aside)
         report.sentences.update(dropped)
         kept_all.append(kept)
