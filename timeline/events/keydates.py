@@ -42,9 +42,11 @@ def key_date_count(config: Config, dates: int) -> int:
     return dates if dates <= 20 else max(20, round(4 * math.sqrt(dates)))
 
 
-def select_key_dates(events: list[Event], config: Config, terms=term_weights) -> list[KeyDate]:
+def select_key_dates(events: list[Event], config: Config, terms=term_weights,
+                     form=None) -> list[KeyDate]:
     """Set ``salience`` and ``key`` on every event; return the key dates, in date order.
-    ``terms`` is :func:`timeline.events.topic.term_weights` or a memo of it."""
+    ``terms`` is :func:`timeline.events.topic.term_weights` or a memo of it, ``form``
+    :func:`timeline.events.salience.form_cost` or a memo of it (None: itself)."""
     for event in events:
         event.key, event.salience = False, 0.0
     shown = [e for e in events if not e.hidden]
@@ -65,7 +67,7 @@ def select_key_dates(events: list[Event], config: Config, terms=term_weights) ->
     dated = []
     ranked = sorted(groups, key=lambda g: (-g.weight, g.start, g.value))
     for rank, group in enumerate(ranked):
-        quality = event_quality(group, vectors, central, entries, fits)
+        quality = event_quality(group, vectors, central, entries, fits, form)
         ordered = order_events(group.events, quality, vectors)
         summary = summary_of(ordered, quality, vectors)
         in_summary = {id(e) for e in summary}

@@ -204,13 +204,15 @@ def _weigh_coverage(groups: list[DateGroup]) -> None:
 
 def event_quality(group: DateGroup, vectors: Mapping[str, Vector], central: dict[str, float],
                   entries: frozenset[str] | set[str] = frozenset(),
-                  fits: dict[str, float] | None = None) -> dict[str, float]:
+                  fits: dict[str, float] | None = None, form=None) -> dict[str, float]:
     """Each event's quality (id -> about 0..2): centrality to the date's reports + to the topic,
     plus :data:`CHRONOLOGY_BONUS` for an entry of a journalist's chronology (ids in
     ``entries``, see :mod:`timeline.events.chronology`), less :data:`EXPECTED_PENALTY` for an
     announcement of what is to come. ``fits``: each event's centrality to its date's reports
     if already computed for every date at once
-    (:func:`timeline.events.topicmatrix.fit_to_groups`)."""
+    (:func:`timeline.events.topicmatrix.fit_to_groups`). ``form`` is :func:`form_cost` or a
+    memo of it."""
+    cost = form or form_cost
     if fits is None:
         reports = centroid((vectors[e.id], report_weight(e)) for e in group.events)
         fits = {e.id: cosine(vectors[e.id], reports) for e in group.events}
@@ -218,7 +220,7 @@ def event_quality(group: DateGroup, vectors: Mapping[str, Vector], central: dict
             + (CHRONOLOGY_BONUS if e.id in entries else 0.0)
             - (EXPECTED_PENALTY if e.status == "expected" else 0.0)
             - (SPAN_PENALTY if bounds_a_span(e.citations[0]) else 0.0)
-            - _form_cost(e.text, e.citations[0].article.text if e.citations else None)
+            - cost(e.text, e.citations[0].article.text if e.citations else None)
             for e in group.events}
 
 
@@ -234,7 +236,7 @@ def bounds_a_span(citation: Citation) -> bool:
 # A pure function of its two strings, remembered for the preview server's next build (its
 # articles' texts are the same objects from one build to the next): 1.2 s at 57,000 events.
 @lru_cache(maxsize=1 << 17)
-def _form_cost(text: str, page: str | None = None) -> float:
+def form_cost(text: str, page: str | None = None) -> float:
     """What a sentence's form costs it as a summary: each word past :data:`CONCISE_WORDS`
     (a long sentence says several things, or carries page text run into it: a headline
     before the lead, a photo credit), and :data:`FRAGMENT_PENALTY` for a piece of a sentence

@@ -222,7 +222,8 @@ def _build_site(config: Config, strict: bool, echo: Echo | None, cache,
     with clock("enrich"):
         events = enrich(events, config, diagnostics, state)
     with clock("key-events"):
-        key_dates = select_key_dates(events, config, *_memo(state, "terms", term_weights))
+        key_dates = select_key_dates(events, config, *_memo(state, "terms", term_weights),
+                                     form=state.form_cost() if state is not None else None)
     if state is not None:
         with clock("state"):
             cache.save_collection()

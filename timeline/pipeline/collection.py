@@ -31,9 +31,10 @@ Parts:
   collection's sentences by similarity (merge);
 * :attr:`furniture` - :class:`timeline.events.learned.FurnitureMemo`, what each publisher's
   pages repeat, by a fingerprint of the pages (the furniture pass);
-* :attr:`normalised`, :attr:`terms`, :attr:`ahead` - memos (:class:`timeline.pipeline.memo.Memo`)
-  of per-sentence values (the normalised form merging compares, the topic's term weights,
-  whether a clause looks ahead): a rebuild computes them only for new sentences.
+* :attr:`normalised`, :attr:`terms`, :attr:`ahead`, :attr:`forms` - memos
+  (:class:`timeline.pipeline.memo.Memo`) of per-sentence values (the normalised form merging
+  compares, the topic's term weights, whether a clause looks ahead, a sentence's form cost as
+  a summary): a rebuild computes them only for new sentences.
 
 The file is a pickle headed by the format and a hash of the package's code
 (:func:`timeline.pipeline.cache.code_fingerprint`): a state written by other code is not
@@ -42,7 +43,9 @@ read. A missing or damaged file is an empty state: the next build does the full 
 
 from __future__ import annotations
 
+import hashlib
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,11 +68,32 @@ class CollectionState:
     normalised: Memo = field(default_factory=Memo)  # sentence -> normalised (merge)
     terms: Memo = field(default_factory=Memo)  # sentence -> term weights (topic)
     ahead: Memo = field(default_factory=Memo)  # clause key -> looks ahead (status)
+    #: (sentence, digest of its page's text) -> its form cost as a summary (key events)
+    forms: Memo = field(default_factory=Memo)
 
     def begin(self) -> None:
         """A build starts: each memo keeps what the previous build asked of it."""
-        for memo in (self.normalised, self.terms, self.ahead):
+        for memo in (self.normalised, self.terms, self.ahead, self.forms):
             memo.begin()
+
+    def form_cost(self) -> Callable[[str, str | None], float]:
+        """:func:`timeline.events.salience.form_cost` remembered through :attr:`forms`. The
+        page (an article's whole text) is known by a digest of it, made once per page."""
+        from timeline.events.salience import form_cost
+
+        digests: dict[int, tuple[str, bytes]] = {}  # id(page) -> (page, digest)
+        get = self.forms.get
+
+        def remembered(sentence: str, page: str | None) -> float:
+            if page is None:
+                return form_cost(sentence, None)
+            known = digests.get(id(page))
+            if known is None or known[0] is not page:
+                known = digests[id(page)] = (page, hashlib.blake2b(
+                    page.encode("utf-8", "surrogatepass"), digest_size=16).digest())
+            return get((sentence, known[1]), lambda _key: form_cost(sentence, page))
+
+        return remembered
 
     @classmethod
     def load(cls, path: Path | None) -> CollectionState:
