@@ -151,3 +151,20 @@ def test_clause_direction_reads_the_verb_of_the_expression_s_clause():
 ])
 def test_a_season_names_a_kind_of_thing_before_a_noun(text, expression, expected) -> None:
     assert season_names_a_kind(text, *_span(text, expression)) is expected
+
+
+@pytest.mark.parametrize("sentence, expression, expected", [
+    # a date describing a noun in a preposition's phrase: the clause's verb is not its time
+    ("The port faces three lawsuits over the March 3 collision.", "March 3", 0),
+    ("The city opens an inquiry into the March 3 collision.", "March 3", 0),
+    ("A claim by the ferry owners after the March 3 collision is before the court.", "March 3",
+     0),
+    # nor a modal; as the verb's own object the date may be when it happens
+    ("The city will open an inquiry into the March 3 collision.", "March 3", 0),
+    ("The council faces the March 3 vote.", "March 3", 1),
+    ("The board meets on March 3.", "March 3", 1),
+    # "-to-" compounds are adjectives: "hard-to-open" is no verb "open"
+    ("Divers reached the hard-to-open hatch on March 3.", "March 3", -1),
+])
+def test_a_date_describing_a_noun_or_after_a_compound(sentence, expression, expected) -> None:
+    assert _direction(sentence, expression) == expected

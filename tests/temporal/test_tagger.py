@@ -262,3 +262,14 @@ def test_date_time_value_f1_stays_above_its_floor(directory: Path, floor: float)
     assert len(documents) >= 10
     figures = evaluate(documents, tag).total("date_time").figures()
     assert figures["value_f1"] >= floor
+
+
+def test_a_past_event_named_by_its_day_is_in_the_past_whatever_the_verb_of_the_clause():
+    written = dt.date(2022, 6, 8)
+    for sentence in ("The port faces three lawsuits over the March 3 collision in the bay.",
+                     "A claim by the ferry owners after the March 3 collision is in court.",
+                     "Divers finally reached the hard-to-open hatch on March 3.",
+                     "The storm will add to the damage from the March 3 collision."):
+        assert [t.value for t in tag(sentence, written)] == ["2022-03-03"], sentence
+    assert [t.value for t in tag("The council faces the July 20 vote.", written)] == [
+        "2022-07-20"]

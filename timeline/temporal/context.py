@@ -11,7 +11,9 @@ import re
 
 from timeline.temporal.lexicon import word_set
 
-_WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
+#: A word; a compound joined by "-to-" ("hard-to-reach", "door-to-door") is one word, an
+#: adjective: its "to" and verb are not the clause's ("a hard-to-open hatch on May 2").
+_WORD = re.compile(r"[A-Za-z]+(?:-to-[A-Za-z]+)+|[A-Za-z]+(?:['\u2019][a-z]+)?")
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
 
 #: Words that point to the future when they govern a time expression.
@@ -26,6 +28,16 @@ play open close face host visit return remain remains stay stays need needs poss
 speaks testifies appears performs departs ending wants seeking seeks can cannot can't
 considering consider considers weighing go goes
 """)
+
+#: A date describing the noun after it in a phrase of a preposition ("over the April 2 blast",
+#: "into its May 3 report") is not when the clause's verb happens: neither the verb's tense nor
+#: a modal says which year it is in ("will add it to the toll of the April 2 blast"). As the
+#: verb's own object ("faces the July 20 vote", "vowed to win the Nov. 6 election") it may be.
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"\b(?:over|about|into|of|after|since|from|for|on|in|at|with|to|by|following|before|behind"
+    r"|against|during|despite|under|amid)\s+(?:the|its|their|his|her|our|this|that)\s+$", re.I)
+_DAY_NUMBER = re.compile(r"(?<!\w)\d{1,2}(?:st|nd|rd|th)?\b")
+_NOUN_AFTER = re.compile(r"\s+[A-Za-z][a-z-]+\b")
 
 #: Verbs of promising: "vowed to", "pledged to" look ahead whatever their tense.
 _PROMISES = word_set("""
@@ -108,13 +120,24 @@ _OPENING = {"\u201c": "\u201d", "``": "''", '"': '"'}
 _LONGEST_QUOTE = 3000
 
 
+def describes_noun(text: str, start: int, end: int) -> bool:
+    """Whether the expression at ``[start, end)``, a date with its day of the month, describes
+    the noun after it in a phrase of a preposition ("lawsuits over the April 2 blast"): then
+    the clause's verb and modals are not its time. (A month or a season so placed is most
+    often still ahead: "ahead of the November elections", "ready in the late autumn".)"""
+    return bool(_DAY_NUMBER.search(text, start, end)
+                and _ATTRIBUTIVE_BEFORE.search(text, max(0, start - 40), start)
+                and _NOUN_AFTER.match(text, end))
+
+
 def direction(text: str, start: int, end: int) -> int:
     """+1 when the clause points to the future, -1 to the past, 0 when it does not say.
 
     The nearest cue before the expression decides ("said he will meet Friday" is future); a
     reporting verb counts only right next to it ("said Friday"), since it dates the saying,
     not what was said. Without a cue before, the first cue after it ("In January, the
-    company brought in...") decides.
+    company brought in...") decides; only it, when the expression describes a noun in a
+    preposition's phrase ("lawsuits over the April 2 blast").
     """
     left = text[max(0, start - 100):start]
     if _AS_SOON_AS.search(left) or _FROM_NOW.search(left) or POSTPONED.search(left) or (
@@ -122,7 +145,11 @@ def direction(text: str, start: int, end: int) -> int:
         return 1  # "as early as Tuesday", "between now and November", "postponed until Monday"
     clause = _lower_words(_after_last_quote_mark(left[_last_boundary(left):]))
     weak = 0  # "by"/"until" lean to the future unless a verb says otherwise
+    # A date describing a noun in a preposition's phrase: only the words after it may say.
+    attributive = describes_noun(text, start, end)
     for index in range(len(clause) - 1, max(len(clause) - 8, 0) - 1, -1):  # the last 8 words
+        if attributive:
+            break
         if clause[index] in WEAK_FUTURE_CUES:
             # "through" only right before the expression ("closed through Tuesday", not
             # "through the second half"), and "until"/"by" anywhere in the last words
@@ -151,7 +178,7 @@ def direction(text: str, start: int, end: int) -> int:
         cue = _cue(after, index, 1)
         if cue < 0:  # after the expression only a plain past verb is trusted
             return cue
-    if not weak:
+    if not weak and not attributive:
         far = clause[:-8]
         for index in range(len(far) - 1, -1, -1):
             if far[index] in ("will", "'ll", "shall", "would"):

@@ -22,7 +22,7 @@ from timeline.temporal.resolve import Resolution, Resolver
 from timeline.temporal.search import find
 
 #: Cache key for tagged output: bump whenever the tagger's behaviour changes.
-TAGGER_VERSION = "30"
+TAGGER_VERSION = "31"
 
 # A text repeats a few values many times ("1989-Q3", "PRESENT_REF"): interpret each once.
 _is_valid = lru_cache(maxsize=4096)(values.is_valid_value)

@@ -342,8 +342,9 @@ class ResolverBase:
         past = [c for c in candidates if c[1] <= day]
         if not future or not past:
             return nearest[0]
-        firmly_ahead = (_FIRMLY_AHEAD.search(self.text, max(0, start - 40), start) is not None
-                        or self._put_off(start))
+        firmly_ahead = not context.describes_noun(self.text, start, end) and (
+            _FIRMLY_AHEAD.search(self.text, max(0, start - 40), start) is not None
+            or self._put_off(start))
         if _distance(day, nearest) <= 31 and not (firmly_ahead and nearest[2] <= day):
             return nearest[0]  # a month just ended, unless "will"/"is set for" says otherwise
         if direction is None:
