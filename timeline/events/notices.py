@@ -46,11 +46,22 @@ _AUDIENCE = re.compile(r"^\W*(?:listen|watch|tune\s+in|catch)\b"
                        r"|\brepeated\s+(?:at\s+|on\s+)?\d", re.IGNORECASE)
 
 
+#: Words one of which each pattern above needs, looked for first as plain substrings of the
+#: lowercased sentence (most sentences hold none: no regular expression runs on them).
+_AUDIENCE_WORDS = ("listen", "watch", "tune", "air", "broadcast", "shown", "repeated", "catch",
+                   "follow")
+_MEDIUM_WORDS = ("blog", "site", "page", "article", "post", "entr", "coverage", "newsletter",
+                 "feed", "comment", "forum")
+
+
 def notice_reason(sentence: str) -> str | None:
     """Why ``sentence`` is about the page rather than the story (:data:`SITE_NOTICE` or
     :data:`SCHEDULE`), or None when it is not."""
-    if _CLOCK.search(sentence) and _AUDIENCE.search(sentence):
+    lower = sentence.lower()
+    if (any(word in lower for word in _AUDIENCE_WORDS) and _CLOCK.search(sentence)
+            and _AUDIENCE.search(sentence)):
         return SCHEDULE
-    if _THIS_PAGE.search(sentence) or _WE_WEB.search(sentence):
+    if any(word in lower for word in _MEDIUM_WORDS) and (
+            _THIS_PAGE.search(sentence) or _WE_WEB.search(sentence)):
         return SITE_NOTICE
     return None
