@@ -32,7 +32,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from timeline.events.chronology import date_led
 from timeline.events.shapes import glued_at
@@ -233,9 +232,6 @@ def bounds_a_span(citation: Citation) -> bool:
     return _SPAN_BOUND.search(citation.sentence, max(0, start - 12), start) is not None
 
 
-# A pure function of its two strings, remembered for the preview server's next build (its
-# articles' texts are the same objects from one build to the next): 1.2 s at 57,000 events.
-@lru_cache(maxsize=1 << 17)
 def form_cost(text: str, page: str | None = None) -> float:
     """What a sentence's form costs it as a summary: each word past :data:`CONCISE_WORDS`
     (a long sentence says several things, or carries page text run into it: a headline
