@@ -159,6 +159,20 @@ def test_a_day_of_a_quiet_month_outranks_one_as_reported_in_the_busiest_month():
     assert quiet.salience > busy.salience
 
 
+def test_a_lone_page_from_before_the_story_broke_gains_only_so_much_from_its_quiet():
+    """One report of 5 January, weeks before the story; five reports of each of twelve days
+    of its height in March."""
+    def pumped(day: dt.date, *sources: str) -> Event:
+        label = f"{day.day} {day:%B}"
+        return _reported(f"Crews pumped water from the flooded valley villages on {label}.",
+                         label, day.isoformat(), *((source, day) for source in sources))
+    lone = pumped(dt.date(2021, 1, 5), "Daily")
+    height = [pumped(dt.date(2021, 3, day), "Daily", "Herald", "Wire", "Post", "Times")
+              for day in range(1, 13)]
+    select_key_dates([lone, *height], Config())
+    assert lone.salience < min(e.salience for e in height)
+
+
 def _two_reports(first: str, second: str) -> tuple[Event, Event]:
     """Two reports of Wednesday 10 March by different papers on the day."""
     day = dt.date(2021, 3, 10)
