@@ -4,6 +4,7 @@ sentence, citations linked to their source pages), grouped by year and month."""
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -25,6 +26,9 @@ from timeline.site.sourcepages import SourceDoc
 from timeline.site.urls import SiteUrls, event_anchor, source_page
 
 _notes_md = MarkdownIt("js-default")
+#: An article is cited by several events, each listing its title: its shown form is made once
+#: (its dateline scan was an eighth of a period page's rendering).
+_shown_title = functools.lru_cache(maxsize=1 << 16)(shown_title)
 _URLS = SiteUrls()  # relative links only
 
 
@@ -149,7 +153,7 @@ def _citation_view(citation: Citation, docs_by_path: dict[str, SourceDoc],
         href = safe_url(article.url) or ""
     published = article.published_date
     return CitationView(
-        title=shown_title(article.title),
+        title=_shown_title(article.title),
         source=article.source,
         published=published_label(article),
         published_iso=published.isoformat() if published else "",
