@@ -30,6 +30,7 @@ from timeline.events.setaside import FurnitureReport, set_aside_furniture
 from timeline.events.topic import term_weights
 from timeline.ingest.content import discover, load_article, read_source
 from timeline.model import Article, Event, KeyDate
+from timeline.pipeline.headstart import head_start
 from timeline.pipeline.output import (  # the site folder's side (names kept here too)
     MARKER,
     check_output_dir,
@@ -127,6 +128,11 @@ class Stopwatch:
             self.seconds[stage] = self.seconds.get(stage, 0.0) + elapsed
             self.cpu[stage] = self.cpu.get(stage, 0.0) + time.process_time() - began_cpu
 
+    def forget(self, stage: str) -> None:
+        """Leave ``stage`` out of the times (its moment was spent doing nothing)."""
+        self.seconds.pop(stage, None)
+        self.cpu.pop(stage, None)
+
 
 # --- per article ----------------------------------------------------------------------------
 
@@ -221,29 +227,48 @@ def _build_site(config: Config, strict: bool, echo: Echo | None, cache,
         _unique_event_ids(events)
     with clock("enrich"):
         events = enrich(events, config, diagnostics, state)
-    with clock("key-events"):
-        key_dates = select_key_dates(events, config, *_memo(state, "terms", term_weights),
-                                     form=state.form_cost() if state is not None else None)
-    if state is not None:
-        with clock("state"):
-            cache.save_collection()
-        state = None  # what the cache still holds is kept; the rest is freed before render
+    memo = getattr(cache, "pages", None)  # rendered pages kept by the cache between builds
+    kept = kept_pages(cache, output)
+    head = None  # the source pages, sent to the workers while the key events are chosen
+    if not (strict and diagnostics.items):
+        with clock("head-start"):
+            head = head_start(output, config, results, events, memo, kept, _jobs(config))
+        if head is None:  # not for workers: a stage that did not happen
+            clock.forget("head-start")
+    try:
+        with clock("key-events"):
+            key_dates = select_key_dates(events, config, *_memo(state, "terms", term_weights),
+                                         form=state.form_cost() if state is not None else None)
+        if state is not None:
+            with clock("state"):
+                cache.save_collection()
+            state = None  # what the cache still holds is kept; the rest is freed before render
+    except BaseException:
+        if head is not None:
+            head.abandon()
+        raise
     result = BuildResult(ok=True, diagnostics=diagnostics, articles=articles, events=events,
                          output=output, key_dates=key_dates, stages=clock.seconds,
                          cpu=clock.cpu, furniture=furniture)
     result.notes = setting_notes(config)
     if strict and diagnostics.items:
+        if head is not None:
+            head.abandon()
         result.ok = False
         return result
-    memo = getattr(cache, "pages", None)  # rendered pages kept by the cache between builds
-    kept = kept_pages(cache, output)
     result.files = render_and_swap(output, config, results, events, key_dates,
                                     diagnostics, memo, stages, clock, kept,
-                                    _known_hash(cache, config), on_page)
+                                    _known_hash(cache, config), on_page, head)
     result.written = True
     result.ok = not diagnostics.errors
     result.seconds = time.perf_counter() - began
     return result
+
+
+def _jobs(config: Config) -> int:
+    from timeline.pipeline.workers import resolved_jobs
+
+    return resolved_jobs(config)
 
 
 def _known_hash(cache, config: Config):

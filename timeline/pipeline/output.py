@@ -51,12 +51,14 @@ def render_and_swap(output: Path, config: Config, results: list[ArticleResult],
                      memo=None, stages: Stages | None = None,
                      clock: Stopwatch | None = None, kept=None,
                      known_hash: Callable[[str], str | None] | None = None,
-                     on_page: Callable[[str, Path], None] | None = None) -> list[str]:
+                     on_page: Callable[[str, Path], None] | None = None,
+                     head=None) -> list[str]:
     """Render the site into a staging folder beside ``output`` and swap it in.
 
     ``known_hash(path)``: a content file's SHA-256 known without reading it (the cache's stat
     index), for the record of the build's inputs. ``on_page(site path, file)``: told each
-    page once it is finished in the staging folder."""
+    page once it is finished in the staging folder. ``head``: the staging folder and source
+    pages started before (:class:`timeline.pipeline.headstart.HeadStart`), taken over here."""
     from timeline.pipeline.build import Stopwatch
     from timeline.pipeline.workers import resolved_jobs
     from timeline.publish.deploy import record_inputs
@@ -66,7 +68,7 @@ def render_and_swap(output: Path, config: Config, results: list[ArticleResult],
     from timeline.site.render import page_count
     from timeline.site.seo import PageFinisher
 
-    staging, in_use = _make_staging(output)
+    staging, in_use = (head.staging, head.in_use) if head is not None else make_staging(output)
     stages = stages or Stages(enabled=False)
     clock = clock or Stopwatch()
     plan = None
@@ -77,18 +79,22 @@ def render_and_swap(output: Path, config: Config, results: list[ArticleResult],
         # Each page is finished (head tags, fingerprinted asset names: PUBLISH, timeline.seo)
         # and written as soon as it is rendered, so the pages are never all in memory.
         with clock("render"):
-            docs = source_docs(results, events)
+            docs = head.docs if head is not None else source_docs(results, events)
             # the period page of every event, for every link to one; the key dates on the index
             plan = plan_pages(events, key_dates)
             stages.stage("Writing pages", page_count(plan, docs))
-            finisher = PageFinisher(staging, config, events, [d.article for d in docs],
-                                    memo=memo, plan=plan, kept=kept)
+            if head is not None:
+                finisher = head.finisher
+                finisher.replan(plan)
+            else:
+                finisher = PageFinisher(staging, config, events, [d.article for d in docs],
+                                        memo=memo, plan=plan, kept=kept)
             # the source pages on the other cores (timeline.site.parallel)
             told = _PagesTold(stages, staging, on_page) if on_page is not None else stages
             render_pages(staging, config, events, docs, key_dates=key_dates, plan=plan,
                          memo=memo, stages=told, finisher=finisher,
                          keep=finisher if kept is not None else None,
-                         jobs=resolved_jobs(config), meanwhile=exports.start)
+                         jobs=resolved_jobs(config), meanwhile=exports.start, head=head)
         with clock("exports"):  # what is left of them (all: when they were not started)
             stages.stage("Writing exports, feeds and metadata")
             exports.finish()
@@ -109,11 +115,15 @@ def render_and_swap(output: Path, config: Config, results: list[ArticleResult],
             memo.sweep()  # forget pages of deleted articles
     except OSError as exc:
         exports.wait()
+        if head is not None:
+            head.workers.close()
         shutil.rmtree(staging, ignore_errors=True)
         raise TimelineError(f"cannot write the site: {exc.strerror or exc}",
                             exc.filename or output) from None
     except BaseException:
         exports.wait()
+        if head is not None:
+            head.workers.close()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
@@ -133,7 +143,7 @@ class _PagesTold:
         self.on_page(note, self.staging / note)
 
 
-def _make_staging(output: Path) -> tuple[Path, int]:
+def make_staging(output: Path) -> tuple[Path, int]:
     """A fresh, locked folder beside ``output`` to build into (and the lock's descriptor).
     A folder the build may not write to is one clear error, before anything is rendered."""
     try:

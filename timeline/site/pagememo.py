@@ -185,6 +185,11 @@ def track_site(site: dict) -> dict:
     return _ReadTracker(site)
 
 
+def read_missing(read: tuple) -> bool:
+    """Whether a page read a ``site`` value that was not there (``read``: key, value pairs)."""
+    return any(value is _ABSENT for _, value in read)
+
+
 def _read_same(site: dict, read: tuple) -> bool:
     """Whether ``site`` has the values a page's templates read (``read``: key, value pairs)."""
     return all(site.get(k, _ABSENT) == v for k, v in read)

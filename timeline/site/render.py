@@ -34,14 +34,14 @@ from timeline.site.pagememo import (
     memoised_event_view,
     render_kept,
     render_made,
-    render_source,
     templates_fingerprint,
     with_event_memo,
 )
 from timeline.site.periodjobs import can_send, period_job
 from timeline.site.periods import PagePlan, plan_pages
+from timeline.site.sourcejobs import SourcePages
 from timeline.site.sourcepages import SourceDoc, newest_first, source_summary
-from timeline.site.urls import INDEX_PAGE, SOURCES_DIR, source_page
+from timeline.site.urls import INDEX_PAGE, SOURCES_DIR
 from timeline.site.views import event_view, group_events
 
 __all__ = ["THEME", "SourceDoc", "make_environment", "render_site", "copy_static"]
@@ -56,7 +56,8 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
                 on_page: Callable[[str], None] | None = None,
                 emit: Callable[[str, str], None] | None = None, keep=None,
                 elsewhere: Callable[[dict], object] | None = None,
-                meanwhile: Callable[[], None] | None = None) -> list[Path]:
+                meanwhile: Callable[[], None] | None = None,
+                sources: SourcePages | None = None) -> list[Path]:
     """Write the key-event index, the period pages, the sources list, one page per source and
     the static assets.
 
@@ -80,7 +81,8 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
     the source pages the workers have no room for; the files returned are then this
     process's only. ``meanwhile`` (with ``elsewhere``) is called once this process has
     rendered its own pages, before the source pages left (it starts the exports on a thread:
-    :class:`timeline.pipeline.meanwhile.Meanwhile`).
+    :class:`timeline.pipeline.meanwhile.Meanwhile`). ``sources``: the source pages walked
+    so far, with the static assets in place (:mod:`timeline.pipeline.headstart`).
     """
     done = on_page or (lambda _rel: None)
     env = make_environment(config)
@@ -90,12 +92,15 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
         key_dates = select_key_dates(events, config)
     if plan is None or (key_dates and not plan.key_dates):  # a plan made without them
         plan = plan_pages(shown, key_dates)
-    written = copy_static(out_dir, config.templates_path / STATIC_DIR)
-    site = _site_context(config, shown, docs)
+    written = [] if sources else copy_static(out_dir, config.templates_path / STATIC_DIR)
+    site = site_context(config, shown, docs)
     templates = templates_fingerprint(config) if memo is not None or keep is not None else ""
     # each article digested once: the keys of its page and of the entries citing it use it
     remembers = memo is not None or keep is not None
     articles = ArticleDigests(docs) if remembers else {}
+    if sources is None:
+        sources = SourcePages(docs, env, memo, templates, articles, plan.page_of, keep)
+    articles = sources.articles  # the same digests (made once)
     timeline_env, view = env, event_view
     view_keys: dict[int, bytes] = {}  # id(view) -> digest of what the view was made from
     unseen = _unseen_fields(config) if remembers else ()
@@ -120,26 +125,16 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
 
     if remembers:  # tojson reads every key of the site values: they count as read
         env.policies["json.dumps_function"] = dumps_marking_reads
+    def kept_here(rel: str) -> None:  # the previous build's page, put in place by ``keep``
+        written.append(out_dir / rel)
+        done(rel)
+
     # the workers start (a new process: imports, templates) while the index is rendered
     workers = elsewhere(site) if elsewhere is not None else None
-    sent: list[str] = []  # the last page sent to the workers
-    here = [False]  # render the next source page in this process, not in a worker
-
-    def defer(rel: str, *job) -> None:
-        sent[:] = [rel]
-        workers.submit(rel, *job)
-
-    def source_pages():  # each source page: kept, rendered here, or sent to the workers
-        for doc in docs:
-            rel = source_page(doc.article.slug)
-            text = render_source(env, doc, site, memo, templates, articles, plan.page_of, keep,
-                                 defer if workers is not None and not here[0] else None)
-            if text is not None:
-                put(rel, text)
-            elif sent != [rel]:  # the previous build's page, put in place by ``keep``
-                written.append(out_dir / rel)
-                done(rel)
-            yield True
+    for rel in sources.held:
+        kept_here(rel)
+    sources.site, sources.env, sources.workers = site, env, workers
+    sources.put, sources.kept, sources.page_of = put, kept_here, plan.page_of
 
     index = index_view(plan, docs_by_path, view=view)
     view_keys.clear()
@@ -161,14 +156,13 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
                     periods=index.rough_periods, period=made, years=years,
                     legend=legend(shown_there))
 
-            send = send_periods and not here[0]
+            send = send_periods and not sources.here
             inputs = None
             if keep is not None and (not send or keep.known(period.page)):
                 inputs = _period_inputs(templates, index.rough_periods, made, period.events,
                                         docs_by_path, faces, unseen)
             if inputs is not None and kept_already(keep, period.page, inputs, site):
-                written.append(out_dir / period.page)  # the previous build's, put in place
-                done(period.page)
+                kept_here(period.page)
             elif send:  # the worker computes the key when there is none to compare with
                 worked_out = templates if keep is not None and inputs is None else None
                 workers.submit_period(period.page, period_job(
@@ -181,8 +175,8 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
             view_keys.clear()
             yield True
 
-    sources = source_pages()
-    jobs = itertools.chain(period_pages(), sources) if send_periods else sources
+    each_source = iter(sources.step, False)
+    jobs = itertools.chain(period_pages(), each_source) if send_periods else each_source
 
     def feed() -> None:  # keep the workers busy while this process renders its pages
         while workers is not None and workers.wants() and next(jobs, False):
@@ -211,8 +205,7 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
             inputs = digest((templates, chunk, pager, len(listed)), faces, unseen)
             text = render_kept(keep, page, inputs, site, render_list)
             if text is None:  # the previous build's page, put in place by ``keep``
-                written.append(out_dir / page)
-                done(page)
+                kept_here(page)
             else:
                 put(page, text)
         feed()
@@ -220,12 +213,15 @@ def render_site(out_dir: Path, config: Config, events: list[Event], docs: list[S
         meanwhile()
     while True:  # the rest: to the workers while they want more, else rendered here too
         feed()
-        here[0] = True
+        sources.here = True
         if not next(jobs, False):
             break
-        here[0] = False
+        sources.here = False
     if workers is not None:
         workers.finish()
+        for rel in workers.redo:  # sent before a site value it reads was known
+            (out_dir / rel).unlink(missing_ok=True)
+            sources.again(rel)
     return [p.relative_to(out_dir) for p in written]
 
 
@@ -300,7 +296,8 @@ def copy_static(out_dir: Path, project_static: Path | None = None) -> list[Path]
     return list(written)
 
 
-def _site_context(config: Config, events: list[Event], docs: list[SourceDoc]) -> dict:
+def site_context(config: Config, events: list[Event], docs: list[SourceDoc]) -> dict:
+    """The ``site`` values every page's templates may read (``events``: the shown ones)."""
     # the heading's years are those of the key dates: a collection's background and stray
     # readings reach back centuries and would say nothing about the story
     spanned = [e for e in events if e.key] or events

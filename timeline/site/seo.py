@@ -248,16 +248,22 @@ class PageFinisher:
         self.kept = kept
         self._made: dict[str, tuple] = {}  # page -> (inputs, site values read), to record
         self.urls = SiteUrls(config.base_url)
-        shown = sorted((e for e in events if not e.hidden), key=lambda e: e.sort_key)
-        self.plan = plan or plan_pages(shown)
-        # the index's list: the best sentence of each key date it shows (a plan made here has
-        # no key dates: then the key events, or every event of a timeline without any)
-        self.on_index = ([d.summary[0] for d in self.plan.index_dates if d.summary]
-                         or [e for e in shown if e.key] or shown)
-        self.periods = {period.page: period.label for period in self.plan.periods}
+        self._shown = sorted((e for e in events if not e.hidden), key=lambda e: e.sort_key)
+        self.replan(plan or plan_pages(self._shown))
         self.by_page = {f"{SOURCES_DIR}/{a.slug}.html": a for a in articles}
         self._renamed: dict[str, str] | None = None
         self._renamed_key = ""
+
+    def replan(self, plan: PagePlan) -> None:
+        """Finish the pages written from now on by ``plan`` (the events' pages are the same
+        once the key dates are chosen; the index's list and the periods' labels are those of
+        this plan): :mod:`timeline.pipeline.headstart`."""
+        self.plan = plan
+        # the index's list: the best sentence of each key date it shows (a plan made here has
+        # no key dates: then the key events, or every event of a timeline without any)
+        self.on_index = ([d.summary[0] for d in plan.index_dates if d.summary]
+                         or [e for e in self._shown if e.key] or self._shown)
+        self.periods = {period.page: period.label for period in plan.periods}
 
     def write(self, rel: str, text: str) -> None:
         """Finish the page at site path ``rel`` and write it."""
