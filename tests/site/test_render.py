@@ -343,7 +343,7 @@ def test_tip_of_a_date_before_the_era_says_it_is_not_on_the_timeline():
 def test_the_index_heading_spans_the_key_dates_not_the_background():
     from eventfactory import article, event
 
-    from timeline.site.render import _site_context
+    from timeline.site.render import site_context
 
     paper = article("quay", dt.date(2019, 5, 2))
     founding = event(paper, "The quay was first built in 1450 by the guild.", "1450", "1450")
@@ -353,7 +353,7 @@ def test_the_index_heading_spans_the_key_dates_not_the_background():
     for ev in repairs:
         ev.key = True
     events = [founding, *repairs, stray]
-    assert _site_context(Config(), events, [])["span"] == "2019"
+    assert site_context(Config(), events, [])["span"] == "2019"
     for ev in repairs:
         ev.key = False  # no key dates (a small collection): every event's years
-    assert _site_context(Config(), events, [])["span"] == "1450–2080"
+    assert site_context(Config(), events, [])["span"] == "1450–2080"
