@@ -320,7 +320,6 @@ def glued_at(text: str, page: str | None = None) -> int:
     return found
 
 
-@lru_cache(maxsize=4096)
 def _mostly_lowercase(word: str, page: str) -> bool:
     """Whether ``page`` writes ``word`` in lower case more often than as written (whole words,
     outside addresses)."""
