@@ -181,3 +181,10 @@ def test_notices_told_by_the_furniture_memo_are_the_ones_found_afresh():
         assert ([e.text for e in kept], dropped) == ([e.text for e in expected[0]], expected[1])
         assert article.set_aside == plain.set_aside
     assert len(memo.notices) == 3
+
+
+def test_a_stamp_with_the_time_s_own_words_before_its_date_dates_nothing():
+    posted = _article("Ann Lee | 6:15 local time, Tuesday, 4 May 2021 It is good to see the old"
+                      " bridge open to traffic.")
+    kept, dropped = drop_set_aside(posted, _events(posted))
+    assert kept == [] and dropped["dateline or label"] == 1

@@ -259,7 +259,9 @@ def _stamp_run_end(items: list[Token], start: int) -> int:
     """The index after a publication stamp written as a run of date parts from ``start``
     that holds a year and a clock time in either order ("12:16 PM, Thursday, 28 May 2009",
     after a byline), with at most three words between the date and its time when the first is
-    capitalised ("4 May 2021 Last updated at 18:15 GMT"), up to the first word of the text;
+    capitalised ("4 May 2021 Last updated at 18:15 GMT"), or the time's own words between
+    the time and the date ("18:15 local time, Tuesday, 4 May 2021"), up to the first word of
+    the text;
     0 when there is none."""
     index, clock, year, words = start, False, False, 0
     while index < len(items):
@@ -274,6 +276,9 @@ def _stamp_run_end(items: list[Token], start: int) -> int:
         elif year and not clock and words < 3 and (
                 token.kind == "C" or words and token.kind.isalpha() and token.kind.islower()):
             words += 1
+        elif clock and not year and words < 2 and (
+                token.word == "time" or index + 1 < len(items) and items[index + 1].word == "time"):
+            words += 1  # "12:16 UK time, Thursday, 28 May 2009", "10:45 local time, ..."
         else:
             break
         index += 1
