@@ -25,8 +25,10 @@ import re
 SITE_NOTICE = "about the page (site notice)"
 SCHEDULE = "broadcast schedule"
 
-_MEDIUM = (r"(?:blog|blogging|web\s?site|web\s?page|home\s?page|page|article|post|entry"
-           r"|live\s?blog|live\s+coverage|newsletter|feed|comments?\s+section|forum)")
+#: Not a bare "post" or "forum": "this post" is as often a job ("appointed to this post") and
+#: "this forum" a meeting ("spoke at this forum") as a page.
+_MEDIUM = (r"(?:blog|blogging|web\s?site|web\s?page|home\s?page|page|article|blog\s?post|entry"
+           r"|live\s?blog|live\s+coverage|newsletter|feed|comments?\s+section|discussion\s+forum)")
 #: The page or the site named as this one or ours ("this blog", "our new website").
 _THIS_PAGE = re.compile(r"\b(?:this|our)\s+(?:(?:new|old|own)\s+)?" + _MEDIUM + r"s?\b",
                         re.IGNORECASE)
@@ -50,8 +52,8 @@ _AUDIENCE = re.compile(r"^\W*(?:listen|watch|tune\s+in|catch)\b"
 #: lowercased sentence (most sentences hold none: no regular expression runs on them).
 _AUDIENCE_WORDS = ("listen", "watch", "tune", "air", "broadcast", "shown", "repeated", "catch",
                    "follow")
-_MEDIUM_WORDS = ("blog", "site", "page", "article", "post", "entr", "coverage", "newsletter",
-                 "feed", "comment", "forum")
+_MEDIUM_WORDS = ("blog", "site", "page", "article", "entr", "coverage", "newsletter", "feed",
+                 "comment", "forum")
 
 
 def notice_reason(sentence: str) -> str | None:
