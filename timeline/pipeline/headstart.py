@@ -21,9 +21,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-#: Source pages sent before the key events are chosen (about 8 s of a worker's rendering, and
-#: 20-30 MB of pickled pages waiting in this process at 10,000 articles).
-HEAD_START = 4_000
+#: Source pages sent before the key events are chosen: about 5 s of a worker's rendering (the
+#: key events, the state and the render stage's start at 10,000 articles), and 30 MB of pickled
+#: pages and head tags waiting in this process.
+HEAD_START = 3_000
 #: ``site`` values known only once the key dates are chosen.
 LATER = ("span",)
 
