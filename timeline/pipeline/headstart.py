@@ -32,12 +32,14 @@ LATER = ("span",)
 @dataclass
 class HeadStart:
     """What the head start made, handed to the render stage: the staging folder (locked by
-    ``in_use``), the source documents, the page finisher, the workers and the source pages
-    walked so far (:class:`timeline.site.sourcejobs.SourcePages`)."""
+    ``in_use``), the source documents, the period pages (a plan without the key dates), the
+    page finisher, the workers and the source pages walked so far
+    (:class:`timeline.site.sourcejobs.SourcePages`)."""
 
     staging: Path
     in_use: int
     docs: list
+    plan: object
     finisher: object
     workers: object
     sources: object
@@ -92,4 +94,4 @@ def head_start(output: Path, config, results: list, events: list, memo, kept,
         shutil.rmtree(staging, ignore_errors=True)
         os.close(in_use)
         raise
-    return HeadStart(staging, in_use, docs, finisher, workers, sources)
+    return HeadStart(staging, in_use, docs, plan, finisher, workers, sources)

@@ -64,7 +64,7 @@ def render_and_swap(output: Path, config: Config, results: list[ArticleResult],
     from timeline.publish.deploy import record_inputs
     from timeline.site.exports import write_exports
     from timeline.site.parallel import render_pages
-    from timeline.site.periods import plan_pages
+    from timeline.site.periods import plan_pages, with_key_dates
     from timeline.site.render import page_count
     from timeline.site.seo import PageFinisher
 
@@ -81,7 +81,8 @@ def render_and_swap(output: Path, config: Config, results: list[ArticleResult],
         with clock("render"):
             docs = head.docs if head is not None else source_docs(results, events)
             # the period page of every event, for every link to one; the key dates on the index
-            plan = plan_pages(events, key_dates)
+            plan = (with_key_dates(head.plan, key_dates) if head is not None
+                    else plan_pages(events, key_dates))
             stages.stage("Writing pages", page_count(plan, docs))
             if head is not None:
                 finisher = head.finisher

@@ -135,12 +135,22 @@ def plan_pages(events: Iterable[Event], key_dates: Sequence[KeyDate] = (), *,
         year_pages[year] = made[0].page
         periods += made
     page_of = {event.id: period.page for period in periods for event in period.events}
+    return with_key_dates(PagePlan(periods, page_of, year_pages), key_dates,
+                          index_weight=index_weight)
+
+
+def with_key_dates(plan: PagePlan, key_dates: Sequence[KeyDate], *,
+                   index_weight: int = INDEX_WEIGHT) -> PagePlan:
+    """``plan`` with the key dates the index has room for (its periods and pages as they are:
+    they do not depend on the key dates, so a plan made before they were chosen serves)."""
+    shown = [e for period in plan.periods for e in period.events]
     key_dates = list(key_dates)
     on_key_dates = sum(len(d.events) for d in key_dates)
-    complete = bool(ordered) and on_key_dates >= len(ordered) and sum(
-        entry_weight(e) for e in ordered) <= index_weight
+    complete = bool(shown) and on_key_dates >= len(shown) and sum(
+        entry_weight(e) for e in shown) <= index_weight
     index_dates = key_dates if complete else _within(key_dates, index_weight)
-    return PagePlan(periods, page_of, year_pages, index_dates, len(key_dates), complete)
+    return PagePlan(plan.periods, plan.page_of, plan.year_pages, index_dates, len(key_dates),
+                    complete)
 
 
 def _within(key_dates: list[KeyDate], weight: int) -> list[KeyDate]:
