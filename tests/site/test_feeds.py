@@ -4,16 +4,18 @@ writes. Each format has its own tests: test_timelinejs, test_atom, test_ics, tes
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
 
 import feedparser
 import icalendar as ical
-from feedfixtures import make_event, sample_events
+from feedfixtures import BLOG, WSJ, make_event, sample_events
 
 from tests.site.feedchecks import INFO, assert_timelinejs_document, by_id
 from timeline.site.feeds import (
+    atom_feed,
     events_csv,
     icalendar,
     timelinejs_json,
@@ -56,6 +58,21 @@ def test_hidden_events_are_not_exported():
     doc = json.loads(timelinejs_json(INFO, [hidden]))
     assert doc["events"] == []
     assert "secret" not in events_csv(INFO, [hidden])
+
+
+def test_an_event_with_no_dated_source_is_stamped_by_the_newest_report_not_the_clock():
+    undated = dataclasses.replace(BLOG, published=None, slug="undated")
+    added = make_event("2014-06-20", "The editors added this.", articles=(undated,),
+                       event_id="added")
+    reported = make_event("2014-06-14", "Talks were held.", articles=(WSJ,), event_id="talks")
+    feed = feedparser.parse(atom_feed(INFO, [added, reported]))
+    added_entry = next(e for e in feed.entries if "editors" in e.title)
+    newest = WSJ.published.astimezone(dt.UTC)
+    assert dt.datetime(*added_entry.updated_parsed[:6], tzinfo=dt.UTC) == newest
+    cal = ical.Calendar.from_ical(icalendar(INFO, [added, reported]))
+    stamps = {str(e["UID"]).split("@")[0]: e["DTSTAMP"].dt for e in cal.walk("VEVENT")}
+    assert stamps["added"] == newest  # the same feeds for the same content, build after build
+    assert atom_feed(INFO, [added, reported]) == atom_feed(INFO, [added, reported])
 
 
 def test_write_feeds_writes_all_four_files(tmp_path):

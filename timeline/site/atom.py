@@ -15,7 +15,6 @@ from timeline.model import Event
 from timeline.site.feedinfo import (
     XML_ILLEGAL,
     FeedInfo,
-    as_utc,
     date_label,
     event_link,
     event_summary,
@@ -23,6 +22,7 @@ from timeline.site.feedinfo import (
     linkable_url,
     reported,
     sources,
+    undated_fallback,
     visible_events,
 )
 
@@ -37,9 +37,10 @@ def atom_feed(info: FeedInfo, events: list[Event], *,
     """An Atom feed of events, newest event first.
 
     ``updated`` of an entry is the last time a source reported it (so the feed is the same
-    for the same content); ``generated`` is only the fallback for undated sources.
+    for the same content); an event with no dated source takes ``generated`` or, without it,
+    the newest report of the collection (:func:`timeline.site.feedinfo.undated_fallback`).
     """
-    fallback = as_utc(generated or dt.datetime.now(dt.UTC)).replace(microsecond=0)
+    fallback = undated_fallback(events, generated).replace(microsecond=0)
     ET.register_namespace("", ATOM_NS)
     feed = ET.Element(_atom("feed"), {"{http://www.w3.org/XML/1998/namespace}lang":
                                       info.language})

@@ -112,6 +112,17 @@ def reported(event: Event) -> tuple[dt.datetime | None, dt.datetime | None]:
     return min(times), max(times)
 
 
+def undated_fallback(events: Iterable[Event], generated: dt.datetime | None = None) -> dt.datetime:
+    """When the feeds say an event was reported if none of its sources is dated (an event an
+    editor added, an undated page): ``generated`` when given, else the newest publication time
+    of any source of ``events``, so the same content gives the same feeds, build after build;
+    the clock only when no source at all is dated."""
+    if generated is not None:
+        return as_utc(generated)
+    newest = [last for last in (reported(e)[1] for e in events) if last is not None]
+    return max(newest) if newest else dt.datetime.now(dt.UTC)
+
+
 def as_utc(moment: dt.datetime | dt.date) -> dt.datetime:
     """``moment`` in UTC: a date is its midnight, a time without a zone is taken as UTC."""
     if not isinstance(moment, dt.datetime):

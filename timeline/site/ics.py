@@ -16,11 +16,11 @@ from timeline.model import Event
 from timeline.site.feedinfo import (
     XML_ILLEGAL,
     FeedInfo,
-    as_utc,
     date_label,
     event_summary,
     headline,
     reported,
+    undated_fallback,
     visible_events,
 )
 
@@ -35,7 +35,7 @@ ICS_SPAN_PRECISIONS = ("week", "weekend")
 def icalendar(info: FeedInfo, events: list[Event], *,
               generated: dt.datetime | None = None) -> str:
     """An iCalendar file of the dated events (see the module docstring for what is skipped)."""
-    fallback = as_utc(generated or dt.datetime.now(dt.UTC))
+    fallback = undated_fallback(events, generated)
     host = urlsplit(info.urls.root).hostname or "timeline.invalid"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline//events//EN",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + ics_escape(info.title)]
