@@ -8,13 +8,13 @@ shape (never by a list of phrases):
 
 * **repeated lines** - a line found on many of the publisher's pages;
 * **templates** - lines of one *shape* (:mod:`timeline.events.shapes`) filled in with different
-  values: "Page last updated at 10:49 GMT, Tuesday, 4 May 2010";
-* **labels** - a recurring leading shape cut off the line it opens: datelines ("NEW ORLEANS
-  --", "HOUSTON | Thu Apr 22, 2010 7:30 pm EDT HOUSTON (Reuters) -"), caption and entry dates;
+  values: "Page last updated at 10:49 GMT, Tuesday, 4 May 2021";
+* **labels** - a recurring leading shape cut off the line it opens: datelines ("PORT ELLIS
+  --", "RIVERTON | Tue May 4, 2021 6:15 pm EDT RIVERTON (Wire) -"), caption and entry dates;
 * **page headers** - on a page's first lines, the headline and standfirst glued before a
-  publication stamp whose shape the publisher repeats ("Thursday 29 April 2010 09.28 BST");
+  publication stamp whose shape the publisher repeats ("Thursday 6 May 2021 09.28 BST");
 * **comment threads** - the rest of a page from the first of a run of posts signed with one
-  stamp shape ("At 12:19 26th Apr 2009, reader wrote:" three times or more), or the text a
+  stamp shape ("At 12:19 6th May 2021, reader wrote:" three times or more), or the text a
   publisher prints between the furniture that follows an article and the furniture that ends
   the page (a comment section closed by "This discussion is now closed", say).
 
@@ -147,8 +147,8 @@ def _line_spans(article: Article) -> list[tuple[int, int]]:
 
 
 def _stamps(text: str, index: int, start: int, end: int) -> list[tuple[int, int, int, int]]:
-    """Date-and-time stamps on a line ("Thursday 29 April 2010 09.28 BST", "At 12:19 26th Apr
-    2009"): (line index, end offset, shape hash, hash of the stamp's text)."""
+    """Date-and-time stamps on a line ("Thursday 6 May 2021 09.28 BST", "At 12:19 6th May
+    2021"): (line index, end offset, shape hash, hash of the stamp's text)."""
     found = []
     items = tokens(text, start, min(end, start + 5000))
     for position in range(len(items)):

@@ -145,7 +145,7 @@ def _kind(sentence: str, parts: list[_Part], index: int, verb_seen: bool,
         return "dependent"  # "raising the prospect of ...", "adding that ..."
     participle = first.endswith("ed") or first in _IRREGULAR_PARTICIPLES
     if participle and following in PREPOSITIONS:
-        return "dependent"  # "accompanied by captions", "known as H1N1", "based in Geneva"
+        return "dependent"  # "accompanied by captions", "known as Bella", "based in Lyon"
     if not started:
         return "clause"
     if first in _DETERMINERS and not verb_seen:
@@ -230,8 +230,8 @@ def _antecedent(text: str) -> str:
 
 def _pieces(sentence: str, parts: list[_Part], chosen: list[int]) -> list[str]:
     """The chosen parts with what joins them: their own separator when adjacent; across a
-    skipped aside, a space inside an unfinished clause ("the outbreak [, known as H1N1,] was
-    declared"), else a comma."""
+    skipped aside, a space inside an unfinished clause ("the storm [, known as Bella,] was
+    named"), else a comma."""
     pieces: list[str] = []
     for number, index in enumerate(chosen):
         text = sentence[parts[index].start:parts[index].end]

@@ -62,7 +62,7 @@ COVERAGE_POWER = 0.5
 #: ... but a day of a quiet stretch gains at most this much: the few pages a collection holds
 #: from before the story broke are often about something else (tls-dev: H1N1's index took four
 #: off-topic days of its quiet first month without it, one at 2; scores the same from 2 up,
-#: bpoil_reuters AR-1 0.110 -> 0.102 at 1.5).
+#: one timeline's AR-1 0.110 -> 0.102 at 1.5).
 COVERAGE_MAX = 2.0
 #: A sentence announcing what is expected says less about what happened than a report does.
 EXPECTED_PENALTY = 0.3
@@ -85,11 +85,11 @@ CHRONOLOGY_DATE_BONUS = 0.5
 CONCISE_WORDS = 25
 LENGTH_COST = 0.006
 #: A sentence that opens in lower case, with a closing bracket (the end of a stock ticker,
-#: "BP.L)"), a dash run or other punctuation was split in the wrong place: it reads badly.
+#: "ACME.L)"), a dash run or other punctuation was split in the wrong place: it reads badly.
 FRAGMENT_PENALTY = 0.3
 _FRAGMENT = re.compile(r"[a-z]|[A-Z]{1,2}\)|[-\u2013\u2014]{1,2}\s|[)\],;:]")
-#: A photo caption closes with the picture's full date ("..., off the coast, Sunday, May 30,
-#: 2010."): it says what a picture shows, not what happened; it costs FRAGMENT_PENALTY too.
+#: A photo caption closes with the picture's full date ("..., off the coast, Sunday, May 9,
+#: 2021."): it says what a picture shows, not what happened; it costs FRAGMENT_PENALTY too.
 _CAPTION_DATE = re.compile(r",\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+[A-Z][a-z]+\.?"
                            r"\s+\d{1,2},\s+\d{4}\W*$")
 @dataclass(slots=True)

@@ -4,9 +4,9 @@ Runs on one article's events (one citation each, before merging) once the furnit
 (:mod:`timeline.events.furniture`) has filled :attr:`Article.set_aside`. An event whose sentence
 lies in set-aside text is dropped; one whose sentence starts inside a cut label or header keeps
 only the part after it, dated again by an expression in that part (the anchor of an event is
-always inside its sentence). A wire dateline opening a sentence ("HOUSTON (Agency) - ") is cut
+always inside its sentence). A wire dateline opening a sentence ("RIVERTON (Agency) - ") is cut
 the same way however rarely its publisher prints it (a reprinted wire story brings it along),
-and so is a publication stamp heading it ("HOUSTON | Wed May 5, 2021 7:30 pm EDT"), which dates
+and so is a publication stamp heading it ("RIVERTON | Wed May 5, 2021 7:30 pm EDT"), which dates
 the page, not what the sentence reports.
 Sentences shaped like social posts
 ("RT @user: ...", "@user: ...") are set aside too, and so are those about the page rather than
@@ -33,7 +33,7 @@ from timeline.temporal.values import precision_rank
 SOCIAL = "social post"
 #: A social post's shape: it opens with a handle or a retweet mark ("@user ...", "RT @user:"),
 #: or addresses a handle with a colon ("... @user: ..."). A sentence that merely names an
-#: account ("BP's real account, @BP_America, has ...") is reporting, not a post.
+#: account ("Acme's real account, @AcmeNews, has ...") is reporting, not a post.
 _POST = re.compile(r"^\W*(?:RT\s+)?@[A-Za-z_]\w{1,30}(?=[\s:,]|$)|\bRT\s+@\w"
                    r"|(?<![\w.@])@[A-Za-z_]\w{1,30}:")
 #: What is left of a trimmed sentence must hold this many words to stay an event.

@@ -1,10 +1,10 @@
 """The shape of a line of text, for recognising page furniture: what stays when the values go.
 
 A page template prints the same words around changing values: "Page last updated at 10:49 GMT,
-Tuesday, 4 May 2010", "HOUSTON | Thu Apr 22, 2010 7:30 pm EDT HOUSTON (Reuters) -". Its
+Tuesday, 4 May 2021", "RIVERTON | Tue May 4, 2021 6:15 pm EDT RIVERTON (Wire) -". Its
 *shape* keeps lowercase words and punctuation and replaces each value by its kind: a number by
 ``#``, a month or weekday name by ``@``, a capitalised name by ``C``, an all-capitals word by
-``A`` (runs of one kind count once: "NEW ORLEANS" is one ``A``). Two lines with one shape and
+``A`` (runs of one kind count once: "PORT ELLIS" is one ``A``). Two lines with one shape and
 different values are one template filled in twice.
 
 Hashes are stable across processes (the furniture pass may count pages processed elsewhere).
@@ -27,7 +27,7 @@ sunday mon tue tues wed thu thur thurs fri sat sun
 """
 _CALENDAR = frozenset(_CALENDAR_TEXT.split())
 _DASHES = frozenset({"-", "--", "---", "\u2013", "\u2014", "\u2012", "\u2015"})
-#: Tokens that end a leading label: "NEW ORLEANS --", "HOUSTON |", "April 26:", "* June 3 -".
+#: Tokens that end a leading label: "PORT ELLIS --", "RIVERTON |", "March 8:", "* June 3 -".
 BOUNDARIES = frozenset({"-", "|", ":", ";"})
 _MERIDIEM = frozenset({"am", "pm", "a", "p", "m"})
 
@@ -130,10 +130,10 @@ def is_label_value(token: Token) -> bool:
 def label_ends(text: str, items: list[Token], limit: int = 24, *,
                joined: bool = False) -> list[int]:
     """Indexes (exclusive) where a leading label may end: after a boundary mark followed by a
-    space ("NEW ORLEANS --", "April 26:", not "Anglo-American" or "14:00"), or after a clock
+    space ("PORT ELLIS --", "March 8:", not "Anglo-American" or "14:00"), or after a clock
     time with its am/pm and zone ("7:30 pm EDT"), within the first ``limit`` tokens and before
     the first lowercase word of three letters or more (labels are names and values). With
-    ``joined``, names may be joined by "and" ("By Ann Lee and Bo Ray HOUSTON (Agency) -") and
+    ``joined``, names may be joined by "and" ("By Ann Lee and Bo Ray RIVERTON (Agency) -") and
     a label may be a bracket alone ("(Agency) The ...")."""
     ends = []
     for index, token in enumerate(items[:limit]):
@@ -178,13 +178,13 @@ _HEAD_MARK = re.compile(r"^[(\d]|[-|:;\u2012-\u2015]|\d[:.]\d")
 
 def leading_label_end(text: str, *, dates: bool = True) -> int:
     """Where the text proper starts after a leading label a reader does not need under a date
-    heading: an entry's or a caption's date ("* 22 April - ", "Apr. 21: ", "8.49 pm: "), a wire
-    dateline ("HOUSTON (Agency) - ", "NEW ORLEANS -- "); 0 when there is none. The rest must
+    heading: an entry's or a caption's date ("* 3 March - ", "Mar. 3: ", "8.49 pm: "), a wire
+    dateline ("RIVERTON (Agency) - ", "PORT ELLIS -- "); 0 when there is none. The rest must
     open like a sentence (a capital, a digit or a quote) and hold three words or more; a
-    colon ends a label only after a date or a time ("BP: We will pay" keeps its speaker).
+    colon ends a label only after a date or a time ("Acme: We will pay" keeps its speaker).
     With ``dates=False`` only a dateline counts (a label holding no date or time), or a
-    label ending in a publication stamp, a date with its year and clock time ("HOUSTON | Wed
-    May 5, 2021 7:30 pm EDT", "Ann Lee | 12:16 PM, Thursday, 28 May 2009"): when a page was
+    label ending in a publication stamp, a date with its year and clock time ("RIVERTON | Wed
+    May 5, 2021 7:30 pm EDT", "Ann Lee | 12:16 PM, Thursday, 6 May 2021"): when a page was
     printed, never what its sentence reports (with a link word the page prints after it:
     "... 18:15 GMT Help The ..."). A photo credit run into the sentence ("Photo:
     Ann Lee/Wire ", :mod:`timeline.events.credits`) is a label too, and so is a label after it."""
@@ -257,7 +257,7 @@ _STAMP_MARKS = frozenset({",", ".", ":", "|", "-", "/"})
 
 def _stamp_run_end(items: list[Token], start: int) -> int:
     """The index after a publication stamp written as a run of date parts from ``start``
-    that holds a year and a clock time in either order ("12:16 PM, Thursday, 28 May 2009",
+    that holds a year and a clock time in either order ("12:16 PM, Thursday, 6 May 2021",
     after a byline), with at most three words between the date and its time when the first is
     capitalised ("4 May 2021 Last updated at 18:15 GMT"), or the time's own words between
     the time and the date ("18:15 local time, Tuesday, 4 May 2021"), up to the first word of
@@ -278,7 +278,7 @@ def _stamp_run_end(items: list[Token], start: int) -> int:
             words += 1
         elif clock and not year and words < 2 and (
                 token.word == "time" or index + 1 < len(items) and items[index + 1].word == "time"):
-            words += 1  # "12:16 UK time, Thursday, 28 May 2009", "10:45 local time, ..."
+            words += 1  # "12:16 UK time, Thursday, 6 May 2021", "10:45 local time, ..."
         else:
             break
         index += 1

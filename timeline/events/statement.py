@@ -2,7 +2,7 @@
 labels around it.
 
 A scraped sentence may open with a label that repeats its date or names the wire ("* 22 April -
-", "Apr. 21: ", "HOUSTON (Agency) - ") or with the page's headline glued before it (no stop
+", "Mar. 3: ", "RIVERTON (Agency) - ") or with the page's headline glued before it (no stop
 between them). Under the date's heading neither says anything: the statement starts after
 them. Each citation keeps its sentence verbatim (for its offsets and the highlighted date);
 the index and ``events.json``'s ``text`` give the statement. A source's title listed under a
@@ -43,7 +43,7 @@ def statement(event: Event) -> str:
 
 def shown_title(title: str) -> str:
     """A source's title as listed under a sentence: without a leading wire dateline or
-    publication stamp that a scraped page's first line brings ("HOUSTON | Wed May 5, 2021
-    7:30 pm EDT HOUSTON (Agency) - "); a title opening with a date alone keeps it."""
+    publication stamp that a scraped page's first line brings ("RIVERTON | Wed May 5, 2021
+    7:30 pm EDT RIVERTON (Agency) - "); a title opening with a date alone keeps it."""
     end = leading_label_end(title)
     return title[end:] if end and _FURNITURE_LABEL.search(title, 0, end) else title

@@ -36,7 +36,7 @@ ms dr one would could may might must shall us yet still even much many per via
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
-_WORD = re.compile(r"[^\W\d_]{2,}")  # letters only: "BP's" gives "bp", "U.S." nothing
+_WORD = re.compile(r"[^\W\d_]{2,}")  # letters only: "Acme's" gives "acme", "U.S." nothing
 #: Weight of the editor's ``topic``/``keywords`` against the centroid learned from the collection.
 EDITOR_WEIGHT = 2.0
 

@@ -3,7 +3,7 @@
 The index is the key-event timeline: the key dates in date order, each with its summary
 sentences and their sources, and a link to the date on its period page, where every event
 is. Under its date's heading a sentence is shown without a leading label that would repeat the
-date or name the wire ("* 22 April - ", "HOUSTON (Agency) - ") or a headline glued before it;
+date or name the wire ("* 3 March - ", "RIVERTON (Agency) - ") or a headline glued before it;
 its period page shows it whole.
 When every date of a small collection is key, the index shows every event (a date's
 other events follow its summary). The index has a weight budget: if the key dates' entries
