@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from timeline.events.extract import build_events
 from timeline.events.notices import SCHEDULE, SITE_NOTICE
 from timeline.events.setaside import SOCIAL, drop_set_aside
@@ -90,9 +92,20 @@ def test_a_wire_dateline_is_cut_however_rarely_the_publisher_prints_it():
     assert not dropped
 
 
-def test_a_wire_header_with_a_publication_stamp_dates_nothing():
-    stamped = _article("RIVERTON | Tue May 4, 2021 6:15 pm EDT RIVERTON (Wire) - Crews reopened"
-                       " the old bridge to traffic.")
+@pytest.mark.parametrize("line", [
+    # a wire header: a dateline, the publication stamp, the dateline again
+    "RIVERTON | Tue May 4, 2021 6:15 pm EDT RIVERTON (Wire) - Crews reopened the old bridge to"
+    " traffic.",
+    # a byline and a stamp of time then date
+    "Ann Lee | 6:15 PM, Tuesday, 4 May 2021 It is good to see the old bridge open to traffic.",
+    # the stamp's own words between its date and its time
+    "4 May 2021 Last updated at 18:15 GMT The old bridge reopened to traffic after repairs.",
+    # the time's own words before its date
+    "Ann Lee | 6:15 local time, Tuesday, 4 May 2021 It is good to see the old bridge open to"
+    " traffic.",
+])
+def test_a_publication_stamp_heading_a_sentence_dates_nothing(line):
+    stamped = _article(line)
     kept, dropped = drop_set_aside(stamped, _events(stamped))
     assert kept == [] and dropped["dateline or label"] == 1
 
@@ -106,18 +119,6 @@ def test_after_a_stamp_the_wire_dateline_dates_the_report_as_any_dateline_does()
     assert kept[0].text.startswith("RIVERTON, May 4 (Wire) - Crews")
 
 
-def test_a_byline_and_a_stamp_of_time_then_date_date_nothing_either():
-    posted = _article("Ann Lee | 6:15 PM, Tuesday, 4 May 2021 It is good to see the old bridge"
-                      " open to traffic.")
-    kept, dropped = drop_set_aside(posted, _events(posted))
-    assert kept == [] and dropped["dateline or label"] == 1
-
-
-def test_a_stamp_with_its_words_between_date_and_time_dates_nothing():
-    stamped = _article("4 May 2021 Last updated at 18:15 GMT The old bridge reopened to traffic"
-                       " after repairs.")
-    kept, dropped = drop_set_aside(stamped, _events(stamped))
-    assert kept == [] and dropped["dateline or label"] == 1
     prose = _article("4 May 2021 the old bridge reopened at 18:15 GMT after repairs.")
     assert [e.text for e in drop_set_aside(prose, _events(prose))[0]] == [prose.text]
 
@@ -181,10 +182,3 @@ def test_notices_told_by_the_furniture_memo_are_the_ones_found_afresh():
         assert ([e.text for e in kept], dropped) == ([e.text for e in expected[0]], expected[1])
         assert article.set_aside == plain.set_aside
     assert len(memo.notices) == 3
-
-
-def test_a_stamp_with_the_time_s_own_words_before_its_date_dates_nothing():
-    posted = _article("Ann Lee | 6:15 local time, Tuesday, 4 May 2021 It is good to see the old"
-                      " bridge open to traffic.")
-    kept, dropped = drop_set_aside(posted, _events(posted))
-    assert kept == [] and dropped["dateline or label"] == 1

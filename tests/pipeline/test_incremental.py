@@ -164,8 +164,7 @@ def test_a_template_reading_the_event_count_is_rendered_again_when_the_count_cha
     assert "site.event_count" in override
     (project / "templates" / "source.html").write_text(override, encoding="utf-8")
     before = builds.check()
-    with (project / "content" / "election.md").open("a", encoding="utf-8") as out:
-        out.write("\nA recount is planned for 20 October 2014.\n")
+    _append(project, "election.md", "A recount is planned for 20 October 2014.")
     after = builds.check()
     assert before["sources/storm.html"] != after["sources/storm.html"]
 
@@ -174,8 +173,7 @@ def test_a_template_reading_the_event_count_is_rendered_again_when_the_count_cha
         encoding="utf-8").replace("{% block title %}", "{% block title %}{{ site|tojson }}", 1),
         encoding="utf-8")
     builds.check()
-    with (project / "content" / "storm.md").open("a", encoding="utf-8") as out:
-        out.write("\nA second outlook follows on 5 September 2014.\n")
+    _append(project, "storm.md", "A second outlook follows on 5 September 2014.")
     builds.check()
 
 
@@ -204,6 +202,12 @@ def test_changed_settings_and_assets_reach_every_page(project, tmp_path, mode):
     assert b"https://example.org/news/sources/markets.html" in files["sources/markets.html"]
 
 
+def _append(project: Path, name: str, line: str) -> None:
+    """Add ``line`` as a paragraph of its own at the end of ``content/name``."""
+    with (project / "content" / name).open("a", encoding="utf-8") as out:
+        out.write(f"\n{line}\n")
+
+
 def _inodes(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_ino
             for p in (site / "sources").glob("*.html")}
@@ -215,8 +219,7 @@ def test_a_build_run_keeps_the_unchanged_source_pages_of_the_previous_site(proje
     builds = Builds(project, tmp_path, "disk")
     builds.check()
     before = _inodes(builds.incremental_site)
-    with (project / "content" / "markets.md").open("a", encoding="utf-8") as out:
-        out.write("\nThe finance ministers meet on 19 June 2014.\n")
+    _append(project, "markets.md", "The finance ministers meet on 19 June 2014.")
     builds.check()
     after = _inodes(builds.incremental_site)
     kept = sorted(page for page in after if after[page] == before.get(page))
@@ -281,8 +284,8 @@ def test_an_edit_renders_again_only_the_pages_it_touches(project, tmp_path):
     periods = sorted(page for page in before if page.startswith("events/"))
     assert {"events/2010.html", "events/2013.html", "events/2014.html"} <= set(periods)
     # the election article has an event on the 2010 page; its new one goes to 2014's
-    with (project / "content" / "election.md").open("a", encoding="utf-8") as out:
-        out.write("\nThe new council will sit for the first time on 2 December 2014.\n")
+    _append(project, "election.md",
+            "The new council will sit for the first time on 2 December 2014.")
     builds.check()
     after, shown_after = _all_inodes(site), _period_contents(site)
     expected = _changed(shown, shown_after)
@@ -311,8 +314,7 @@ def test_the_collection_state_is_kept_and_brought_up_to_date(project, tmp_path, 
     builds.check()
     if mode == "disk":
         assert (project / ".timeline-cache" / "collection.state").is_file()
-    with (project / "content" / "storm.md").open("a", encoding="utf-8") as out:
-        out.write("\nThe coastal towns rehearse their evacuation on 9 July 2014.\n")
+    _append(project, "storm.md", "The coastal towns rehearse their evacuation on 9 July 2014.")
     builds.check()
     kind, placed = builds.cache.collection.similar.last
     assert kind == "incremental" and 0 < placed < 5
@@ -365,8 +367,7 @@ def test_events_json_copies_the_unchanged_events_from_the_previous_site(project,
     previous = builds.incremental_site / "events.json"
     previous.write_text(previous.read_text(encoding="utf-8").replace("rate cut", "rate hike"),
                         encoding="utf-8")
-    with (project / "content" / "storm.md").open("a", encoding="utf-8") as out:
-        out.write("\nA third outlook is due on 2 October 2014.\n")
+    _append(project, "storm.md", "A third outlook is due on 2 October 2014.")
     builds.check()
     assert not any(copied)
 
@@ -442,8 +443,7 @@ def test_the_csv_file_copies_the_rows_of_unchanged_events_and_not_across_address
         return found
 
     monkeypatch.setattr(Slices, "get", get)
-    with (project / "content" / "election.md").open("a", encoding="utf-8") as out:
-        out.write("\nThe results are due on 15 October 2014.\n")
+    _append(project, "election.md", "The results are due on 15 October 2014.")
     files = builds.check()
     rows = files["events.csv"].decode("utf-8-sig").count("\r\n") - 1
     reused = [row for row in copied if row is not None]
@@ -468,13 +468,11 @@ def test_the_list_of_sources_is_kept_when_no_source_on_it_changed_what_it_shows(
     builds = Builds(project, tmp_path, "disk")
     builds.check()
     before = _inodes(builds.incremental_site)
-    with (project / "content" / "storm.md").open("a", encoding="utf-8") as out:
-        out.write("\nForecasters urged coastal towns to prepare.\n")
+    _append(project, "storm.md", "Forecasters urged coastal towns to prepare.")
     builds.check()
     after = _inodes(builds.incremental_site)
     assert after["sources/index.html"] == before["sources/index.html"]
     assert after["sources/storm.html"] != before["sources/storm.html"]
-    with (project / "content" / "storm.md").open("a", encoding="utf-8") as out:
-        out.write("\nThe first storm is expected on 20 June 2014.\n")
+    _append(project, "storm.md", "The first storm is expected on 20 June 2014.")
     builds.check()
     assert _inodes(builds.incremental_site)["sources/index.html"] != after["sources/index.html"]
